@@ -1,0 +1,18 @@
+# Writes a C++ file holding every migration's text, so the binary migrates without the source tree.
+# cmake -DOUT=<file.cpp> -DDIR=<migrations dir> -P embed_migrations.cmake
+file(GLOB files RELATIVE ${DIR} ${DIR}/*.sql)
+list(SORT files)
+set(body "// Generated from migrations/*.sql by cmake/embed_migrations.cmake. Do not edit.\n")
+string(APPEND body "#include \"app/migrations.hpp\"\n\nnamespace manzuma::app {\n\nnamespace {\n")
+set(entries "")
+set(i 0)
+foreach(f ${files})
+  file(READ ${DIR}/${f} hex HEX)
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
+  string(APPEND body "const unsigned char k${i}[] = {${bytes} 0};\n")
+  string(APPEND entries "      {\"${f}\", std::string_view(reinterpret_cast<const char*>(k${i}), sizeof k${i} - 1)},\n")
+  math(EXPR i "${i} + 1")
+endforeach()
+string(APPEND body "}  // namespace\n\nstd::vector<db::MigrationFile> embedded_migrations() {\n  return {\n${entries}  };\n}\n\n}  // namespace manzuma::app\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,119 @@
+#include "app/app.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <thread>
+
+#include "app/migrations.hpp"
+#include "core/crypto.hpp"
+#include "http/dispatcher.hpp"
+#include "http/server.hpp"
+#include "platform/accounts/service.hpp"
+#include "platform/attachments/service.hpp"
+#include "platform/auth/service.hpp"
+#include "platform/organizations/service.hpp"
+#include "platform/rbac.hpp"
+#include "platform/routes.hpp"
+
+namespace manzuma::app {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+unsigned cores() { return std::max(1u, std::thread::hardware_concurrency()); }
+
+core::Config resolved(core::Config c) {
+  if (c.io_threads == 0) c.io_threads = cores();
+  if (c.workers == 0) c.workers = 4 * cores();
+  if (c.db_pool == 0) c.db_pool = c.workers;
+  return c;
+}
+
+}  // namespace
+
+App::App(core::Config config) : config_(resolved(std::move(config))) {
+  core::crypto_init();
+  fs::create_directories(config_.data_dir);
+  if (config_.database_url.starts_with("sqlite:")) {
+    const fs::path file = config_.database_url.substr(7);
+    if (file != ":memory:" && file.has_parent_path()) fs::create_directories(file.parent_path());
+  }
+  db_ = db::Database::open(config_.database_url, config_.db_pool);
+  migrations_ = db::load_migrations(embedded_migrations());
+  organizations_ = std::make_unique<platform::OrganizationService>(*db_, clock_);
+  accounts_ = std::make_unique<platform::AccountService>(*db_, clock_, config_.password_cost);
+  auth_ = std::make_unique<platform::AuthService>(*db_, clock_, config_, *accounts_);
+  attachments_ = std::make_unique<platform::AttachmentService>(*db_, clock_, config_.data_dir,
+                                                                config_.http.max_upload_bytes);
+}
+
+App::~App() = default;
+
+int App::migrate() { return db::migrate(*db_, migrations_); }
+
+db::MigrationStatus App::migration_status() { return db::migration_status(*db_, migrations_); }
+
+std::optional<FirstAdmin> App::ensure_first_admin() {
+  if (accounts_->any_with_role(core::Role::platform_admin)) return std::nullopt;
+  const core::Origin origin{"first-run", "local", "manzuma"};
+  // The administrator belongs to the program office; on an empty database, one is created for them.
+  auto office = db_->read([](db::Session& s) {
+    return s.query_one<std::int64_t>("SELECT id FROM organizations WHERE kind = 'program_office' ORDER BY id LIMIT 1");
+  });
+  if (!office) {
+    office = organizations_
+                 ->create_as_system({platform::OrganizationKind::program_office, "مكتب البرنامج الوطني",
+                                     "National Program Office", std::nullopt, std::nullopt, platform::Country::OM},
+                                    origin)
+                 .id;
+  }
+  platform::UserInput in;
+  in.email = "admin@manzuma.local";
+  in.name_ar = "مدير المنصة";
+  in.name_en = "Platform Administrator";
+  in.memberships = {{*office, core::Role::platform_admin}};
+  auto created = accounts_->create_as_system(in, origin, "first-run");
+  return FirstAdmin{created.user.email, created.temporary_password.value_or("")};
+}
+
+void App::build_routes() {
+  system_routes();
+  platform::auth_routes(router_, *auth_, *accounts_, config_);
+  platform::organization_routes(router_, *organizations_);
+  platform::account_routes(router_, *accounts_);
+  platform::audit_routes(router_, *db_);
+  platform::attachment_routes(router_, *attachments_);
+  for (const auto& r : router_.routes())
+    if (r.doc.action != http::kPublic && !platform::is_known_action(r.doc.action))
+      throw std::logic_error("route " + r.path + " names unknown policy action '" + std::string(r.doc.action) + "'");
+}
+
+void App::serve(const std::function<void(std::uint16_t)>& on_ready) {
+  static_files_ = std::make_unique<http::StaticFiles>(config_.web_root);
+  http::Dispatcher dispatcher(router_, config_, metrics_, static_files_.get());
+  dispatcher.set_authenticator([this](const http::Request& r) {
+    platform::Credentials c;
+    c.session_cookie = r.cookie(platform::kSessionCookie);
+    c.authorization = r.header("authorization");
+    c.csrf_header = r.header("x-csrf-token");
+    c.unsafe_method = !http::is_safe(r.method);
+    c.origin = {r.request_id, r.remote_address, std::string(r.header("user-agent").value_or("").substr(0, 300))};
+    return auth_->authenticate(c);
+  });
+  dispatcher.set_authorizer([](const core::Actor& a, std::string_view action) { return platform::may_call(a, action); });
+
+  http::Server server(config_, {[&](http::Request& r) { return dispatcher.handle(r); },
+                                [&](const http::Request& r) { return dispatcher.body_limit(r); },
+                                [&](int status, const http::Request& r) { return dispatcher.refusal(status, r); }});
+  open_connections_ = [&server] { return server.open_connections(); };
+  server.listen();
+  on_ready(server.port());
+  server.run();
+  open_connections_ = nullptr;
+  db_->close_idle();
+  spdlog::info("stopped");
+}
+
+}  // namespace manzuma::app

@@ -1,0 +1,86 @@
+#pragma once
+// The running application: configuration, database, services and routes, built once in dependency order.
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/config.hpp"
+#include "db/database.hpp"
+#include "db/migrate.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "http/static_files.hpp"
+
+namespace manzuma::platform {
+class OrganizationService;
+class AccountService;
+class AuthService;
+class AttachmentService;
+}  // namespace manzuma::platform
+
+namespace manzuma::app {
+
+/// The first administrator's sign-in, when this run created it.
+struct FirstAdmin {
+  std::string email;
+  std::string password;
+};
+
+class App {
+ public:
+  /// Opens the database (creating the SQLite file's folder and the data dir) and the services.
+  explicit App(core::Config config);
+  ~App();
+
+  const core::Config& config() const { return config_; }
+  db::Database& db() { return *db_; }
+  const core::Clock& clock() const { return clock_; }
+  platform::OrganizationService& organizations() { return *organizations_; }
+  platform::AccountService& accounts() { return *accounts_; }
+  platform::AuthService& auth() { return *auth_; }
+
+  /// Applies pending migrations; returns how many.
+  int migrate();
+  db::MigrationStatus migration_status();
+
+  /// Creates the first platform administrator (admin@manzuma.local) when no one holds that role.
+  std::optional<FirstAdmin> ensure_first_admin();
+
+  /// Registers every route; throws if a route names a policy action the policy table does not know.
+  void build_routes();
+  const http::Router& router() const { return router_; }
+
+  /// Listens, calls `on_ready(port)`, and serves until SIGTERM/SIGINT; then closes the database cleanly.
+  void serve(const std::function<void(std::uint16_t)>& on_ready);
+
+ private:
+  void system_routes();
+
+  core::Config config_;
+  core::SystemClock clock_;
+  std::unique_ptr<db::Database> db_;
+  std::vector<db::Migration> migrations_;
+  std::unique_ptr<platform::OrganizationService> organizations_;
+  std::unique_ptr<platform::AccountService> accounts_;
+  std::unique_ptr<platform::AuthService> auth_;
+  std::unique_ptr<platform::AttachmentService> attachments_;
+  http::Router router_;
+  http::Metrics metrics_;
+  std::unique_ptr<http::StaticFiles> static_files_;
+  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
+  std::function<std::size_t()> open_connections_;
+};
+
+/// Seeds the demo organisations and one user per role (see DOMAIN.md). Returns false when already seeded.
+bool seed_demo(App& app);
+
+/// The demo users' shared password (demo data only; printed by `manzuma seed demo`).
+inline constexpr std::string_view kDemoPassword = "Manzuma-Demo-2026!";
+
+}  // namespace manzuma::app

@@ -1,0 +1,111 @@
+#include "core/json.hpp"
+
+#include <gtest/gtest.h>
+
+namespace manzuma::core::json {
+namespace {
+
+enum class Colour { red, green };
+BOOST_DESCRIBE_ENUM(Colour, red, green)
+
+struct Inner {
+  std::string name;
+  std::optional<std::int32_t> size;
+};
+BOOST_DESCRIBE_STRUCT(Inner, (), (name, size))
+
+struct Outer {
+  std::int64_t id = 0;
+  bool active = false;
+  Colour colour = Colour::red;
+  std::vector<Inner> items;
+  std::optional<std::string> note;
+};
+BOOST_DESCRIBE_STRUCT(Outer, (), (id, active, colour, items, note))
+
+std::vector<FieldError> errors_of(std::string_view text) {
+  try {
+    decode<Outer>(parse(text));
+  } catch (const Error& e) {
+    return e.errors();
+  }
+  return {};
+}
+
+TEST(Json, RoundTripsADescribedStruct) {
+  Outer o{7, true, Colour::green, {{"أ", 3}, {"b", std::nullopt}}, std::nullopt};
+  const auto text = to_text(encode(o));
+  EXPECT_EQ(text,
+            R"({"id":7,"active":true,"colour":"green","items":[{"name":"أ","size":3},{"name":"b","size":null}],"note":null})");
+  const auto back = decode<Outer>(parse(text));
+  EXPECT_EQ(back.items.at(0).name, "أ");
+  EXPECT_EQ(back.colour, Colour::green);
+  EXPECT_FALSE(back.note.has_value());
+}
+
+TEST(Json, NamesEveryBadFieldWithItsPath) {
+  const auto errs = errors_of(R"({"id":"x","active":1,"colour":"blue","items":[{"name":5,"extra":true}]})");
+  ASSERT_EQ(errs.size(), 5u);
+  auto has = [&](std::string_view field, std::string_view code) {
+    for (const auto& e : errs)
+      if (e.field == field && e.code == code) return !e.message_ar.empty() && !e.message_en.empty();
+    return false;
+  };
+  EXPECT_TRUE(has("id", "type_integer"));
+  EXPECT_TRUE(has("active", "type_boolean"));
+  EXPECT_TRUE(has("colour", "enum"));
+  EXPECT_TRUE(has("items[0].name", "type_string"));
+  EXPECT_TRUE(has("items[0].extra", "unknown_field"));
+}
+
+TEST(Json, MissingRequiredAndNullAreReported) {
+  const auto errs = errors_of(R"({"id":null})");
+  std::vector<std::string> fields;
+  for (const auto& e : errs) fields.push_back(e.field + ":" + e.code);
+  EXPECT_EQ(fields, (std::vector<std::string>{"id:required", "active:required", "colour:required", "items:required"}));
+}
+
+TEST(Json, IntegerOverflowIsOutOfRange) {
+  try {
+    decode<Inner>(parse(R"({"name":"a","size":99999999999})"));
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    ASSERT_EQ(e.errors().size(), 1u);
+    EXPECT_EQ(e.errors()[0].code, "out_of_range");
+  }
+}
+
+TEST(Json, RejectsBrokenUtf8AndDeepNesting) {
+  try {
+    parse("{\"name\":\"\xC3\x28\"}");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), "invalid_utf8");
+  }
+  try {
+    parse(std::string(100, '[') + std::string(100, ']'), 32);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), "too_deep");
+  }
+  try {
+    parse("{\"a\":");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), "malformed_json");
+  }
+}
+
+TEST(Json, SchemaMatchesTheStruct) {
+  bj::object components;
+  const auto ref = schema<Outer>(components);
+  EXPECT_EQ(ref.at("$ref").as_string(), "#/components/schemas/Outer");
+  const auto& s = components.at("Outer").as_object();
+  EXPECT_EQ(to_text(s.at("required")), R"(["id","active","colour","items"])");
+  EXPECT_EQ(to_text(s.at("properties").at("colour")), R"({"type":"string","enum":["red","green"]})");
+  EXPECT_TRUE(components.contains("Inner"));
+  EXPECT_EQ(schema_name("manzuma::core::Page<manzuma::platform::Organization>"), "Page_Organization");
+}
+
+}  // namespace
+}  // namespace manzuma::core::json

@@ -1,0 +1,184 @@
+#pragma once
+// One database API over two real backends (SQLite, PostgreSQL). SQL uses `?` placeholders only;
+// the PostgreSQL backend rewrites them to $n. Backends throw core::Error with codes
+// "unique_violation" and "foreign_key_violation" (409), "busy" (503), or an internal error.
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "db/value.hpp"
+
+namespace manzuma::db {
+
+enum class Dialect { sqlite, postgres };
+
+/// The rows of one statement, in the backend's own column order.
+struct Result {
+  std::vector<std::string> columns;
+  std::vector<std::vector<Value>> rows;
+  std::int64_t affected = 0;
+};
+
+/// One backend connection. Not thread-safe: the pool lends it to one thread at a time.
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  virtual Dialect dialect() const = 0;
+  /// Runs one statement with `?` placeholders bound to `params`.
+  virtual Result execute(std::string_view sql, const std::vector<Value>& params) = 0;
+  /// Runs several statements without parameters (migrations).
+  virtual void execute_script(std::string_view sql) = 0;
+  /// Starts a transaction; `write` takes the write lock at once on SQLite (BEGIN IMMEDIATE), so two
+  /// writers never deadlock upgrading a read lock.
+  virtual void begin(bool write) = 0;
+  virtual void commit() = 0;
+  virtual void rollback() = 0;
+  /// False when the connection is broken and must be replaced.
+  virtual bool healthy() = 0;
+};
+
+/// Typed queries over a connection; what repositories use.
+class Session {
+ public:
+  explicit Session(Connection& c) : c_(c) {}
+
+  Dialect dialect() const { return c_.dialect(); }
+
+  /// All rows, each mapped to T (a described struct by column name, or a scalar from column one).
+  template <class T, class... P>
+  std::vector<T> query(std::string_view sql, const P&... params) {
+    return query_values<T>(sql, {to_value(params)...});
+  }
+  template <class T>
+  std::vector<T> query_values(std::string_view sql, const std::vector<Value>& params) {
+    Result r = c_.execute(sql, params);
+    std::vector<T> out;
+    out.reserve(r.rows.size());
+    for (const auto& row : r.rows) out.push_back(from_row<T>(r.columns, row));
+    return out;
+  }
+
+  /// The first row, if any.
+  template <class T, class... P>
+  std::optional<T> query_one(std::string_view sql, const P&... params) {
+    return query_one_values<T>(sql, {to_value(params)...});
+  }
+  template <class T>
+  std::optional<T> query_one_values(std::string_view sql, const std::vector<Value>& params) {
+    Result r = c_.execute(sql, params);
+    if (r.rows.empty()) return std::nullopt;
+    return from_row<T>(r.columns, r.rows.front());
+  }
+
+  /// Runs a statement; returns the number of rows it changed.
+  template <class... P>
+  std::int64_t exec(std::string_view sql, const P&... params) {
+    return c_.execute(sql, {to_value(params)...}).affected;
+  }
+  std::int64_t exec_values(std::string_view sql, const std::vector<Value>& params) {
+    return c_.execute(sql, params).affected;
+  }
+
+  Connection& connection() { return c_; }
+
+ private:
+  Connection& c_;
+};
+
+struct PoolStats {
+  std::size_t size = 0;
+  std::size_t in_use = 0;
+  std::uint64_t acquired = 0;
+  /// Times a thread had to wait for a free connection.
+  std::uint64_t waited = 0;
+};
+
+/// A pool of connections to one database.
+class Database {
+ public:
+  using Factory = std::function<std::unique_ptr<Connection>()>;
+
+  /// Opens `url`: "sqlite:PATH", "sqlite::memory:" or "postgresql://..." (also "postgres://...").
+  static std::unique_ptr<Database> open(std::string_view url, std::size_t pool_size);
+
+  Database(Dialect dialect, std::size_t pool_size, Factory factory);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  Dialect dialect() const { return dialect_; }
+
+  /// Runs `fn(Session&)` on a pooled connection without an explicit transaction.
+  template <class F>
+  decltype(auto) read(F&& fn) {
+    Lease lease(*this);
+    Session s(*lease.conn);
+    return fn(s);
+  }
+
+  /// Runs `fn(Session&)` in a write transaction: committed if it returns, rolled back if it throws.
+  template <class F>
+  decltype(auto) write(F&& fn) {
+    Lease lease(*this);
+    Session s(*lease.conn);
+    lease.conn->begin(true);
+    try {
+      if constexpr (std::is_void_v<decltype(fn(s))>) {
+        fn(s);
+        lease.conn->commit();
+      } else {
+        decltype(auto) out = fn(s);
+        lease.conn->commit();
+        return out;
+      }
+    } catch (...) {
+      try {
+        lease.conn->rollback();
+      } catch (...) {
+        lease.broken = true;
+      }
+      throw;
+    }
+  }
+
+  PoolStats stats() const;
+  /// Closes every idle connection (graceful shutdown); later calls reopen as needed.
+  void close_idle();
+
+ private:
+  struct Lease {
+    explicit Lease(Database& db);
+    ~Lease();
+    Database& db;
+    std::unique_ptr<Connection> conn;
+    bool broken = false;
+  };
+
+  Dialect dialect_;
+  std::size_t pool_size_;
+  Factory factory_;
+  mutable std::mutex mu_;
+  std::condition_variable cv_;
+  std::vector<std::unique_ptr<Connection>> idle_;
+  std::size_t open_ = 0;
+  std::size_t in_use_ = 0;
+  std::uint64_t acquired_ = 0;
+  std::uint64_t waited_ = 0;
+};
+
+/// Backend factories (defined in sqlite.cpp and postgres.cpp; only those files include the C APIs).
+std::unique_ptr<Connection> open_sqlite(const std::string& path);
+std::unique_ptr<Connection> open_postgres(const std::string& conninfo);
+
+/// Rewrites `?` placeholders to $1..$n, leaving quoted strings, identifiers and comments alone.
+std::string to_postgres_placeholders(std::string_view sql);
+
+}  // namespace manzuma::db

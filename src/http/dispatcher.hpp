@@ -1,0 +1,55 @@
+#pragma once
+// The request pipeline, free of Beast: request id, routing (404/405/OPTIONS/HEAD), authentication,
+// the route's policy gate, the handler, errors as RFC 9457 problem+json, security headers, static files,
+// metrics and the access log.
+
+#include <functional>
+#include <optional>
+#include <string_view>
+
+#include "core/actor.hpp"
+#include "core/config.hpp"
+#include "core/error.hpp"
+#include "http/message.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "http/static_files.hpp"
+
+namespace manzuma::http {
+
+/// Who is calling: the actor of a valid session or token, nullopt when the request carries none.
+/// Throws core::Error for an expired session, a bad token or a failed CSRF check.
+using Authenticator = std::function<std::optional<core::Actor>(const Request&)>;
+/// May this actor call routes guarded by `action` at all? (Checks against a resource's organisation
+/// happen later, in the service that loads the resource.)
+using Authorizer = std::function<bool(const core::Actor&, std::string_view action)>;
+
+class Dispatcher {
+ public:
+  Dispatcher(const Router& router, const core::Config& config, Metrics& metrics, const StaticFiles* static_files);
+
+  void set_authenticator(Authenticator a) { authenticate_ = std::move(a); }
+  void set_authorizer(Authorizer a) { authorize_ = std::move(a); }
+
+  /// Produces the response; never throws.
+  Response handle(Request& request) noexcept;
+  /// The body limit for a request whose headers have arrived: uploads get the upload limit.
+  std::size_t body_limit(const Request& request) const;
+  /// The problem+json answer for a request the server refused before it reached a handler.
+  Response refusal(int status, const Request& request) const;
+
+ private:
+  Response route(Request& request, std::string& route_label);
+
+  const Router& router_;
+  const core::Config& config_;
+  Metrics& metrics_;
+  const StaticFiles* static_files_;
+  Authenticator authenticate_;
+  Authorizer authorize_;
+};
+
+/// Renders `e` as problem+json; `detail` is in `locale` ("ar" or "en"), both languages are included.
+Response problem(const core::Error& e, const Request& request, std::string_view locale);
+
+}  // namespace manzuma::http

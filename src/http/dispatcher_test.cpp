@@ -1,0 +1,79 @@
+#include "http/dispatcher.hpp"
+
+#include <gtest/gtest.h>
+
+namespace manzuma::http {
+namespace {
+
+struct Echo {
+  std::string who;
+};
+BOOST_DESCRIBE_STRUCT(Echo, (), (who))
+
+class DispatcherTest : public ::testing::Test {
+ protected:
+  DispatcherTest() {
+    router_.get<Echo>("/public", {.action = kPublic, .summary = "p"}, [](Context&) { return Echo{"anyone"}; });
+    router_.get<Echo>("/private", {.action = "things.read", .summary = "p"},
+                      [](Context& c) { return Echo{c.actor().email}; });
+    router_.get<Echo>("/boom", {.action = kPublic, .summary = "b"},
+                      [](Context&) -> Echo { throw std::runtime_error("SELECT secret FROM users"); });
+    dispatcher_.set_authenticator([](const Request& r) -> std::optional<core::Actor> {
+      if (r.header("authorization") != "Bearer good") return std::nullopt;
+      core::Actor a;
+      a.email = "someone@example.om";
+      return a;
+    });
+    dispatcher_.set_authorizer([](const core::Actor&, std::string_view action) { return action == "things.read"; });
+  }
+  Response get(std::string path, Fields headers = {}) {
+    Request r;
+    r.method = Method::get;
+    r.path = std::move(path);
+    r.headers = std::move(headers);
+    return dispatcher_.handle(r);
+  }
+  core::Config config_;
+  Router router_;
+  Metrics metrics_;
+  Dispatcher dispatcher_{router_, config_, metrics_, nullptr};
+};
+
+TEST_F(DispatcherTest, AuthenticationAndThePolicyGate) {
+  EXPECT_EQ(get("/public").status, 200);
+  EXPECT_EQ(get("/private").status, 401);
+  auto ok = get("/private", {{"authorization", "Bearer good"}});
+  EXPECT_EQ(ok.status, 200);
+  EXPECT_EQ(ok.body, R"({"who":"someone@example.om"})");
+}
+
+TEST_F(DispatcherTest, InternalErrorsHideTheirDetail) {
+  auto r = get("/boom");
+  EXPECT_EQ(r.status, 500);
+  EXPECT_EQ(r.content_type, "application/problem+json");
+  EXPECT_EQ(r.body.find("SELECT"), std::string::npos);
+}
+
+TEST_F(DispatcherTest, ProblemsSpeakTheRequestedLanguage) {
+  auto ar = get("/nowhere");
+  auto en = get("/nowhere", {{"accept-language", "en-GB,en;q=0.9,ar;q=0.8"}});
+  EXPECT_NE(ar.body.find("\"detail\":\"المسار المطلوب غير موجود\""), std::string::npos) << ar.body;
+  EXPECT_NE(en.body.find("\"detail\":\"No such path\""), std::string::npos) << en.body;
+}
+
+TEST_F(DispatcherTest, UploadsGetTheUploadLimit) {
+  Request r;
+  r.headers = {{"content-type", "multipart/form-data; boundary=x"}};
+  EXPECT_EQ(dispatcher_.body_limit(r), config_.http.max_upload_bytes);
+  r.headers = {{"content-type", "application/json"}};
+  EXPECT_EQ(dispatcher_.body_limit(r), config_.http.max_json_body_bytes);
+}
+
+TEST_F(DispatcherTest, MetricsCountByRouteTemplate) {
+  get("/private", {{"authorization", "Bearer good"}});
+  const auto text = metrics_.render({});
+  EXPECT_NE(text.find("route=\"/private\",status=\"200\"} 1"), std::string::npos) << text;
+}
+
+}  // namespace
+}  // namespace manzuma::http

@@ -1,0 +1,48 @@
+#pragma once
+// Rules for attachments: which files are accepted (type read from the bytes), where they are kept
+// (content-addressed, written atomically, stored once), and who may upload to or read from which organisation.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/actor.hpp"
+#include "core/clock.hpp"
+#include "db/database.hpp"
+#include "platform/attachments/model.hpp"
+
+namespace manzuma::platform {
+
+/// The file types users may upload, for messages and documentation.
+inline constexpr std::string_view kAllowedAttachmentTypes = "PDF, DOCX, XLSX, PPTX, PNG, JPEG, CSV";
+
+class AttachmentService {
+ public:
+  /// Files go under `<data_dir>/attachments/`; `max_bytes` is the largest file accepted.
+  AttachmentService(db::Database& db, const core::Clock& clock, std::string data_dir, std::size_t max_bytes);
+
+  /// Stores `bytes` as an attachment of `organization_id` (default: the uploader's first organisation where
+  /// they may upload). 400 for an empty file or a bad organisation, 403 outside the uploader's reach, 413 over
+  /// the size limit, 415 for a type not allowed or a name whose extension does not match the content.
+  Attachment upload(const core::Actor& actor, std::optional<std::int64_t> organization_id, std::string_view filename,
+                    std::string_view bytes);
+
+  /// The attachment's row; 404 when it does not exist or belongs to an organisation the actor cannot see.
+  Attachment get(const core::Actor& actor, std::int64_t id);
+
+  /// Where the attachment's bytes are on disk.
+  std::string content_path(const Attachment& attachment) const;
+
+ private:
+  /// Writes the bytes under their hash unless they are already there.
+  void store(std::string_view sha256, std::string_view bytes) const;
+
+  db::Database& db_;
+  const core::Clock& clock_;
+  std::string root_;
+  std::size_t max_bytes_;
+};
+
+}  // namespace manzuma::platform

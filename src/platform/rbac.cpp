@@ -1,0 +1,77 @@
+#include "platform/rbac.hpp"
+
+#include <algorithm>
+
+#include "core/error.hpp"
+
+namespace manzuma::platform {
+
+using core::Role;
+
+namespace {
+
+struct Policy {
+  std::string_view action;
+  std::vector<Role> roles;
+};
+
+const std::vector<Role> kEveryone = {Role::platform_admin, Role::program_office,  Role::entity_coordinator,
+                                     Role::change_team_head, Role::practice_owner, Role::contributor,
+                                     Role::assessor,         Role::viewer};
+const std::vector<Role> kNational = {Role::platform_admin, Role::program_office};
+const std::vector<Role> kAdministrators = {Role::platform_admin, Role::program_office, Role::entity_coordinator};
+
+// One line per action. The matrix test (tests/api/authz_matrix.tsv) states, route by route, what each
+// role must get, so a change here that widens or narrows access shows up as a failing test.
+const std::vector<Policy>& policies() {
+  static const std::vector<Policy> kPolicies = {
+      {"signed_in", kEveryone},
+      {"organizations.read", kEveryone},
+      {"organizations.create", kAdministrators},
+      {"organizations.update", kAdministrators},
+      {"users.read", kAdministrators},
+      {"users.create", kAdministrators},
+      {"users.update", kAdministrators},
+      {"users.reset_password", kAdministrators},
+      {"memberships.manage", kAdministrators},
+      {"tokens.manage", kNational},
+      {"audit.read", kNational},
+      {"attachments.upload",
+       {Role::platform_admin, Role::program_office, Role::entity_coordinator, Role::change_team_head,
+        Role::practice_owner, Role::contributor}},
+      {"attachments.read", kEveryone},
+      {"system.monitor", kNational},
+  };
+  return kPolicies;
+}
+
+const Policy* find(std::string_view action) {
+  for (const auto& p : policies())
+    if (p.action == action) return &p;
+  return nullptr;
+}
+
+}  // namespace
+
+bool may_call(const core::Actor& actor, std::string_view action) {
+  const Policy* p = find(action);
+  if (!p) return false;
+  return std::any_of(p->roles.begin(), p->roles.end(), [&](Role r) { return actor.has_role(r); });
+}
+
+bool is_known_action(std::string_view action) { return find(action) != nullptr; }
+
+std::vector<Role> roles_for(std::string_view action) {
+  const Policy* p = find(action);
+  return p ? p->roles : std::vector<Role>{};
+}
+
+bool in_scope(const core::Actor& actor, std::string_view organization_path, std::initializer_list<Role> roles) {
+  return actor.is_national() || actor.covers(organization_path, roles);
+}
+
+void require_scope(const core::Actor& actor, std::string_view organization_path, std::initializer_list<Role> roles) {
+  if (!in_scope(actor, organization_path, roles)) throw core::Error::forbidden();
+}
+
+}  // namespace manzuma::platform

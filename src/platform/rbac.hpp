@@ -1,0 +1,29 @@
+#pragma once
+// Authorisation: which roles may perform which action, and on which organisations. Every route names
+// one action here; a route whose action is not in the table is refused to everyone (deny by default).
+
+#include <initializer_list>
+#include <string_view>
+#include <vector>
+
+#include "core/actor.hpp"
+
+namespace manzuma::platform {
+
+/// The coarse gate: may `actor` call routes guarded by `action` at all, for some organisation?
+bool may_call(const core::Actor& actor, std::string_view action);
+
+/// True when `action` appears in the policy table (start-up refuses routes naming unknown actions).
+bool is_known_action(std::string_view action);
+
+/// The roles that may perform `action` (empty for unknown actions; every role for "signed_in").
+std::vector<core::Role> roles_for(std::string_view action);
+
+/// The scoped check: passes for platform administrators and the program office, and for an actor holding
+/// one of `roles` in the organisation at `organization_path` or one of its ancestors. Throws forbidden.
+void require_scope(const core::Actor& actor, std::string_view organization_path, std::initializer_list<core::Role> roles);
+
+/// Same as require_scope, as a yes/no.
+bool in_scope(const core::Actor& actor, std::string_view organization_path, std::initializer_list<core::Role> roles);
+
+}  // namespace manzuma::platform

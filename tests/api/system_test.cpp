@@ -1,0 +1,100 @@
+// Health, readiness, metrics, the OpenAPI document, routing errors and headers every response carries.
+
+#include <gtest/gtest.h>
+
+#include "harness.hpp"
+
+namespace manzuma::api_test {
+namespace {
+
+TEST(System, HealthAndReadiness) {
+  Client c(Server::shared().url());
+  auto h = c.get("/healthz");
+  EXPECT_EQ(h.status, 200);
+  EXPECT_EQ(h.json().at("status").as_string(), "ok");
+  auto r = c.get("/readyz");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json().at("migrations_applied").as_int64(), r.json().at("migrations_known").as_int64());
+}
+
+TEST(System, EveryResponseCarriesSecurityHeadersAndARequestId) {
+  Client c(Server::shared().url());
+  for (const char* path : {"/healthz", "/api/v1/me", "/api/v1/nowhere"}) {
+    auto r = c.get(path);
+    EXPECT_NE(r.header("content-security-policy").find("frame-ancestors 'none'"), std::string::npos) << path;
+    EXPECT_EQ(r.header("x-content-type-options"), "nosniff") << path;
+    EXPECT_EQ(r.header("referrer-policy"), "same-origin") << path;
+    EXPECT_FALSE(r.header("x-request-id").empty()) << path;
+  }
+  // A well-formed request id from a proxy is kept; a hostile one is replaced.
+  EXPECT_EQ(c.request("GET", "/healthz", std::nullopt, {"X-Request-Id: abc-123"}).header("x-request-id"), "abc-123");
+  EXPECT_NE(c.request("GET", "/healthz", std::nullopt, {"X-Request-Id: a\"b<script>"}).header("x-request-id"),
+            "a\"b<script>");
+}
+
+TEST(System, UnknownPathIs404ProblemAndWrongMethodIs405WithAllow) {
+  Client c(Server::shared().url());
+  auto nf = c.get("/api/v1/nowhere");
+  EXPECT_EQ(nf.status, 404);
+  EXPECT_EQ(nf.header("content-type"), "application/problem+json");
+  EXPECT_EQ(nf.json().at("status").as_int64(), 404);
+  EXPECT_FALSE(nf.json().at("detail_ar").as_string().empty());
+  EXPECT_FALSE(nf.json().at("detail_en").as_string().empty());
+
+  auto na = c.request("DELETE", "/healthz");
+  EXPECT_EQ(na.status, 405);
+  EXPECT_EQ(na.header("allow"), "GET, HEAD, OPTIONS");
+
+  auto opt = c.request("OPTIONS", "/api/v1/organizations");
+  EXPECT_EQ(opt.status, 204);
+  EXPECT_EQ(opt.header("allow"), "GET, POST, HEAD, OPTIONS");
+}
+
+TEST(System, HeadAnswersLikeGetWithoutABody) {
+  Client c(Server::shared().url());
+  auto get = c.get("/healthz");
+  auto head = c.request("HEAD", "/healthz");
+  EXPECT_EQ(head.status, 200);
+  EXPECT_TRUE(head.body.empty());
+  EXPECT_EQ(head.header("content-length"), std::to_string(get.body.size()));
+}
+
+TEST(System, OpenApiDescribesEveryRouteWithItsPolicy) {
+  Client c(Server::shared().url());
+  auto r = c.get("/api/v1/openapi.json");
+  ASSERT_EQ(r.status, 200);
+  auto doc = r.json();
+  EXPECT_EQ(doc.at("openapi").as_string(), "3.1.0");
+  const auto& paths = doc.at("paths").as_object();
+  ASSERT_TRUE(paths.contains("/api/v1/organizations/{id}"));
+  const auto& put = paths.at("/api/v1/organizations/{id}").at("put").as_object();
+  EXPECT_EQ(put.at("x-policy").as_string(), "organizations.update");
+  EXPECT_EQ(put.at("requestBody").at("content").at("application/json").at("schema").at("$ref").as_string(),
+            "#/components/schemas/OrganizationUpdate");
+  const auto& schema = doc.at("components").at("schemas").at("OrganizationUpdate").as_object();
+  EXPECT_FALSE(schema.at("additionalProperties").as_bool());
+  EXPECT_TRUE(schema.at("properties").as_object().contains("version"));
+}
+
+TEST(System, MetricsCountRequestsByRoute) {
+  Client c(Server::shared().url());
+  c.get("/healthz");
+  auto m = c.get("/metrics");
+  ASSERT_EQ(m.status, 200);
+  EXPECT_NE(m.body.find("manzuma_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"}"),
+            std::string::npos);
+  EXPECT_NE(m.body.find("manzuma_http_request_duration_seconds_bucket{route=\"/healthz\",le=\"+Inf\"}"),
+            std::string::npos);
+  EXPECT_NE(m.body.find("manzuma_db_pool_size"), std::string::npos);
+  EXPECT_NE(m.body.find("manzuma_uptime_seconds"), std::string::npos);
+}
+
+TEST(System, GracefulStopExitsCleanly) {
+  Server s(ServerOptions{.seed_demo = false});
+  Client c(s.url());
+  EXPECT_EQ(c.get("/healthz").status, 200);
+  EXPECT_EQ(s.stop(), 0);
+}
+
+}  // namespace
+}  // namespace manzuma::api_test
