@@ -12,6 +12,7 @@
 #include "platform/accounts/service.hpp"
 #include "platform/attachments/service.hpp"
 #include "platform/auth/service.hpp"
+#include "platform/idempotency.hpp"
 #include "platform/organizations/service.hpp"
 #include "platform/rbac.hpp"
 #include "platform/routes.hpp"
@@ -103,6 +104,21 @@ void App::serve(const std::function<void(std::uint16_t)>& on_ready) {
     return auth_->authenticate(c);
   });
   dispatcher.set_authorizer([](const core::Actor& a, std::string_view action) { return platform::may_call(a, action); });
+  dispatcher.set_idempotency_store(
+      {[this](std::int64_t user, std::string_view key, std::string_view route,
+              std::string_view hash) -> std::optional<http::Response> {
+         auto stored = platform::find_answer(*db_, clock_, user, key, route, hash);
+         if (!stored) return std::nullopt;
+         http::Response r;
+         r.status = static_cast<int>(stored->status);
+         r.body = std::move(stored->body);
+         if (r.body.empty()) r.content_type.clear();
+         return r;
+       },
+       [this](std::int64_t user, std::string_view key, std::string_view route, std::string_view hash,
+              const http::Response& r) {
+         platform::save_answer(*db_, clock_, user, key, route, hash, {r.status, r.body});
+       }});
 
   http::Server server(config_, {[&](http::Request& r) { return dispatcher.handle(r); },
                                 [&](const http::Request& r) { return dispatcher.body_limit(r); },

@@ -223,9 +223,27 @@ Response Dispatcher::route(Request& request, std::string& route_label) {
     if (!authorize_ || !authorize_(*actor, route.doc.action)) throw core::Error::forbidden();
   }
 
+  // A POST with an Idempotency-Key is answered once per user and key; a retry gets the first answer.
+  std::string idem_key, idem_hash;
+  if (request.method == Method::post && actor && idempotency_.find) {
+    if (auto key = request.header("idempotency-key")) {
+      if (key->empty() || key->size() > 200 || core::has_control_chars(*key))
+        throw core::Error::invalid_field("Idempotency-Key", "invalid_idempotency_key",
+                                         "مفتاح عدم التكرار يجب أن يكون نصًا حتى ٢٠٠ حرف",
+                                         "The Idempotency-Key must be text of at most 200 characters");
+      idem_key = *key;
+      idem_hash = core::sha256_hex(request.path + '\n' + request.body);
+      if (auto stored = idempotency_.find(actor->user_id, idem_key, route.path, idem_hash)) {
+        stored->set_header("Idempotent-Replayed", "true");
+        return std::move(*stored);
+      }
+    }
+  }
+
   Response response;
   Context ctx(request, response, actor ? &*actor : nullptr, std::move(match.params), config_.http.max_json_depth);
   route.handler(ctx);
+  if (!idem_key.empty() && !response.file_path) idempotency_.save(actor->user_id, idem_key, route.path, idem_hash, response);
   return response;
 }
 

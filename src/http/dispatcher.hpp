@@ -24,12 +24,25 @@ using Authenticator = std::function<std::optional<core::Actor>(const Request&)>;
 /// happen later, in the service that loads the resource.)
 using Authorizer = std::function<bool(const core::Actor&, std::string_view action)>;
 
+/// Remembers the answers to POSTs that carried an Idempotency-Key, per user, so a retry gets the same
+/// answer instead of a second write.
+struct IdempotencyStore {
+  /// The stored answer for (user, key), if any. Throws conflict when the key was used for another request.
+  std::function<std::optional<Response>(std::int64_t user_id, std::string_view key, std::string_view route,
+                                        std::string_view request_hash)>
+      find;
+  std::function<void(std::int64_t user_id, std::string_view key, std::string_view route, std::string_view request_hash,
+                     const Response& response)>
+      save;
+};
+
 class Dispatcher {
  public:
   Dispatcher(const Router& router, const core::Config& config, Metrics& metrics, const StaticFiles* static_files);
 
   void set_authenticator(Authenticator a) { authenticate_ = std::move(a); }
   void set_authorizer(Authorizer a) { authorize_ = std::move(a); }
+  void set_idempotency_store(IdempotencyStore s) { idempotency_ = std::move(s); }
 
   /// Produces the response; never throws.
   Response handle(Request& request) noexcept;
@@ -47,6 +60,7 @@ class Dispatcher {
   const StaticFiles* static_files_;
   Authenticator authenticate_;
   Authorizer authorize_;
+  IdempotencyStore idempotency_;
 };
 
 /// Renders `e` as problem+json; `detail` is in `locale` ("ar" or "en"), both languages are included.

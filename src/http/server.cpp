@@ -72,14 +72,14 @@ constexpr auto kRefusalWriteTimeout = std::chrono::seconds(5);
 // After a refusal we read and discard what the client still sends, for at most this long and this much,
 // so that closing does not reset the connection before the client has read the refusal.
 constexpr auto kLingerTime = std::chrono::seconds(2);
-constexpr std::size_t kLingerBytes = 1024 * 1024;
+constexpr std::size_t kLingerBytes = std::size_t{1024} * 1024;
 // Connections being refused with 503 at once; beyond this a new connection is closed without an answer,
 // so a flood cannot turn the refusals themselves into the exhausted resource.
 constexpr std::size_t kMaxRefusing = 64;
-constexpr std::size_t kReadChunk = 8 * 1024;
+constexpr std::size_t kReadChunk = std::size_t{8} * 1024;
 // A keep-alive connection keeps a read buffer this large between requests; a larger one (after a big
 // header or body) is given back.
-constexpr std::size_t kKeptBufferBytes = 64 * 1024;
+constexpr std::size_t kKeptBufferBytes = std::size_t{64} * 1024;
 constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
 
 Response internal_error_response() {
@@ -136,9 +136,9 @@ std::string_view http_date() {
     static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                               "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     // Spelled out instead of strftime("%a %b"), which follows the process locale.
-    const auto formatted = fmt::format_to_n(text, sizeof(text) - 1, "{}, {:02} {} {} {:02}:{:02}:{:02} GMT",
-                                            kDays[tm.tm_wday], tm.tm_mday, kMonths[tm.tm_mon], tm.tm_year + 1900,
-                                            tm.tm_hour, tm.tm_min, tm.tm_sec);
+    const auto formatted =
+        fmt::format_to_n(text, sizeof(text) - 1, "{}, {:02} {} {} {:02}:{:02}:{:02} GMT", kDays[tm.tm_wday], tm.tm_mday,
+                         kMonths[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
     *formatted.out = '\0';
     cached_second = now;
   }
@@ -165,6 +165,20 @@ bool decode_target(std::string_view target, Request& req) {
   if (!decode_path(target.substr(0, question), req.path)) return false;
   if (question != std::string_view::npos && !parse_query(target.substr(question + 1), req.query)) return false;
   return true;
+}
+
+// The completion of a detached coroutine: only an exception that escaped it needs attention.
+auto log_if_failed(const char* what) {
+  return [what](const std::exception_ptr& error) {
+    if (!error) return;
+    try {
+      std::rethrow_exception(error);
+    } catch (const std::exception& e) {
+      spdlog::error("http: {} failed: {}", what, e.what());
+    } catch (...) {
+      spdlog::error("http: {} failed", what);
+    }
+  };
 }
 
 unsigned resolve_threads(unsigned configured, unsigned per_core) {
@@ -390,6 +404,15 @@ class Server::Impl::Connection : public std::enable_shared_from_this<Connection>
       co_await refuse(400, req, version, head);
       co_return false;
     }
+    // RFC 9112 §3.2: exactly one Host in HTTP/1.1. §6.3: a Transfer-Encoding that does not end in chunked
+    // leaves the body length unknown; guessing would let a proxy in front and this server disagree on
+    // where the next request starts (request smuggling).
+    if ((version == 11 && header.count(bhttp::field::host) != 1) ||
+        (header.find(bhttp::field::transfer_encoding) != header.end() && !parser.chunked())) {
+      spdlog::debug("http {}: missing Host or unusable Transfer-Encoding", remote_);
+      co_await refuse(400, req, version, head);
+      co_return false;
+    }
 
     std::size_t limit = 0;
     try {
@@ -429,9 +452,11 @@ class Server::Impl::Connection : public std::enable_shared_from_this<Connection>
     Response res = co_await run_handler(req);
 
     const bool keep_alive = client_keeps_alive && !server_.stopping_;
+    // A client that takes no part of the response for as long as it may sit idle between requests is gone.
     const auto stall_timeout = std::chrono::duration_cast<Clock::duration>(limits.idle_timeout);
     const bool written = co_await write_response(std::move(res), version, keep_alive, head, stall_timeout);
-    co_return written && keep_alive;
+    const bool another_request = written && keep_alive;
+    co_return another_request;
   }
 
   asio::awaitable<void> on_read_error(beast::error_code ec, const Request& partial, bool header_done) {
@@ -687,14 +712,7 @@ void Server::Impl::run() {
     spdlog::info("http: signal {} received, stopping", signal);
     begin_stop();
   });
-  asio::co_spawn(control_, accept_loop(), [](std::exception_ptr e) {
-    if (!e) return;
-    try {
-      std::rethrow_exception(e);
-    } catch (const std::exception& error) {
-      spdlog::error("http: accept loop failed: {}", error.what());
-    }
-  });
+  asio::co_spawn(control_, accept_loop(), log_if_failed("accept loop"));
 
   const auto run_io = [this] {
     for (;;) {
@@ -724,14 +742,7 @@ void Server::Impl::stop() {
 void Server::Impl::begin_stop() {
   if (stop_started_) return;
   stop_started_ = true;
-  asio::co_spawn(control_, drain(), [](std::exception_ptr e) {
-    if (!e) return;
-    try {
-      std::rethrow_exception(e);
-    } catch (const std::exception& error) {
-      spdlog::error("http: stop sequence failed: {}", error.what());
-    }
-  });
+  asio::co_spawn(control_, drain(), log_if_failed("stop sequence"));
 }
 
 asio::awaitable<void> Server::Impl::accept_loop() {
@@ -763,14 +774,7 @@ asio::awaitable<void> Server::Impl::accept_loop() {
       registry_.emplace(connection.get(), connection);
     }
     const Strand executor = connection->executor();
-    asio::co_spawn(executor, Connection::serve(std::move(connection)), [](std::exception_ptr e) {
-      if (!e) return;
-      try {
-        std::rethrow_exception(e);
-      } catch (const std::exception& error) {
-        spdlog::error("http: connection failed: {}", error.what());
-      }
-    });
+    asio::co_spawn(executor, Connection::serve(std::move(connection)), log_if_failed("connection"));
   }
 }
 

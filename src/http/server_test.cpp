@@ -117,7 +117,8 @@ class RawClient {
     while (line_end != std::string::npos) {
       const std::size_t start = line_end + 2;
       line_end = head_text.find("\r\n", start);
-      const std::string line = head_text.substr(start, line_end == std::string::npos ? std::string::npos : line_end - start);
+      const std::string line =
+          head_text.substr(start, line_end == std::string::npos ? std::string::npos : line_end - start);
       const auto colon = line.find(':');
       if (colon == std::string::npos) continue;
       std::string value = line.substr(colon + 1);
@@ -375,8 +376,9 @@ TEST_F(ServerTest, PipelinedRequestsAreAnsweredInOrder) {
 
 TEST_F(ServerTest, PostBodyReachesTheHandler) {
   RawClient client(port());
-  ASSERT_TRUE(client.send("POST /things HTTP/1.1\r\nHost: t\r\nContent-Type: text/plain\r\nContent-Length: 11\r\n\r\n"
-                          "hello world"));
+  ASSERT_TRUE(
+      client.send("POST /things HTTP/1.1\r\nHost: t\r\nContent-Type: text/plain\r\nContent-Length: 11\r\n\r\n"
+                  "hello world"));
   auto res = client.read_response();
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
@@ -385,8 +387,9 @@ TEST_F(ServerTest, PostBodyReachesTheHandler) {
 
 TEST_F(ServerTest, ChunkedBodyWithinTheLimitIsAccepted) {
   RawClient client(port());
-  ASSERT_TRUE(client.send("POST /c HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n"
-                          "5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n"));
+  ASSERT_TRUE(
+      client.send("POST /c HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n"
+                  "5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n"));
   auto res = client.read_response();
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
@@ -466,6 +469,28 @@ TEST_F(ServerTest, UndecodableTargetsGet400) {
     auto res = client.read_response();
     ASSERT_TRUE(res) << target;
     EXPECT_EQ(res->status, 400) << target;
+  }
+}
+
+TEST_F(ServerTest, AmbiguousFramingGets400) {
+  const std::string requests[] = {
+      // Content-Length and Transfer-Encoding together, the classic smuggling pair.
+      "POST /a HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+      // Two different lengths.
+      "POST /a HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello!",
+      // A transfer coding that does not end in chunked: the body length is unknowable.
+      "POST /a HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: gzip\r\n\r\nxxxx",
+      // HTTP/1.1 needs exactly one Host.
+      "GET /a HTTP/1.1\r\n\r\n",
+      "GET /a HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n",
+  };
+  for (const auto& request : requests) {
+    RawClient client(port());
+    ASSERT_TRUE(client.send(request));
+    auto res = client.read_response();
+    ASSERT_TRUE(res) << request;
+    EXPECT_EQ(res->status, 400) << request;
+    EXPECT_TRUE(client.wait_closed()) << request;
   }
 }
 

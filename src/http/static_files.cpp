@@ -7,6 +7,34 @@ namespace manzuma::http {
 
 namespace fs = std::filesystem;
 
+namespace {
+// Shown at "/" until the web app is built into the web root, so a first `make run` greets the user in
+// both languages instead of a bare 404.
+constexpr std::string_view kPlaceholder = R"(<!doctype html>
+<html lang="ar" dir="rtl">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>منظومة · Manzuma</title>
+<style>
+body{font-family:system-ui,"Noto Naskh Arabic","IBM Plex Sans Arabic",sans-serif;margin:0;background:#f6f7f9;color:#1b1f24}
+main{max-width:42rem;margin:4rem auto;padding:2rem;background:#fff;border-radius:12px;box-shadow:0 1px 3px #0002}
+h1{margin-block-start:0;color:#0b5d4b}section+section{margin-block-start:2rem;border-block-start:1px solid #dde;padding-block-start:1.5rem}
+a{color:#0b5d4b}
+</style></head>
+<body><main>
+<section>
+<h1>منظومة</h1>
+<p>الخادم يعمل، وواجهة الويب لم تُبنَ بعد على هذا الجهاز.</p>
+<ul><li><a href="/api/v1/openapi.json">وصف الواجهة البرمجية (OpenAPI)</a></li><li><a href="/healthz">حالة الخادم</a></li></ul>
+</section>
+<section lang="en" dir="ltr">
+<h1>Manzuma</h1>
+<p>The server is running; the web app has not been built on this machine yet.</p>
+<ul><li><a href="/api/v1/openapi.json">API description (OpenAPI)</a></li><li><a href="/healthz">Server health</a></li></ul>
+</section>
+</main></body></html>
+)";
+}  // namespace
+
 StaticFiles::StaticFiles(std::string root) : root_(std::move(root)) {}
 
 std::string_view StaticFiles::content_type(std::string_view name) {
@@ -43,7 +71,14 @@ std::optional<Response> StaticFiles::serve(std::string_view path) const {
     if (looks_like_file) return std::nullopt;
     file = root / "index.html";
     index = true;
-    if (!fs::is_regular_file(file, ec)) return std::nullopt;
+    if (!fs::is_regular_file(file, ec)) {
+      if (path != "/") return std::nullopt;
+      Response placeholder;
+      placeholder.content_type = "text/html; charset=utf-8";
+      placeholder.body = std::string(kPlaceholder);
+      placeholder.set_header("Cache-Control", "no-cache");
+      return placeholder;
+    }
   }
   Response r;
   r.content_type = std::string(content_type(file.filename().string()));

@@ -116,6 +116,25 @@ TEST(BadInput, BadIdsAndQueryParameters) {
   EXPECT_EQ(ref.error_fields(), std::vector<std::string>{"parent_id"});
 }
 
+TEST(BadInput, ARetriedPostWithAnIdempotencyKeyWritesOnce) {
+  auto& c = admin();
+  const auto key = "Idempotency-Key: " + unique("retry");
+  const auto body = bj::serialize(bj::object{{"kind", "authority"}, {"name_ar", "هيئة المحاولة"}, {"name_en", unique("Retry")}});
+  const auto before = org_count(c);
+  auto first = c.request("POST", "/api/v1/organizations", body, {key});
+  auto again = c.request("POST", "/api/v1/organizations", body, {key});
+  ASSERT_EQ(first.status, 201) << first.body;
+  EXPECT_EQ(again.status, 201);
+  EXPECT_EQ(again.json().at("id"), first.json().at("id"));
+  EXPECT_EQ(again.header("idempotent-replayed"), "true");
+  EXPECT_EQ(org_count(c), before + 1);
+  auto other = c.request("POST", "/api/v1/organizations",
+                         bj::serialize(bj::object{{"kind", "authority"}, {"name_ar", "هيئة أخرى"}, {"name_en", unique("Other")}}),
+                         {key});
+  EXPECT_EQ(other.status, 409);
+  EXPECT_EQ(other.json().at("code").as_string(), "idempotency_key_reused");
+}
+
 TEST(BadInput, ConcurrentEditsOfOneRecordLeaveExactlyOneWinner) {
   auto& c = admin();
   auto o = c.post("/api/v1/organizations", bj::object{{"kind", "authority"}, {"name_ar", "هيئة التزامن"},

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "harness.hpp"
 
 namespace manzuma::api_test {
@@ -87,6 +90,36 @@ TEST(System, MetricsCountRequestsByRoute) {
             std::string::npos);
   EXPECT_NE(m.body.find("manzuma_db_pool_size"), std::string::npos);
   EXPECT_NE(m.body.find("manzuma_uptime_seconds"), std::string::npos);
+}
+
+TEST(System, ServesTheWebAppWithClientRoutesAndLongCachedAssets) {
+  Server s(ServerOptions{.seed_demo = false});
+  Client c(s.url());
+  // Before the app is built: a bilingual page, not a bare 404.
+  auto placeholder = c.get("/");
+  EXPECT_EQ(placeholder.status, 200);
+  EXPECT_EQ(placeholder.header("content-type"), "text/html; charset=utf-8");
+  EXPECT_NE(placeholder.body.find("dir=\"rtl\""), std::string::npos);
+  EXPECT_NE(placeholder.body.find("The server is running"), std::string::npos);
+
+  const std::string web = s.data_dir() + "/web";
+  std::filesystem::create_directories(web + "/assets");
+  std::ofstream(web + "/index.html") << "<!doctype html><title>منظومة</title>";
+  std::ofstream(web + "/assets/app-3f9a.js") << "console.log('منظومة')";
+  auto route = c.get("/admin/users");  // a client-side route gets the app
+  EXPECT_EQ(route.status, 200);
+  EXPECT_EQ(route.body, "<!doctype html><title>منظومة</title>");
+  EXPECT_EQ(route.header("cache-control"), "no-cache");
+  auto asset = c.get("/assets/app-3f9a.js");
+  EXPECT_EQ(asset.status, 200);
+  EXPECT_EQ(asset.header("content-type"), "text/javascript; charset=utf-8");
+  EXPECT_NE(asset.header("cache-control").find("immutable"), std::string::npos);
+  EXPECT_EQ(c.get("/assets/missing-1234.js").status, 404);
+  EXPECT_EQ(c.get("/../../etc/passwd").status, 404);
+  EXPECT_EQ(c.get("/%2e%2e/%2e%2e/etc/passwd").status, 404);
+  auto api = c.get("/api/v1/nothing-here");
+  EXPECT_EQ(api.status, 404);
+  EXPECT_EQ(api.header("content-type"), "application/problem+json");
 }
 
 TEST(System, GracefulStopExitsCleanly) {
