@@ -139,7 +139,10 @@ bj::value Router::openapi(std::string_view version) const {
           {"content", bj::object{{"application/json", bj::object{{"schema", r.request_schema(components)}}}}}};
     } else if (r.doc.upload) {
       bj::object file{{"type", "string"}, {"format", "binary"}};
-      bj::object schema{{"type", "object"}, {"properties", bj::object{{"file", std::move(file)}}},
+      bj::object organization{{"type", "integer"},
+                              {"description", "The organisation the file belongs to (default: the uploader's)"}};
+      bj::object schema{{"type", "object"},
+                        {"properties", bj::object{{"file", std::move(file)}, {"organization_id", std::move(organization)}}},
                         {"required", bj::array{"file"}}};
       bj::object content{{"multipart/form-data", bj::object{{"schema", std::move(schema)}}}};
       op["requestBody"] = bj::object{{"required", true}, {"content", std::move(content)}};

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace manzuma::platform {
@@ -34,6 +35,9 @@ std::string multipart_boundary(std::string_view content_type);
 /// Splits `body` into its parts (in order), in time linear in the body's size. Throws core::Error 400
 /// "malformed_multipart" on any malformation, or as multipart_boundary() does. The parts view `body`.
 std::vector<MultipartPart> parse_multipart(std::string_view content_type, std::string_view body);
+/// Refused at compile time: the parts would view a body destroyed at the end of the call's statement.
+template <class S, class = std::enable_if_t<std::is_same_v<S, std::string>>>
+std::vector<MultipartPart> parse_multipart(std::string_view content_type, S&& temporary_body) = delete;
 
 /// The first part named `name`; nullptr when there is none.
 const MultipartPart* find_part(const std::vector<MultipartPart>& parts, std::string_view name);

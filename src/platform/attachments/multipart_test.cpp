@@ -14,6 +14,19 @@ namespace {
 
 constexpr std::string_view kType = "multipart/form-data; boundary=XyZ";
 
+// A body and its parts, kept together because the parts view the body.
+class Form {
+ public:
+  Form(std::string_view type, std::string body) : body_(std::move(body)), parts_(parse_multipart(type, body_)) {}
+  Form(const Form&) = delete;
+  Form& operator=(const Form&) = delete;
+  const std::vector<MultipartPart>& parts() const { return parts_; }
+
+ private:
+  std::string body_;
+  std::vector<MultipartPart> parts_;
+};
+
 // The error code and kind a call throws, or "none".
 template <class F>
 std::string failure(F&& f) {
@@ -89,7 +102,7 @@ TEST(Multipart, BoundaryMustBePresentAndValid) {
 
 TEST(Multipart, MessagesExistInBothLanguages) {
   try {
-    parse_multipart(kType, field("a", "1"));
+    Form{kType, field("a", "1")};
     FAIL() << "no closing boundary must not parse";
   } catch (const core::Error& e) {
     EXPECT_EQ(e.kind(), core::ErrorKind::invalid_input);
@@ -107,31 +120,30 @@ TEST(Multipart, FilenameStarIsPreferredAndDecoded) {
   EXPECT_EQ(parts[0].filename, "تقرير.pdf");
 
   // Order does not matter; language tags are allowed; Latin-1 is converted to UTF-8.
-  const auto latin =
-      parse_multipart(kType, file("filename*=iso-8859-1'fr'caf%E9.csv; filename=\"cafe.csv\"", "x") + "--XyZ--");
-  EXPECT_EQ(latin[0].filename, "café.csv");
+  const Form latin(kType, file("filename*=iso-8859-1'fr'caf%E9.csv; filename=\"cafe.csv\"", "x") + "--XyZ--");
+  EXPECT_EQ(latin.parts()[0].filename, "café.csv");
   // An unknown charset is ignored in favour of the plain name (RFC 8187 §3.2.1).
-  const auto other = parse_multipart(kType, file("filename*=koi8-r''%C1.pdf; filename=\"a.pdf\"", "x") + "--XyZ--");
-  EXPECT_EQ(other[0].filename, "a.pdf");
+  const Form other(kType, file("filename*=koi8-r''%C1.pdf; filename=\"a.pdf\"", "x") + "--XyZ--");
+  EXPECT_EQ(other.parts()[0].filename, "a.pdf");
 }
 
 TEST(Multipart, BrokenFilenameStarIsMalformed) {
   for (const char* params :
        {"filename*=UTF-8''%D8", "filename*=UTF-8''%ZZ.pdf", "filename*=UTF-8''a%2", "filename*=nocharset"}) {
-    EXPECT_EQ(failure([&] { parse_multipart(kType, file(params, "x") + "--XyZ--"); }), "malformed_multipart/400")
-        << params;
+    EXPECT_EQ(failure([&] { Form{kType, file(params, "x") + "--XyZ--"}; }), "malformed_multipart/400") << params;
   }
 }
 
 TEST(Multipart, ArabicFilenameSentRawAsBrowsersDo) {
-  const auto parts = parse_multipart(kType, file("filename=\"خطة التحول الرقمي ٢٠٢٦.pdf\"", "x") + "--XyZ--\r\n");
+  const Form form(kType, file("filename=\"خطة التحول الرقمي ٢٠٢٦.pdf\"", "x") + "--XyZ--\r\n");
+  const auto& parts = form.parts();
   ASSERT_EQ(parts.size(), 1u);
   EXPECT_EQ(parts[0].filename, "خطة التحول الرقمي ٢٠٢٦.pdf");
 }
 
 TEST(Multipart, QuotedStringEscapesAndWindowsPaths) {
   auto name_of = [](std::string_view params) {
-    return parse_multipart(kType, file(params, "x") + "--XyZ--")[0].filename.value_or("<none>");
+    return Form(kType, file(params, "x") + "--XyZ--").parts()[0].filename.value_or("<none>");
   };
   EXPECT_EQ(name_of(R"(filename="say \"hi\".pdf")"), "say \"hi\".pdf");
   // Old Internet Explorer sends the whole path with bare backslashes; they are kept for the service to strip.
@@ -144,38 +156,40 @@ TEST(Multipart, QuotedStringEscapesAndWindowsPaths) {
 TEST(Multipart, MissingFinalBoundaryIsMalformed) {
   const std::string open = file("filename=\"a.pdf\"", "content");
   EXPECT_EQ(failure([&] { parse_multipart(kType, open); }), "malformed_multipart/400");
-  EXPECT_EQ(failure([&] { parse_multipart(kType, open + "--XyZ"); }), "malformed_multipart/400");
+  EXPECT_EQ(failure([&] { Form{kType, open + "--XyZ"}; }), "malformed_multipart/400");
   EXPECT_EQ(failure([&] { parse_multipart(kType, "--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n"); }),
             "malformed_multipart/400");
   EXPECT_EQ(failure([&] { parse_multipart(kType, "--XyZ\r\nContent-Disposition: form-da"); }),
             "malformed_multipart/400");
   // Cut in the middle of a part's content.
-  EXPECT_EQ(failure([&] { parse_multipart(kType, open.substr(0, open.size() - 4)); }), "malformed_multipart/400");
+  EXPECT_EQ(failure([&] { Form{kType, open.substr(0, open.size() - 4)}; }), "malformed_multipart/400");
 }
 
 TEST(Multipart, BoundaryTextInsideDataIsData) {
   // Not at the start of a line, or at the start of a line but followed by more boundary characters: content.
   const std::string content = "a--XyZ b\r\n--XyZW\r\n--XyZ-\r\n--XyZ\tX is still data? no";
   const std::string data_only = "x --XyZ\r\n--XyZabc\r\n--XyZ_1\r\nend";
-  const auto parts = parse_multipart(kType, file("filename=\"a.pdf\"", data_only) + "--XyZ--\r\n");
+  const Form form(kType, file("filename=\"a.pdf\"", data_only) + "--XyZ--\r\n");
+  const auto& parts = form.parts();
   ASSERT_EQ(parts.size(), 1u);
   EXPECT_EQ(parts[0].body, data_only);
   // Padding then other text after a real delimiter cannot be content; it is refused, not guessed at.
-  EXPECT_EQ(failure([&] { parse_multipart(kType, file("filename=\"a.pdf\"", content) + "--XyZ--"); }),
-            "malformed_multipart/400");
+  EXPECT_EQ(failure([&] { Form{kType, file("filename=\"a.pdf\"", content) + "--XyZ--"}; }), "malformed_multipart/400");
 }
 
 TEST(Multipart, BinaryContentIsKeptByteForByte) {
   std::string bytes;
   for (int i = 0; i < 256; ++i) bytes += static_cast<char>(i);
   bytes += "\r\n\r\n\r--\n--";
-  const auto parts = parse_multipart(kType, file("filename=\"b.png\"", bytes) + "--XyZ--");
+  const Form form(kType, file("filename=\"b.png\"", bytes) + "--XyZ--");
+  const auto& parts = form.parts();
   ASSERT_EQ(parts.size(), 1u);
   EXPECT_EQ(parts[0].body, bytes);
 }
 
 TEST(Multipart, EmptyPartsAndAnEmptyForm) {
-  const auto parts = parse_multipart(kType, field("a", "") + field("b", "") + "--XyZ--");
+  const Form form(kType, field("a", "") + field("b", "") + "--XyZ--");
+  const auto& parts = form.parts();
   ASSERT_EQ(parts.size(), 2u);
   EXPECT_EQ(parts[0].body, "");
   EXPECT_EQ(parts[1].body, "");
@@ -207,7 +221,7 @@ TEST(Multipart, LineEndingVariants) {
   EXPECT_EQ(parts[0].body, "alpha");
   EXPECT_EQ(parts[1].name, "b");
   EXPECT_EQ(parts[1].body, "beta");
-  parts = parse_multipart(kType, padded + "\r\nepilogue\r\n--XyZ\r\nignored");
+  EXPECT_EQ(Form(kType, padded + "\r\nepilogue\r\n--XyZ\r\nignored").parts().size(), 2u);
   EXPECT_EQ(parts.size(), 2u);
 
   // CRLF mode: LF alone inside content is content, not a line break before a delimiter.
@@ -225,9 +239,7 @@ TEST(Multipart, PartHeadersAreChecked) {
   auto with_headers = [](std::string_view headers) {
     return "--XyZ\r\n" + std::string(headers) + "\r\n\r\nv\r\n--XyZ--";
   };
-  auto parse = [&](std::string_view headers) {
-    return failure([&] { parse_multipart(kType, with_headers(headers)); });
-  };
+  auto parse = [&](std::string_view headers) { return failure([&] { Form{kType, with_headers(headers)}; }); };
   EXPECT_EQ(parse("Content-Type: text/plain"), "malformed_multipart/400");        // no Content-Disposition
   EXPECT_EQ(parse("Content-Disposition: form-data"), "malformed_multipart/400");  // no name
   EXPECT_EQ(parse("Content-Disposition: attachment; name=\"a\""), "malformed_multipart/400");
@@ -267,8 +279,8 @@ TEST(Multipart, AtMostTwentyParts) {
   std::string twenty, twenty_one;
   for (int i = 0; i < 20; ++i) twenty += field(std::string("f").append(std::to_string(i)), "v");
   twenty_one = twenty + field("f20", "v");
-  EXPECT_EQ(parse_multipart(kType, twenty + "--XyZ--").size(), 20u);
-  EXPECT_EQ(failure([&] { parse_multipart(kType, twenty_one + "--XyZ--"); }), "malformed_multipart/400");
+  EXPECT_EQ(Form(kType, twenty + "--XyZ--").parts().size(), 20u);
+  EXPECT_EQ(failure([&] { Form{kType, twenty_one + "--XyZ--"}; }), "malformed_multipart/400");
 }
 
 TEST(Multipart, AdversarialBodiesTakeLinearTime) {
