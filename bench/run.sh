@@ -61,9 +61,15 @@ mkdir -p "$MANZUMA_DATA_DIR" "$MANZUMA_WEB_ROOT/assets"
   for i in $(seq 1 14); do printf '<!-- benchmark baseline page, line %02d: padding to about one kilobyte -->\n' "$i"; done
   printf '</body>\n</html>\n'
 } >"$MANZUMA_WEB_ROOT/index.html"
-for i in $(seq 1 64); do
+for i in $(seq 1 48); do
   printf 'export function f%02d(x) { return (x * %d + 7) %% 1013; } // benchmark baseline padding\n' "$i" "$i"
 done >"$MANZUMA_WEB_ROOT/assets/app-abc123.js"
+
+# Other work on the machine (a build, another server) lowers every figure: say so, and record it.
+read -r loadavg _ </proc/loadavg
+if awk -v l="$loadavg" 'BEGIN { exit !(l > 1.0) }'; then
+  echo "bench: warning: load average is $loadavg before the start; the figures will be lower and noisier" >&2
+fi
 
 # --- Data and start-up --------------------------------------------------------------------------------------
 "$bin" seed demo >"$tmp/seed.out" 2>&1 || { cat "$tmp/seed.out" >&2; die "manzuma seed demo failed"; }
@@ -141,12 +147,27 @@ run organizations_page '/api/v1/organizations?page%5Bsize%5D=50' "${cookie[@]}"
 loaded_rss_mb=$(rss_mb VmRSS)
 peak_rss_mb=$(rss_mb VmHWM)
 
+# A clean stop is part of the picture: SIGTERM, then the time until the process is gone and its exit status.
+t2=$(date +%s%N)
+kill -TERM "$server_pid"
+for _ in {1..1000}; do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.01; done
+stop_status=0
+if kill -0 "$server_pid" 2>/dev/null; then
+  stop_status=timeout
+  echo "bench: warning: the server was still running 10 s after SIGTERM" >&2
+else
+  wait "$server_pid" 2>/dev/null || stop_status=$?
+  server_pid=
+  ((stop_status == 0)) || echo "bench: warning: the server exited with status $stop_status after SIGTERM" >&2
+fi
+stop_ms=$((($(date +%s%N) - t2) / 1000000))
+
 # --- Report -------------------------------------------------------------------------------------------------
 cores=$(nproc)
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)
-export BENCH_TMP=$tmp BENCH_CPU=${cpu:-unknown} BENCH_CORES=$cores BENCH_VERSION_JSON=$version_json \
+export BENCH_TMP=$tmp BENCH_CPU=${cpu:-unknown} BENCH_CORES=$cores BENCH_LOADAVG=$loadavg BENCH_VERSION_JSON=$version_json \
   BENCH_START_MS=$start_to_ready_ms BENCH_IDLE_RSS=$idle_rss_mb BENCH_LOADED_RSS=$loaded_rss_mb \
-  BENCH_PEAK_RSS=$peak_rss_mb BENCH_PAGE_ITEMS=$page_items BENCH_DURATION_S=$duration BENCH_WARMUP_S=$warmup \
+  BENCH_PEAK_RSS=$peak_rss_mb BENCH_STOP_MS=$stop_ms BENCH_STOP_STATUS=$stop_status BENCH_PAGE_ITEMS=$page_items BENCH_DURATION_S=$duration BENCH_WARMUP_S=$warmup \
   BENCH_THREADS_N=$threads BENCH_CONNECTIONS_N=$connections
 status=0
 "$py" - <<'EOF' || status=$?
@@ -184,7 +205,8 @@ static_rps = runs["static"]["rps"] or 1
 ratio = lambda n: round(runs[n]["rps"] / static_rps, 3)
 result = {
     "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-    "machine": {"cores": int(os.environ["BENCH_CORES"]), "cpu": os.environ["BENCH_CPU"]},
+    "machine": {"cores": int(os.environ["BENCH_CORES"]), "cpu": os.environ["BENCH_CPU"],
+                "loadavg_at_start": float(os.environ["BENCH_LOADAVG"])},
     "server": {
         "version": version.get("version", "unknown"),
         "database": version.get("database", "sqlite"),
@@ -192,6 +214,9 @@ result = {
         "idle_rss_mb": float(os.environ["BENCH_IDLE_RSS"]),
         "loaded_rss_mb": float(os.environ["BENCH_LOADED_RSS"]),
         "peak_rss_mb": float(os.environ["BENCH_PEAK_RSS"]),
+        "stop_ms": int(os.environ["BENCH_STOP_MS"]),
+        "stop_exit_status": os.environ["BENCH_STOP_STATUS"] if os.environ["BENCH_STOP_STATUS"] == "timeout"
+                            else int(os.environ["BENCH_STOP_STATUS"]),
     },
     "load": {
         "tool": "wrk",
@@ -231,7 +256,8 @@ for n in names:
           f"{r['rps'] / static_rps:>11.2f}")
 t = result["targets"]
 print(f"start to ready {s['start_to_ready_ms']} ms (target {t['start_to_ready_ms']}); RSS idle {s['idle_rss_mb']} MB "
-      f"(target {t['idle_rss_mb']}), after load {s['loaded_rss_mb']} MB, peak {s['peak_rss_mb']} MB")
+      f"(target {t['idle_rss_mb']}), after load {s['loaded_rss_mb']} MB, peak {s['peak_rss_mb']} MB; "
+      f"stop {s['stop_ms']} ms (exit status {s['stop_exit_status']})")
 if failed:
     print("\nbench: too many failed requests:\n  " + "\n  ".join(failed), file=sys.stderr)
     sys.exit(3)

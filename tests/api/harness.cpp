@@ -3,6 +3,7 @@
 #include <curl/curl.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/prctl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -205,6 +206,8 @@ Server::Server(ServerOptions options) {
   if (pipe(out_pipe) != 0) throw std::runtime_error("pipe failed");
   pid_ = fork();
   if (pid_ == 0) {
+    // If the test process dies (a crash, a timeout), the server goes with it instead of lingering.
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
     dup2(out_pipe[1], 1);
     const int log = open((dir_ + "/server.log").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (log >= 0) dup2(log, 2);
