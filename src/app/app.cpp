@@ -46,8 +46,8 @@ App::App(core::Config config) : config_(resolved(std::move(config))) {
   organizations_ = std::make_unique<platform::OrganizationService>(*db_, clock_);
   accounts_ = std::make_unique<platform::AccountService>(*db_, clock_, config_.password_cost);
   auth_ = std::make_unique<platform::AuthService>(*db_, clock_, config_, *accounts_);
-  attachments_ = std::make_unique<platform::AttachmentService>(*db_, clock_, config_.data_dir,
-                                                                config_.http.max_upload_bytes);
+  attachments_ =
+      std::make_unique<platform::AttachmentService>(*db_, clock_, config_.data_dir, config_.http.max_upload_bytes);
 }
 
 App::~App() = default;
@@ -103,22 +103,22 @@ void App::serve(const std::function<void(std::uint16_t)>& on_ready) {
     c.origin = {r.request_id, r.remote_address, std::string(r.header("user-agent").value_or("").substr(0, 300))};
     return auth_->authenticate(c);
   });
-  dispatcher.set_authorizer([](const core::Actor& a, std::string_view action) { return platform::may_call(a, action); });
-  dispatcher.set_idempotency_store(
-      {[this](std::int64_t user, std::string_view key, std::string_view route,
-              std::string_view hash) -> std::optional<http::Response> {
-         auto stored = platform::find_answer(*db_, clock_, user, key, route, hash);
-         if (!stored) return std::nullopt;
-         http::Response r;
-         r.status = static_cast<int>(stored->status);
-         r.body = std::move(stored->body);
-         if (r.body.empty()) r.content_type.clear();
-         return r;
-       },
-       [this](std::int64_t user, std::string_view key, std::string_view route, std::string_view hash,
-              const http::Response& r) {
-         platform::save_answer(*db_, clock_, user, key, route, hash, {r.status, r.body});
-       }});
+  dispatcher.set_authorizer(
+      [](const core::Actor& a, std::string_view action) { return platform::may_call(a, action); });
+  dispatcher.set_idempotency_store({[this](std::int64_t user, std::string_view key, std::string_view route,
+                                           std::string_view hash) -> std::optional<http::Response> {
+                                      auto stored = platform::find_answer(*db_, clock_, user, key, route, hash);
+                                      if (!stored) return std::nullopt;
+                                      http::Response r;
+                                      r.status = static_cast<int>(stored->status);
+                                      r.body = std::move(stored->body);
+                                      if (r.body.empty()) r.content_type.clear();
+                                      return r;
+                                    },
+                                    [this](std::int64_t user, std::string_view key, std::string_view route,
+                                           std::string_view hash, const http::Response& r) {
+                                      platform::save_answer(*db_, clock_, user, key, route, hash, {r.status, r.body});
+                                    }});
 
   http::Server server(config_, {[&](http::Request& r) { return dispatcher.handle(r); },
                                 [&](const http::Request& r) { return dispatcher.body_limit(r); },

@@ -1,8 +1,8 @@
 // manzuma: one binary for the server and its administration commands.
 
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
 
@@ -83,10 +83,13 @@ int main(int argc, char** argv) {
 
   auto* serve = cli.add_subcommand("serve", "Migrate, then serve the API and the web app");
   serve->add_option("--listen", listen, "HOST:PORT to listen on")->envname("MANZUMA_LISTEN")->capture_default_str();
-  serve->add_option("--web-root", config.web_root, "The built web app")->envname("MANZUMA_WEB_ROOT")->capture_default_str();
+  serve->add_option("--web-root", config.web_root, "The built web app")
+      ->envname("MANZUMA_WEB_ROOT")
+      ->capture_default_str();
   serve->add_option("--io-threads", config.io_threads, "HTTP threads (0: one per core)")->envname("MANZUMA_IO_THREADS");
   serve->add_option("--workers", config.workers, "Handler threads (0: four per core)")->envname("MANZUMA_WORKERS");
-  serve->add_option("--db-pool", config.db_pool, "Database connections (0: one per worker)")->envname("MANZUMA_DB_POOL");
+  serve->add_option("--db-pool", config.db_pool, "Database connections (0: one per worker)")
+      ->envname("MANZUMA_DB_POOL");
   serve->add_option("--max-json-body", config.http.max_json_body_bytes, "Largest JSON body in bytes")
       ->envname("MANZUMA_MAX_JSON_BODY")
       ->capture_default_str();
@@ -161,9 +164,10 @@ int main(int argc, char** argv) {
       app.migrate();
       if (app::seed_demo(app)) {
         std::printf("Demo data loaded. Demo users (password %s):\n", std::string(app::kDemoPassword).c_str());
-        for (const char* e : {"office@demo.manzuma.om (program office)", "coordinator@demo.manzuma.om (entity coordinator)",
-                              "change.head@demo.manzuma.om", "practice.owner@demo.manzuma.om",
-                              "contributor@demo.manzuma.om", "assessor@demo.manzuma.om", "viewer@demo.manzuma.om"})
+        for (const char* e :
+             {"office@demo.manzuma.om (program office)", "coordinator@demo.manzuma.om (entity coordinator)",
+              "change.head@demo.manzuma.om", "practice.owner@demo.manzuma.om", "contributor@demo.manzuma.om",
+              "assessor@demo.manzuma.om", "viewer@demo.manzuma.om"})
           std::printf("  %s\n", e);
       } else {
         std::printf("Demo data is already loaded.\n");
@@ -181,8 +185,9 @@ int main(int argc, char** argv) {
           std::printf("First sign-in (shown once; change it after signing in):\n  e-mail:   %s\n  password: %s\n",
                       admin->email.c_str(), admin->password.c_str());
         } else {
-          std::printf("Sign in as admin@manzuma.local (reset with: manzuma user passwd --email admin@manzuma.local "
-                      "--generate)\n");
+          std::printf(
+              "Sign in as admin@manzuma.local (reset with: manzuma user passwd --email admin@manzuma.local "
+              "--generate)\n");
         }
         std::fflush(stdout);
       });

@@ -40,8 +40,8 @@ const OrgSeed kOrganizations[] = {
     {"moi", OrganizationKind::ministry, "وزارة الداخلية", "Ministry of Interior", nullptr},
     {"academy", OrganizationKind::academic, "الأكاديمية السلطانية للإدارة", "Sultanate Academy for Administration",
      nullptr},
-    {"utas", OrganizationKind::academic, "جامعة التقنية والعلوم التطبيقية", "University of Technology and Applied Sciences",
-     nullptr},
+    {"utas", OrganizationKind::academic, "جامعة التقنية والعلوم التطبيقية",
+     "University of Technology and Applied Sciences", nullptr},
     {"oshrm", OrganizationKind::civil_society, "الجمعية العُمانية لإدارة الموارد البشرية (أوشرم)",
      "Oman Society for Human Resource Management (OSHRM)", nullptr},
     {"shawamikh", OrganizationKind::private_company, "شركة الشوامخ للخدمات النفطية", "Al Shawamikh Oilfield Services",
@@ -90,7 +90,8 @@ const UserSeed kUsers[] = {
     {"change.head@demo.manzuma.om", "أحمد بن علي الكندي", "Ahmed Ali Al Kindi", "mtcit", core::Role::change_team_head},
     {"practice.owner@demo.manzuma.om", "فاطمة بنت ناصر الرواحية", "Fatma Nasser Al Rawahi", "oq",
      core::Role::practice_owner},
-    {"contributor@demo.manzuma.om", "خالد بن سالم المعمري", "Khalid Salim Al Maamari", "omran", core::Role::contributor},
+    {"contributor@demo.manzuma.om", "خالد بن سالم المعمري", "Khalid Salim Al Maamari", "omran",
+     core::Role::contributor},
     {"assessor@demo.manzuma.om", "عائشة بنت محمد الشكيلية", "Aisha Mohammed Al Shukaili", "academy",
      core::Role::assessor},
     {"viewer@demo.manzuma.om", "يوسف بن حمد الهنائي", "Yousuf Hamad Al Hinai", "moi", core::Role::viewer},
@@ -128,8 +129,8 @@ bool seed_demo(App& app) {
     std::optional<std::int64_t> governorate;
     if (o.governorate) governorate = ids.at(o.governorate);
     auto id = existing(o.name_en, parent);
-    ids[o.key] = id ? *id
-                    : orgs.create_as_system({o.kind, o.name_ar, o.name_en, parent, governorate, o.country}, origin).id;
+    ids[o.key] =
+        id ? *id : orgs.create_as_system({o.kind, o.name_ar, o.name_en, parent, governorate, o.country}, origin).id;
   }
   for (const auto& u : kUsers) {
     platform::UserInput in;

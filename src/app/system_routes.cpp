@@ -55,32 +55,30 @@ void App::system_routes() {
                              throw not_ready(std::to_string(st.known - st.applied) + " migrations pending");
                            return Readiness{"ready", st.applied, st.known};
                          });
-  router_.add(http::Method::get, "/metrics",
-              {.action = http::kPublic, .summary = "Prometheus metrics", .produces = "text/plain"},
-              [this](http::Context& c) {
-                const auto pool = db_->stats();
-                const double uptime =
-                    std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
-                c.response.content_type = "text/plain; version=0.0.4; charset=utf-8";
-                c.response.body = metrics_.render({
-                    {"manzuma_uptime_seconds", "Seconds since the process started.", uptime},
-                    {"manzuma_db_pool_size", "Database connections the pool may open.", double(pool.size)},
-                    {"manzuma_db_pool_in_use", "Database connections lent out now.", double(pool.in_use)},
-                    {"manzuma_db_pool_acquired_total", "Connections lent since start.", double(pool.acquired)},
-                    {"manzuma_db_pool_waited_total", "Times a request waited for a connection.", double(pool.waited)},
-                    {"manzuma_http_open_connections", "Open client connections.",
-                     open_connections_ ? double(open_connections_()) : 0.0},
-                });
-              });
+  router_.add(
+      http::Method::get, "/metrics",
+      {.action = http::kPublic, .summary = "Prometheus metrics", .produces = "text/plain"}, [this](http::Context& c) {
+        const auto pool = db_->stats();
+        const double uptime = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+        c.response.content_type = "text/plain; version=0.0.4; charset=utf-8";
+        c.response.body = metrics_.render({
+            {"manzuma_uptime_seconds", "Seconds since the process started.", uptime},
+            {"manzuma_db_pool_size", "Database connections the pool may open.", double(pool.size)},
+            {"manzuma_db_pool_in_use", "Database connections lent out now.", double(pool.in_use)},
+            {"manzuma_db_pool_acquired_total", "Connections lent since start.", double(pool.acquired)},
+            {"manzuma_db_pool_waited_total", "Times a request waited for a connection.", double(pool.waited)},
+            {"manzuma_http_open_connections", "Open client connections.",
+             open_connections_ ? double(open_connections_()) : 0.0},
+        });
+      });
   router_.add(http::Method::get, "/api/v1/openapi.json",
-              {.action = http::kPublic, .summary = "This API, described as OpenAPI 3.1"}, [this](http::Context& c) {
-                c.response.body = core::json::to_text(router_.openapi(MANZUMA_VERSION));
-              });
-  router_.get<Version>("/api/v1/version", {.action = http::kPublic, .summary = "Server version and database kind"},
-                       [this](http::Context&) {
-                         return Version{MANZUMA_VERSION,
-                                        db_->dialect() == db::Dialect::sqlite ? "sqlite" : "postgresql"};
-                       });
+              {.action = http::kPublic, .summary = "This API, described as OpenAPI 3.1"},
+              [this](http::Context& c) { c.response.body = core::json::to_text(router_.openapi(MANZUMA_VERSION)); });
+  router_.get<Version>(
+      "/api/v1/version", {.action = http::kPublic, .summary = "Server version and database kind"},
+      [this](http::Context&) {
+        return Version{MANZUMA_VERSION, db_->dialect() == db::Dialect::sqlite ? "sqlite" : "postgresql"};
+      });
 }
 
 }  // namespace manzuma::app

@@ -3,8 +3,8 @@
 namespace manzuma::core {
 
 Error Error::invalid(std::vector<FieldError> errors) {
-  Error e(ErrorKind::invalid_input, "validation_failed", "البيانات المرسلة غير صالحة", "The submitted data is not valid",
-          errors.empty() ? std::string{} : errors.front().field);
+  Error e(ErrorKind::invalid_input, "validation_failed", "البيانات المرسلة غير صالحة",
+          "The submitted data is not valid", errors.empty() ? std::string{} : errors.front().field);
   e.errors_ = std::move(errors);
   return e;
 }
@@ -34,17 +34,28 @@ Error Error::internal(std::string detail) {
 
 int http_status(ErrorKind kind) {
   switch (kind) {
-    case ErrorKind::invalid_input: return 400;
-    case ErrorKind::unauthenticated: return 401;
-    case ErrorKind::forbidden: return 403;
-    case ErrorKind::not_found: return 404;
-    case ErrorKind::method_not_allowed: return 405;
-    case ErrorKind::conflict: return 409;
-    case ErrorKind::payload_too_large: return 413;
-    case ErrorKind::unsupported_media_type: return 415;
-    case ErrorKind::too_many_requests: return 429;
-    case ErrorKind::unavailable: return 503;
-    case ErrorKind::internal: break;
+    case ErrorKind::invalid_input:
+      return 400;
+    case ErrorKind::unauthenticated:
+      return 401;
+    case ErrorKind::forbidden:
+      return 403;
+    case ErrorKind::not_found:
+      return 404;
+    case ErrorKind::method_not_allowed:
+      return 405;
+    case ErrorKind::conflict:
+      return 409;
+    case ErrorKind::payload_too_large:
+      return 413;
+    case ErrorKind::unsupported_media_type:
+      return 415;
+    case ErrorKind::too_many_requests:
+      return 429;
+    case ErrorKind::unavailable:
+      return 503;
+    case ErrorKind::internal:
+      break;
   }
   return 500;
 }

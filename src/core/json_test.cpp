@@ -35,12 +35,25 @@ std::vector<FieldError> errors_of(std::string_view text) {
 TEST(Json, RoundTripsADescribedStruct) {
   Outer o{7, true, Colour::green, {{"أ", 3}, {"b", std::nullopt}}, std::nullopt};
   const auto text = to_text(encode(o));
-  EXPECT_EQ(text,
-            R"({"id":7,"active":true,"colour":"green","items":[{"name":"أ","size":3},{"name":"b","size":null}],"note":null})");
+  EXPECT_EQ(
+      text,
+      R"({"id":7,"active":true,"colour":"green","items":[{"name":"أ","size":3},{"name":"b","size":null}],"note":null})");
   const auto back = decode<Outer>(parse(text));
   EXPECT_EQ(back.items.at(0).name, "أ");
   EXPECT_EQ(back.colour, Colour::green);
   EXPECT_FALSE(back.note.has_value());
+}
+
+TEST(Json, WritingDirectlyGivesTheSameTextAsEncoding) {
+  Outer o{-9007199254740993,
+          false,
+          Colour::red,
+          {{"سطر\nجديد \"مقتبس\" \\ \x01\x1f\t", 0}, {"", std::nullopt}},
+          std::string("</script>\u2028")};
+  EXPECT_EQ(to_text_of(o), to_text(encode(o)));
+  EXPECT_EQ(to_text_of(std::vector<double>{0.1, 1e300, -2.5}), to_text(encode(std::vector<double>{0.1, 1e300, -2.5})));
+  EXPECT_EQ(to_text_of(std::map<std::string, int>{{"ب", 2}, {"a", 1}}),
+            to_text(encode(std::map<std::string, int>{{"ب", 2}, {"a", 1}})));
 }
 
 TEST(Json, NamesEveryBadFieldWithItsPath) {

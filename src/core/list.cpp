@@ -1,8 +1,8 @@
 #include "core/list.hpp"
 
-#include <boost/json.hpp>
 #include <sodium.h>
 
+#include <boost/json.hpp>
 #include <charconv>
 
 #include "core/error.hpp"
@@ -52,8 +52,8 @@ std::optional<std::pair<std::string, std::int64_t>> decode_cursor(std::string_vi
   std::string raw(cursor.size(), '\0');
   std::size_t len = 0;
   if (cursor.size() > 1024 ||
-      sodium_base642bin(reinterpret_cast<unsigned char*>(raw.data()), raw.size(), cursor.data(), cursor.size(),
-                        nullptr, &len, nullptr, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
+      sodium_base642bin(reinterpret_cast<unsigned char*>(raw.data()), raw.size(), cursor.data(), cursor.size(), nullptr,
+                        &len, nullptr, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
     return std::nullopt;
   raw.resize(len);
   boost::system::error_code ec;

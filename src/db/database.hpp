@@ -61,8 +61,10 @@ class Session {
   std::vector<T> query_values(std::string_view sql, const std::vector<Value>& params) {
     Result r = c_.execute(sql, params);
     std::vector<T> out;
+    if (r.rows.empty()) return out;
     out.reserve(r.rows.size());
-    for (const auto& row : r.rows) out.push_back(from_row<T>(r.columns, row));
+    const RowMapper<T> mapper(r.columns);
+    for (const auto& row : r.rows) out.push_back(mapper.map(row));
     return out;
   }
 
@@ -75,7 +77,7 @@ class Session {
   std::optional<T> query_one_values(std::string_view sql, const std::vector<Value>& params) {
     Result r = c_.execute(sql, params);
     if (r.rows.empty()) return std::nullopt;
-    return from_row<T>(r.columns, r.rows.front());
+    return RowMapper<T>(r.columns).map(r.rows.front());
   }
 
   /// Runs a statement; returns the number of rows it changed.

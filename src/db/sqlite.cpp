@@ -48,9 +48,12 @@ class SqliteConnection final : public Connection {
     for (std::size_t i = 0; i < params.size(); ++i) {
       const int idx = static_cast<int>(i + 1);
       int rc = SQLITE_OK;
-      if (std::holds_alternative<std::monostate>(params[i])) rc = sqlite3_bind_null(stmt, idx);
-      else if (auto* n = std::get_if<std::int64_t>(&params[i])) rc = sqlite3_bind_int64(stmt, idx, *n);
-      else if (auto* d = std::get_if<double>(&params[i])) rc = sqlite3_bind_double(stmt, idx, *d);
+      if (std::holds_alternative<std::monostate>(params[i]))
+        rc = sqlite3_bind_null(stmt, idx);
+      else if (auto* n = std::get_if<std::int64_t>(&params[i]))
+        rc = sqlite3_bind_int64(stmt, idx, *n);
+      else if (auto* d = std::get_if<double>(&params[i]))
+        rc = sqlite3_bind_double(stmt, idx, *d);
       else {
         const auto& s = std::get<std::string>(params[i]);
         rc = sqlite3_bind_text(stmt, idx, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
@@ -74,9 +77,15 @@ class SqliteConnection final : public Connection {
       row.reserve(ncol);
       for (int i = 0; i < ncol; ++i) {
         switch (sqlite3_column_type(stmt, i)) {
-          case SQLITE_NULL: row.emplace_back(std::monostate{}); break;
-          case SQLITE_INTEGER: row.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(stmt, i))); break;
-          case SQLITE_FLOAT: row.emplace_back(sqlite3_column_double(stmt, i)); break;
+          case SQLITE_NULL:
+            row.emplace_back(std::monostate{});
+            break;
+          case SQLITE_INTEGER:
+            row.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(stmt, i)));
+            break;
+          case SQLITE_FLOAT:
+            row.emplace_back(sqlite3_column_double(stmt, i));
+            break;
           default: {
             const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
             row.emplace_back(std::string(p ? p : "", static_cast<std::size_t>(sqlite3_column_bytes(stmt, i))));
@@ -111,8 +120,8 @@ class SqliteConnection final : public Connection {
     auto it = cache_.find(std::string(sql));
     if (it != cache_.end()) return it->second;
     sqlite3_stmt* stmt = nullptr;
-    const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
-                                      nullptr);
+    const int rc =
+        sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
     if (rc != SQLITE_OK) fail(rc, sql);
     // Dynamic list queries vary; keep the cache bounded so a long-lived connection does not grow without end.
     if (cache_.size() > 512) {

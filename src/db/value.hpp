@@ -77,15 +77,23 @@ void from_value(const Value& v, T& out, std::string_view column) {
       detail::conversion_error(column, "integer", v);
     }
   } else if constexpr (std::is_floating_point_v<T>) {
-    if (auto* d = std::get_if<double>(&v)) out = static_cast<T>(*d);
-    else if (auto* i = std::get_if<std::int64_t>(&v)) out = static_cast<T>(*i);
-    else if (auto* s = std::get_if<std::string>(&v)) out = static_cast<T>(std::stod(*s));
-    else detail::conversion_error(column, "number", v);
+    if (auto* d = std::get_if<double>(&v))
+      out = static_cast<T>(*d);
+    else if (auto* i = std::get_if<std::int64_t>(&v))
+      out = static_cast<T>(*i);
+    else if (auto* s = std::get_if<std::string>(&v))
+      out = static_cast<T>(std::stod(*s));
+    else
+      detail::conversion_error(column, "number", v);
   } else if constexpr (std::is_same_v<T, std::string>) {
-    if (auto* s = std::get_if<std::string>(&v)) out = *s;
-    else if (auto* i = std::get_if<std::int64_t>(&v)) out = std::to_string(*i);
-    else if (auto* d = std::get_if<double>(&v)) out = std::to_string(*d);
-    else detail::conversion_error(column, "text", v);
+    if (auto* s = std::get_if<std::string>(&v))
+      out = *s;
+    else if (auto* i = std::get_if<std::int64_t>(&v))
+      out = std::to_string(*i);
+    else if (auto* d = std::get_if<double>(&v))
+      out = std::to_string(*d);
+    else
+      detail::conversion_error(column, "text", v);
   } else if constexpr (core::json::is_described_enum<T>) {
     auto* s = std::get_if<std::string>(&v);
     auto e = s ? core::json::enum_from_name<T>(*s) : std::nullopt;
@@ -96,27 +104,45 @@ void from_value(const Value& v, T& out, std::string_view column) {
   }
 }
 
-/// Maps one result row to `T`: a described struct by column name (every column must name a member),
-/// anything else from the first column.
+/// Maps the rows of one result to `T`, matching columns to members once rather than once per row.
 template <class T>
-T from_row(const std::vector<std::string>& columns, const std::vector<Value>& row) {
-  T out{};
-  if constexpr (core::json::is_described_struct<T>) {
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-      bool found = false;
+class RowMapper {
+ public:
+  explicit RowMapper(const std::vector<std::string>& columns) : columns_(columns) {
+    if constexpr (core::json::is_described_struct<T>) {
+      std::vector<bool> used(columns.size(), false);
       boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>([&](auto d) {
-        if (!found && columns[i] == d.name) {
-          from_value(row[i], out.*d.pointer, columns[i]);
-          found = true;
-        }
+        int found = -1;
+        for (std::size_t i = 0; i < columns.size() && found < 0; ++i)
+          if (columns[i] == d.name) found = static_cast<int>(i);
+        if (found >= 0) used[static_cast<std::size_t>(found)] = true;
+        column_of_member_.push_back(found);
       });
-      if (!found) throw core::Error::internal("query column '" + columns[i] + "' matches no member of the row type");
+      for (std::size_t i = 0; i < columns.size(); ++i)
+        if (!used[i])
+          throw core::Error::internal("query column '" + columns[i] + "' matches no member of the row type");
+    } else if (columns.empty()) {
+      throw core::Error::internal("query returned no column");
     }
-  } else {
-    if (row.empty()) throw core::Error::internal("query returned no column");
-    from_value(row[0], out, columns.empty() ? std::string_view{} : std::string_view(columns[0]));
   }
-  return out;
-}
+
+  T map(const std::vector<Value>& row) const {
+    T out{};
+    if constexpr (core::json::is_described_struct<T>) {
+      std::size_t k = 0;
+      boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>([&](auto d) {
+        const int c = column_of_member_[k++];
+        if (c >= 0) from_value(row[static_cast<std::size_t>(c)], out.*d.pointer, d.name);
+      });
+    } else {
+      from_value(row.at(0), out, columns_[0]);
+    }
+    return out;
+  }
+
+ private:
+  const std::vector<std::string>& columns_;
+  std::vector<int> column_of_member_;
+};
 
 }  // namespace manzuma::db

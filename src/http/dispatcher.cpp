@@ -17,19 +17,32 @@ namespace {
 
 std::string_view status_title(int status) {
   switch (status) {
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 409: return "Conflict";
-    case 413: return "Content Too Large";
-    case 415: return "Unsupported Media Type";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 503: return "Service Unavailable";
-    default: return status >= 500 ? "Internal Server Error" : "Error";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 408:
+      return "Request Timeout";
+    case 409:
+      return "Conflict";
+    case 413:
+      return "Content Too Large";
+    case 415:
+      return "Unsupported Media Type";
+    case 429:
+      return "Too Many Requests";
+    case 431:
+      return "Request Header Fields Too Large";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return status >= 500 ? "Internal Server Error" : "Error";
   }
 }
 
@@ -84,8 +97,8 @@ Response problem(const core::Error& e, const Request& request, std::string_view 
   if (!e.errors().empty()) {
     bj::array errs;
     for (const auto& f : e.errors())
-      errs.push_back(bj::object{{"field", f.field}, {"code", f.code}, {"message_ar", f.message_ar},
-                                {"message_en", f.message_en}});
+      errs.push_back(
+          bj::object{{"field", f.field}, {"code", f.code}, {"message_ar", f.message_ar}, {"message_en", f.message_en}});
     o["errors"] = std::move(errs);
   }
   o["instance"] = request.path;
@@ -127,7 +140,8 @@ Response Dispatcher::refusal(int status, const Request& request) const {
       kind = core::ErrorKind::unavailable, code = "overloaded", ar = "الخادم مشغول، حاول بعد قليل",
       en = "The server is busy; try again shortly";
       break;
-    default: break;
+    default:
+      break;
   }
   Response r = problem(core::Error(kind, code, ar, en), request, preferred_locale(request));
   r.status = status;  // 408 and 431 have no ErrorKind of their own
@@ -138,8 +152,10 @@ Response Dispatcher::refusal(int status, const Request& request) const {
 
 Response Dispatcher::handle(Request& request) noexcept {
   const auto started = std::chrono::steady_clock::now();
-  if (auto id = request.header("x-request-id"); id && acceptable_request_id(*id)) request.request_id = *id;
-  else request.request_id = core::random_token(12);
+  if (auto id = request.header("x-request-id"); id && acceptable_request_id(*id))
+    request.request_id = *id;
+  else
+    request.request_id = core::random_token(12);
   core::RequestIdScope scope(request.request_id);
 
   if (config_.trust_proxy) {
@@ -155,8 +171,10 @@ Response Dispatcher::handle(Request& request) noexcept {
   try {
     r = route(request, route_label);
   } catch (const core::Error& e) {
-    if (e.kind() == core::ErrorKind::internal) spdlog::error("internal error: {}", e.internal_detail());
-    else if (!e.internal_detail().empty()) spdlog::info("{}: {}", e.code(), e.internal_detail());
+    if (e.kind() == core::ErrorKind::internal)
+      spdlog::error("internal error: {}", e.internal_detail());
+    else if (!e.internal_detail().empty())
+      spdlog::info("{}: {}", e.code(), e.internal_detail());
     r = problem(e, request, preferred_locale(request));
   } catch (const std::exception& e) {
     spdlog::error("unhandled exception: {}", e.what());
@@ -173,10 +191,10 @@ Response Dispatcher::handle(Request& request) noexcept {
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   metrics_.observe(method_name(request.method), route_label, r.status, seconds);
   if (spdlog::should_log(spdlog::level::info)) {
-    spdlog::info(R"({{"msg":"request","method":"{}","path":"{}","route":"{}","status":{},"duration_ms":{:.3f},"bytes":{},"remote":"{}"}})",
-                 method_name(request.method), core::json_escape(request.path), core::json_escape(route_label),
-                 r.status, seconds * 1000.0, r.file_path ? r.file_size : r.body.size(),
-                 core::json_escape(request.remote_address));
+    spdlog::info(
+        R"({{"msg":"request","method":"{}","path":"{}","route":"{}","status":{},"duration_ms":{:.3f},"bytes":{},"remote":"{}"}})",
+        method_name(request.method), core::json_escape(request.path), core::json_escape(route_label), r.status,
+        seconds * 1000.0, r.file_path ? r.file_size : r.body.size(), core::json_escape(request.remote_address));
   }
   return r;
 }
@@ -205,8 +223,7 @@ Response Dispatcher::route(Request& request, std::string& route_label) {
         return std::move(*file);
       }
     }
-    throw core::Error(core::ErrorKind::not_found, "route_not_found", "المسار المطلوب غير موجود",
-                      "No such path");
+    throw core::Error(core::ErrorKind::not_found, "route_not_found", "المسار المطلوب غير موجود", "No such path");
   }
 
   const Route& route = *match.route;
@@ -243,7 +260,8 @@ Response Dispatcher::route(Request& request, std::string& route_label) {
   Response response;
   Context ctx(request, response, actor ? &*actor : nullptr, std::move(match.params), config_.http.max_json_depth);
   route.handler(ctx);
-  if (!idem_key.empty() && !response.file_path) idempotency_.save(actor->user_id, idem_key, route.path, idem_hash, response);
+  if (!idem_key.empty() && !response.file_path)
+    idempotency_.save(actor->user_id, idem_key, route.path, idem_hash, response);
   return response;
 }
 

@@ -7,7 +7,8 @@ namespace {
 
 TEST(Message, QueryIsDecodedInOrder) {
   Fields q;
-  ASSERT_TRUE(parse_query("q=%D9%88%D8%B2%D8%A7%D8%B1%D8%A9+%D8%A7%D9%84%D8%B9%D9%85%D9%84&filter%5Bkind%5D=ministry&flag", q));
+  ASSERT_TRUE(
+      parse_query("q=%D9%88%D8%B2%D8%A7%D8%B1%D8%A9+%D8%A7%D9%84%D8%B9%D9%85%D9%84&filter%5Bkind%5D=ministry&flag", q));
   ASSERT_EQ(q.size(), 3u);
   EXPECT_EQ(q[0].second, "وزارة العمل");
   EXPECT_EQ(q[1].first, "filter[kind]");

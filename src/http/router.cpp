@@ -1,10 +1,10 @@
 #include "http/router.hpp"
 
-#include "core/text.hpp"
-
 #include <algorithm>
 #include <charconv>
 #include <stdexcept>
+
+#include "core/text.hpp"
 
 namespace manzuma::http {
 
@@ -92,9 +92,12 @@ Router::Match Router::match(Method method, std::string_view path) const {
     int score = 0;
     bool ok = true;
     for (std::size_t i = 0; i < segs.size() && ok; ++i) {
-      if (is_param(r.segments[i])) params.emplace_back(r.segments[i].substr(1, r.segments[i].size() - 2), segs[i]);
-      else if (r.segments[i] == segs[i]) ++score;
-      else ok = false;
+      if (is_param(r.segments[i]))
+        params.emplace_back(r.segments[i].substr(1, r.segments[i].size() - 2), segs[i]);
+      else if (r.segments[i] == segs[i])
+        ++score;
+      else
+        ok = false;
     }
     if (!ok) continue;
     const bool method_ok = r.method == method || (method == Method::head && r.method == Method::get);
@@ -141,9 +144,10 @@ bj::value Router::openapi(std::string_view version) const {
       bj::object file{{"type", "string"}, {"format", "binary"}};
       bj::object organization{{"type", "integer"},
                               {"description", "The organisation the file belongs to (default: the uploader's)"}};
-      bj::object schema{{"type", "object"},
-                        {"properties", bj::object{{"file", std::move(file)}, {"organization_id", std::move(organization)}}},
-                        {"required", bj::array{"file"}}};
+      bj::object schema{
+          {"type", "object"},
+          {"properties", bj::object{{"file", std::move(file)}, {"organization_id", std::move(organization)}}},
+          {"required", bj::array{"file"}}};
       bj::object content{{"multipart/form-data", bj::object{{"schema", std::move(schema)}}}};
       op["requestBody"] = bj::object{{"required", true}, {"content", std::move(content)}};
     }
@@ -154,9 +158,9 @@ bj::value Router::openapi(std::string_view version) const {
     else if (r.doc.produces != "application/json")
       ok["content"] = bj::object{{std::string(r.doc.produces), bj::object{{"schema", bj::object{{"type", "string"}}}}}};
     responses[std::to_string(r.doc.status)] = std::move(ok);
-    responses["default"] = bj::object{
-        {"description", "Problem (RFC 9457)"},
-        {"content", bj::object{{"application/problem+json", bj::object{{"schema", problem_ref}}}}}};
+    responses["default"] =
+        bj::object{{"description", "Problem (RFC 9457)"},
+                   {"content", bj::object{{"application/problem+json", bj::object{{"schema", problem_ref}}}}}};
     op["responses"] = std::move(responses);
 
     std::string lower(method_name(r.method));
@@ -182,19 +186,21 @@ bj::value Router::openapi(std::string_view version) const {
                    bj::object{{"type", "array"},
                               {"items", bj::object{{"type", "object"},
                                                    {"required", bj::array{"field", "code", "message_ar", "message_en"}},
-                                                   {"properties", bj::object{{"field", bj::object{{"type", "string"}}},
-                                                                             {"code", bj::object{{"type", "string"}}},
-                                                                             {"message_ar", bj::object{{"type", "string"}}},
-                                                                             {"message_en", bj::object{{"type", "string"}}}}}}}}}}}};
+                                                   {"properties",
+                                                    bj::object{{"field", bj::object{{"type", "string"}}},
+                                                               {"code", bj::object{{"type", "string"}}},
+                                                               {"message_ar", bj::object{{"type", "string"}}},
+                                                               {"message_en", bj::object{{"type", "string"}}}}}}}}}}}};
   return bj::object{
       {"openapi", "3.1.0"},
       {"info", bj::object{{"title", "Manzuma API"}, {"version", version}}},
       {"paths", std::move(paths)},
       {"components",
-       bj::object{{"schemas", std::move(components)},
-                  {"securitySchemes",
-                   bj::object{{"session", bj::object{{"type", "apiKey"}, {"in", "cookie"}, {"name", "manzuma_session"}}},
-                              {"token", bj::object{{"type", "http"}, {"scheme", "bearer"}}}}}}},
+       bj::object{
+           {"schemas", std::move(components)},
+           {"securitySchemes",
+            bj::object{{"session", bj::object{{"type", "apiKey"}, {"in", "cookie"}, {"name", "manzuma_session"}}},
+                       {"token", bj::object{{"type", "http"}, {"scheme", "bearer"}}}}}}},
       {"security", bj::array{bj::object{{"session", bj::array{}}}, bj::object{{"token", bj::array{}}}}}};
 }
 

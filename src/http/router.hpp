@@ -136,7 +136,7 @@ class Router {
         } else {
           Out out = fn(c, std::forward<decltype(in)>(in)...);
           if (c.response.status == 200) c.response.status = status;
-          c.response.body = core::json::to_text(core::json::encode(out));
+          c.response.body = core::json::to_text_of(out);
         }
       };
       if constexpr (std::is_void_v<In>) {

@@ -14,10 +14,12 @@ BOOST_DESCRIBE_STRUCT(Thing, (), (id, name))
 Router make_router() {
   Router r;
   r.set_tag("things");
-  r.get<Thing>("/api/v1/things/{id}", {.action = "things.read", .summary = "One"},
-               [](Context& c) { return Thing{c.id(), "by id"}; });
-  r.get<Thing>("/api/v1/things/special", {.action = "things.read", .summary = "Special"},
-               [](Context&) { return Thing{0, "special"}; });
+  r.get<Thing>("/api/v1/things/{id}", {.action = "things.read", .summary = "One"}, [](Context& c) {
+    return Thing{c.id(), "by id"};
+  });
+  r.get<Thing>("/api/v1/things/special", {.action = "things.read", .summary = "Special"}, [](Context&) {
+    return Thing{0, "special"};
+  });
   r.post<Thing, Thing>("/api/v1/things", {.action = "things.create", .summary = "Create", .status = 201},
                        [](Context&, Thing t) { return t; });
   return r;

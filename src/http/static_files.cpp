@@ -42,12 +42,21 @@ std::string_view StaticFiles::content_type(std::string_view name) {
     std::string_view ext, mime;
   };
   static constexpr Type kTypes[] = {
-      {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
-      {".mjs", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-      {".json", "application/json"}, {".svg", "image/svg+xml"}, {".png", "image/png"},
-      {".jpg", "image/jpeg"}, {".jpeg", "image/jpeg"}, {".ico", "image/x-icon"},
-      {".woff2", "font/woff2"}, {".woff", "font/woff"}, {".ttf", "font/ttf"},
-      {".txt", "text/plain; charset=utf-8"}, {".webmanifest", "application/manifest+json"},
+      {".html", "text/html; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".json", "application/json"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".jpg", "image/jpeg"},
+      {".jpeg", "image/jpeg"},
+      {".ico", "image/x-icon"},
+      {".woff2", "font/woff2"},
+      {".woff", "font/woff"},
+      {".ttf", "font/ttf"},
+      {".txt", "text/plain; charset=utf-8"},
+      {".webmanifest", "application/manifest+json"},
       {".map", "application/json"},
   };
   for (const auto& t : kTypes)
@@ -86,8 +95,10 @@ std::optional<Response> StaticFiles::serve(std::string_view path) const {
   r.file_size = fs::file_size(file, ec);
   if (ec) return std::nullopt;
   // Vite names built assets by content hash, so they never change under the same URL.
-  if (!index && path.starts_with("/assets/")) r.set_header("Cache-Control", "public, max-age=31536000, immutable");
-  else r.set_header("Cache-Control", "no-cache");
+  if (!index && path.starts_with("/assets/"))
+    r.set_header("Cache-Control", "public, max-age=31536000, immutable");
+  else
+    r.set_header("Cache-Control", "no-cache");
   return r;
 }
 

@@ -39,9 +39,10 @@ void save_answer(db::Database& db, const core::Clock& clock, std::int64_t user_i
   const auto now = clock.now();
   db.write([&](db::Session& s) {
     s.exec("DELETE FROM idempotency_keys WHERE created_at < ?", core::iso8601(now - kKeep));
-    s.exec("INSERT INTO idempotency_keys (idem_key, user_id, route, request_hash, status, body, created_at)"
-           " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idem_key, user_id) DO NOTHING",
-           key, user_id, route, request_hash, answer.status, answer.body, core::iso8601(now));
+    s.exec(
+        "INSERT INTO idempotency_keys (idem_key, user_id, route, request_hash, status, body, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idem_key, user_id) DO NOTHING",
+        key, user_id, route, request_hash, answer.status, answer.body, core::iso8601(now));
   });
 }
 

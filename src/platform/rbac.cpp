@@ -15,7 +15,7 @@ struct Policy {
   std::vector<Role> roles;
 };
 
-const std::vector<Role> kEveryone = {Role::platform_admin, Role::program_office,  Role::entity_coordinator,
+const std::vector<Role> kEveryone = {Role::platform_admin,   Role::program_office, Role::entity_coordinator,
                                      Role::change_team_head, Role::practice_owner, Role::contributor,
                                      Role::assessor,         Role::viewer};
 const std::vector<Role> kNational = {Role::platform_admin, Role::program_office};

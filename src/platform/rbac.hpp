@@ -21,7 +21,8 @@ std::vector<core::Role> roles_for(std::string_view action);
 
 /// The scoped check: passes for platform administrators and the program office, and for an actor holding
 /// one of `roles` in the organisation at `organization_path` or one of its ancestors. Throws forbidden.
-void require_scope(const core::Actor& actor, std::string_view organization_path, std::initializer_list<core::Role> roles);
+void require_scope(const core::Actor& actor, std::string_view organization_path,
+                   std::initializer_list<core::Role> roles);
 
 /// Same as require_scope, as a yes/no.
 bool in_scope(const core::Actor& actor, std::string_view organization_path, std::initializer_list<core::Role> roles);

@@ -19,7 +19,8 @@ std::string Validator::text(std::string_view field, std::string_view value, std:
   std::string t = core::trim(value);
   const auto n = core::utf8_length(t);
   if (n < min) {
-    if (n == 0) fail(field, "required", "هذا الحقل مطلوب", "This field is required");
+    if (n == 0)
+      fail(field, "required", "هذا الحقل مطلوب", "This field is required");
     else
       fail(field, "too_short", "النص أقصر من " + std::to_string(min) + " أحرف",
            "Must be at least " + std::to_string(min) + " characters");
@@ -51,7 +52,8 @@ std::string Validator::email(std::string_view field, std::string_view value) {
 }
 
 void Validator::fail(std::string_view field, std::string code, std::string message_ar, std::string message_en) {
-  errors_.push_back(core::FieldError{std::string(field), std::move(code), std::move(message_ar), std::move(message_en)});
+  errors_.push_back(
+      core::FieldError{std::string(field), std::move(code), std::move(message_ar), std::move(message_en)});
 }
 
 void Validator::check() const {

@@ -46,7 +46,10 @@ TEST(Attachments, UploadAndDownloadKeepTheArabicFileName) {
 
 TEST(Attachments, TypeIsCheckedFromTheBytesNotTheName) {
   auto& c = as("contributor@demo.manzuma.om");
-  const std::string elf("\x7f" "ELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00", 16);
+  const std::string elf(
+      "\x7f"
+      "ELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00",
+      16);
   auto r = upload(c, multipart("report.pdf", elf + std::string(64, '\0')));
   EXPECT_EQ(r.status, 415) << r.body;
   EXPECT_EQ(r.json().at("code").as_string(), "file_type_not_allowed");

@@ -10,9 +10,10 @@ namespace {
 TEST(Audit, EveryWriteIsRecordedWithActorRequestAndChangedFields) {
   auto& c = admin();
   const auto name = unique("Audited");
-  auto created = c.request("POST", "/api/v1/organizations",
-                           bj::serialize(bj::object{{"kind", "authority"}, {"name_ar", "هيئة مدققة"}, {"name_en", name}}),
-                           {"X-Request-Id: audit-" + name});
+  auto created =
+      c.request("POST", "/api/v1/organizations",
+                bj::serialize(bj::object{{"kind", "authority"}, {"name_ar", "هيئة مدققة"}, {"name_en", name}}),
+                {"X-Request-Id: audit-" + name});
   ASSERT_EQ(created.status, 201);
   const auto id = std::to_string(created.json().at("id").as_int64());
   auto log = c.get("/api/v1/audit?filter[resource_type]=organization&filter[resource_id]=" + id);
@@ -46,8 +47,9 @@ TEST(Audit, TamperingIsFoundByVerifyNamingTheRow) {
   Client c(s.url());
   ASSERT_EQ(c.login("admin@manzuma.local", s.admin_password()).status, 200);
   for (int i = 0; i < 3; ++i)
-    ASSERT_EQ(c.post("/api/v1/organizations", bj::object{{"kind", "authority"}, {"name_ar", "هيئة رقم " + std::to_string(i)},
-                                                        {"name_en", unique("Chain")}})
+    ASSERT_EQ(c.post("/api/v1/organizations", bj::object{{"kind", "authority"},
+                                                         {"name_ar", "هيئة رقم " + std::to_string(i)},
+                                                         {"name_en", unique("Chain")}})
                   .status,
               201);
   auto intact = c.get("/api/v1/audit/verify");
@@ -73,8 +75,8 @@ TEST(Audit, DeletingTheNewestRowsIsFound) {
   Server s(ServerOptions{.seed_demo = false});
   Client c(s.url());
   ASSERT_EQ(c.login("admin@manzuma.local", s.admin_password()).status, 200);
-  ASSERT_EQ(c.post("/api/v1/organizations", bj::object{{"kind", "authority"}, {"name_ar", "هيئة أخيرة"},
-                                                      {"name_en", unique("Tail")}})
+  ASSERT_EQ(c.post("/api/v1/organizations",
+                   bj::object{{"kind", "authority"}, {"name_ar", "هيئة أخيرة"}, {"name_en", unique("Tail")}})
                 .status,
             201);
   s.sql("DELETE FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)");

@@ -50,8 +50,8 @@ TEST(Auth, ChangesWithoutTheCsrfTokenAreRefused) {
   ASSERT_EQ(c.login("office@demo.manzuma.om").status, 200);
   const std::string good = c.csrf();
   c.set_csrf("");
-  auto r = c.post("/api/v1/organizations", bj::object{{"kind", "ministry"}, {"name_ar", "وزارة تجريبية"},
-                                                      {"name_en", unique("CSRF")}});
+  auto r = c.post("/api/v1/organizations",
+                  bj::object{{"kind", "ministry"}, {"name_ar", "وزارة تجريبية"}, {"name_en", unique("CSRF")}});
   EXPECT_EQ(r.status, 403);
   EXPECT_EQ(r.json().at("code").as_string(), "csrf");
   c.set_csrf("forged-token");
@@ -72,7 +72,8 @@ TEST(Auth, SignOutEndsTheSession) {
 TEST(Auth, RepeatedFailuresBackOffWithRetryAfter) {
   Server s;  // its own server: the back-off must not lock other tests out
   Client c(s.url());
-  for (int i = 0; i < 5; ++i) EXPECT_EQ(c.login("viewer@demo.manzuma.om", "wrong-password-" + std::to_string(i)).status, 401);
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(c.login("viewer@demo.manzuma.om", "wrong-password-" + std::to_string(i)).status, 401);
   auto locked = c.login("viewer@demo.manzuma.om");  // even the right password waits
   EXPECT_EQ(locked.status, 429);
   EXPECT_GE(std::stoi(locked.header("retry-after")), 1);
@@ -106,7 +107,8 @@ TEST(Auth, PreferencesAreRememberedPerUser) {
 }
 
 TEST(Auth, ApiTokensAuthenticateAndRespectTheirScope) {
-  auto created = admin().post("/api/v1/tokens", bj::object{{"name", unique("reporting")}, {"scopes", bj::array{"read"}}});
+  auto created =
+      admin().post("/api/v1/tokens", bj::object{{"name", unique("reporting")}, {"scopes", bj::array{"read"}}});
   ASSERT_EQ(created.status, 201) << created.body;
   const std::string secret(created.json().at("secret").as_string());
   EXPECT_EQ(secret.rfind("mzt_", 0), 0u);
@@ -115,8 +117,8 @@ TEST(Auth, ApiTokensAuthenticateAndRespectTheirScope) {
   Client bot(Server::shared().url());
   bot.use_token(secret);
   EXPECT_EQ(bot.get("/api/v1/organizations").status, 200);
-  auto write = bot.post("/api/v1/organizations", bj::object{{"kind", "ministry"}, {"name_ar", "وزارة الرمز"},
-                                                            {"name_en", unique("Token")}});
+  auto write = bot.post("/api/v1/organizations",
+                        bj::object{{"kind", "ministry"}, {"name_ar", "وزارة الرمز"}, {"name_en", unique("Token")}});
   EXPECT_EQ(write.status, 403);
   EXPECT_EQ(write.json().at("code").as_string(), "token_scope");
 

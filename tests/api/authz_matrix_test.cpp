@@ -15,11 +15,13 @@ namespace {
 
 const std::vector<std::string> kRoles = {"platform_admin", "program_office", "entity_coordinator", "change_team_head",
                                          "practice_owner", "contributor",    "assessor",           "viewer"};
-const std::map<std::string, std::string> kDemoUser = {
-    {"program_office", "office@demo.manzuma.om"},       {"entity_coordinator", "coordinator@demo.manzuma.om"},
-    {"change_team_head", "change.head@demo.manzuma.om"}, {"practice_owner", "practice.owner@demo.manzuma.om"},
-    {"contributor", "contributor@demo.manzuma.om"},      {"assessor", "assessor@demo.manzuma.om"},
-    {"viewer", "viewer@demo.manzuma.om"}};
+const std::map<std::string, std::string> kDemoUser = {{"program_office", "office@demo.manzuma.om"},
+                                                      {"entity_coordinator", "coordinator@demo.manzuma.om"},
+                                                      {"change_team_head", "change.head@demo.manzuma.om"},
+                                                      {"practice_owner", "practice.owner@demo.manzuma.om"},
+                                                      {"contributor", "contributor@demo.manzuma.om"},
+                                                      {"assessor", "assessor@demo.manzuma.om"},
+                                                      {"viewer", "viewer@demo.manzuma.om"}};
 
 struct Row {
   std::string method, path;
@@ -55,7 +57,8 @@ std::string multipart_csv(std::int64_t organization_id, std::string& content_typ
   return "--" + b + "\r\nContent-Disposition: form-data; name=\"organization_id\"\r\n\r\n" +
          std::to_string(organization_id) + "\r\n--" + b +
          "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"matrix.csv\"\r\nContent-Type: text/csv\r\n\r\n"
-         "name,value\r\nمؤشر,1\r\n\r\n--" + b + "--\r\n";
+         "name,value\r\nمؤشر,1\r\n\r\n--" +
+         b + "--\r\n";
 }
 
 TEST(AuthorizationMatrix, EveryRouteTimesEveryRoleMatchesTheTable) {
@@ -70,9 +73,11 @@ TEST(AuthorizationMatrix, EveryRouteTimesEveryRoleMatchesTheTable) {
     if (o.at("name_en").as_string() == "Ministry of Interior") interior = o.at("id").as_int64();
   ASSERT_GT(interior, 0);
   auto target = admin_client.post(
-      "/api/v1/users", bj::object{{"email", "matrix.target@example.om"}, {"name_ar", "هدف المصفوفة"},
-                                  {"name_en", "Matrix Target"},
-                                  {"memberships", bj::array{bj::object{{"organization_id", interior}, {"role", "viewer"}}}}});
+      "/api/v1/users",
+      bj::object{{"email", "matrix.target@example.om"},
+                 {"name_ar", "هدف المصفوفة"},
+                 {"name_en", "Matrix Target"},
+                 {"memberships", bj::array{bj::object{{"organization_id", interior}, {"role", "viewer"}}}}});
   ASSERT_EQ(target.status, 201) << target.body;
   const auto user_id = target.json().at("user").at("id").as_int64();
   const auto membership_id = target.json().at("user").at("memberships").at(0).at("id").as_int64();
@@ -119,16 +124,20 @@ TEST(AuthorizationMatrix, EveryRouteTimesEveryRoleMatchesTheTable) {
       Client c(server.url());
       if (i < kRoles.size()) {
         const bool admin_role = kRoles[i] == "platform_admin";
-        auto login = admin_role ? c.login("admin@manzuma.local", server.admin_password()) : c.login(kDemoUser.at(kRoles[i]));
+        auto login =
+            admin_role ? c.login("admin@manzuma.local", server.admin_password()) : c.login(kDemoUser.at(kRoles[i]));
         ASSERT_EQ(login.status, 200) << kRoles[i];
       }
       Response r;
-      if (is_upload) r = c.request(row.method, fill(row.path), upload, {multipart_type});
-      else if (has_body) r = c.request(row.method, fill(row.path), std::string("{}"));
-      else r = c.request(row.method, fill(row.path));
+      if (is_upload)
+        r = c.request(row.method, fill(row.path), upload, {multipart_type});
+      else if (has_body)
+        r = c.request(row.method, fill(row.path), std::string("{}"));
+      else
+        r = c.request(row.method, fill(row.path));
       const std::string who = i < kRoles.size() ? kRoles[i] : "anonymous";
-      EXPECT_EQ(outcome(r), row.expected[i]) << row.method << " " << row.path << " as " << who << ": " << r.status
-                                             << " " << r.body.substr(0, 200);
+      EXPECT_EQ(outcome(r), row.expected[i])
+          << row.method << " " << row.path << " as " << who << ": " << r.status << " " << r.body.substr(0, 200);
     }
   }
 }

@@ -26,8 +26,9 @@ std::int64_t org_count(Client& c) { return c.get("/api/v1/organizations?page[siz
 
 TEST(BadInput, WrongTypesAndUnknownFieldsNameEachField) {
   auto& c = admin();
-  auto r = c.post("/api/v1/organizations",
-                  bj::object{{"kind", "kingdom"}, {"name_ar", 7}, {"name_en", true}, {"parent_id", "x"}, {"colour", 1}});
+  auto r =
+      c.post("/api/v1/organizations",
+             bj::object{{"kind", "kingdom"}, {"name_ar", 7}, {"name_en", true}, {"parent_id", "x"}, {"colour", 1}});
   expect_problem(r, 400, "validation_failed");
   auto fields = r.error_fields();
   std::sort(fields.begin(), fields.end());
@@ -59,7 +60,8 @@ TEST(BadInput, WrongContentTypeIs415) {
 TEST(BadInput, OversizeBodyIs413AndNothingIsWritten) {
   auto& c = admin();
   const auto before = org_count(c);
-  std::string huge = "{\"kind\":\"ministry\",\"name_ar\":\"" + std::string(2 * 1024 * 1024, 'a') + "\",\"name_en\":\"x\"}";
+  std::string huge =
+      "{\"kind\":\"ministry\",\"name_ar\":\"" + std::string(2 * 1024 * 1024, 'a') + "\",\"name_en\":\"x\"}";
   auto r = c.request("POST", "/api/v1/organizations", huge);
   EXPECT_EQ(r.status, 413);
   EXPECT_EQ(org_count(c), before);
@@ -67,17 +69,18 @@ TEST(BadInput, OversizeBodyIs413AndNothingIsWritten) {
 }
 
 TEST(BadInput, TooLongTooShortAndInvisibleNames) {
-  auto r = admin().post("/api/v1/organizations", bj::object{{"kind", "ministry"},
-                                                            {"name_ar", "\u200f \u00a0"},
-                                                            {"name_en", std::string(201, 'x')}});
+  auto r =
+      admin().post("/api/v1/organizations",
+                   bj::object{{"kind", "ministry"}, {"name_ar", "\u200f \u00a0"}, {"name_en", std::string(201, 'x')}});
   expect_problem(r, 400, "validation_failed");
   auto j = r.json();
   std::map<std::string, std::string> codes;
-  for (const auto& e : j.at("errors").as_array()) codes[std::string(e.at("field").as_string())] = e.at("code").as_string();
+  for (const auto& e : j.at("errors").as_array())
+    codes[std::string(e.at("field").as_string())] = e.at("code").as_string();
   EXPECT_EQ(codes["name_ar"], "required");
   EXPECT_EQ(codes["name_en"], "too_long");
-  auto latin = admin().post("/api/v1/organizations", bj::object{{"kind", "ministry"}, {"name_ar", "Ministry"},
-                                                                {"name_en", unique("Latin")}});
+  auto latin = admin().post("/api/v1/organizations",
+                            bj::object{{"kind", "ministry"}, {"name_ar", "Ministry"}, {"name_en", unique("Latin")}});
   EXPECT_EQ(latin.json().at("errors").at(0).at("code").as_string(), "not_arabic");
 }
 
@@ -110,8 +113,10 @@ TEST(BadInput, BadIdsAndQueryParameters) {
   expect_problem(c.get("/api/v1/organizations?sort=password_hash"), 400, "validation_failed");
   expect_problem(c.get("/api/v1/organizations?filter[parent_id]=1;DROP"), 400, "validation_failed");
   expect_problem(c.get("/api/v1/organizations?q=%FF%FE"), 400, "bad_request");
-  auto ref = c.post("/api/v1/organizations", bj::object{{"kind", "authority"}, {"name_ar", "هيئة بلا أم"},
-                                                        {"name_en", unique("Orphan")}, {"parent_id", 987654321}});
+  auto ref = c.post(
+      "/api/v1/organizations",
+      bj::object{
+          {"kind", "authority"}, {"name_ar", "هيئة بلا أم"}, {"name_en", unique("Orphan")}, {"parent_id", 987654321}});
   EXPECT_EQ(ref.status, 400);
   EXPECT_EQ(ref.error_fields(), std::vector<std::string>{"parent_id"});
 }
@@ -119,7 +124,8 @@ TEST(BadInput, BadIdsAndQueryParameters) {
 TEST(BadInput, ARetriedPostWithAnIdempotencyKeyWritesOnce) {
   auto& c = admin();
   const auto key = "Idempotency-Key: " + unique("retry");
-  const auto body = bj::serialize(bj::object{{"kind", "authority"}, {"name_ar", "هيئة المحاولة"}, {"name_en", unique("Retry")}});
+  const auto body =
+      bj::serialize(bj::object{{"kind", "authority"}, {"name_ar", "هيئة المحاولة"}, {"name_en", unique("Retry")}});
   const auto before = org_count(c);
   auto first = c.request("POST", "/api/v1/organizations", body, {key});
   auto again = c.request("POST", "/api/v1/organizations", body, {key});
@@ -128,17 +134,18 @@ TEST(BadInput, ARetriedPostWithAnIdempotencyKeyWritesOnce) {
   EXPECT_EQ(again.json().at("id"), first.json().at("id"));
   EXPECT_EQ(again.header("idempotent-replayed"), "true");
   EXPECT_EQ(org_count(c), before + 1);
-  auto other = c.request("POST", "/api/v1/organizations",
-                         bj::serialize(bj::object{{"kind", "authority"}, {"name_ar", "هيئة أخرى"}, {"name_en", unique("Other")}}),
-                         {key});
+  auto other = c.request(
+      "POST", "/api/v1/organizations",
+      bj::serialize(bj::object{{"kind", "authority"}, {"name_ar", "هيئة أخرى"}, {"name_en", unique("Other")}}), {key});
   EXPECT_EQ(other.status, 409);
   EXPECT_EQ(other.json().at("code").as_string(), "idempotency_key_reused");
 }
 
 TEST(BadInput, ConcurrentEditsOfOneRecordLeaveExactlyOneWinner) {
   auto& c = admin();
-  auto o = c.post("/api/v1/organizations", bj::object{{"kind", "authority"}, {"name_ar", "هيئة التزامن"},
-                                                      {"name_en", unique("Race")}}).json();
+  auto o = c.post("/api/v1/organizations",
+                  bj::object{{"kind", "authority"}, {"name_ar", "هيئة التزامن"}, {"name_en", unique("Race")}})
+               .json();
   const auto path = "/api/v1/organizations/" + std::to_string(o.at("id").as_int64());
   std::vector<std::thread> threads;
   std::atomic<int> ok{0}, conflict{0}, other{0};
@@ -146,9 +153,13 @@ TEST(BadInput, ConcurrentEditsOfOneRecordLeaveExactlyOneWinner) {
     threads.emplace_back([&, i] {
       Client mine(Server::shared().url());
       mine.login("admin@manzuma.local", Server::shared().admin_password());
-      auto r = mine.put(path, bj::object{{"kind", "authority"}, {"name_ar", o.at("name_ar")},
-                                         {"name_en", unique("Racer" + std::to_string(i))}, {"parent_id", nullptr},
-                                         {"governorate_id", nullptr}, {"country", "OM"}, {"active", true},
+      auto r = mine.put(path, bj::object{{"kind", "authority"},
+                                         {"name_ar", o.at("name_ar")},
+                                         {"name_en", unique("Racer" + std::to_string(i))},
+                                         {"parent_id", nullptr},
+                                         {"governorate_id", nullptr},
+                                         {"country", "OM"},
+                                         {"active", true},
                                          {"version", 1}});
       (r.status == 200 ? ok : r.status == 409 ? conflict : other)++;
     });

@@ -3,8 +3,8 @@
 #include <curl/curl.h>
 #include <fcntl.h>
 #include <poll.h>
-#include <sys/prctl.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -176,10 +176,10 @@ Server::Server(ServerOptions options) {
              .string();
   fs::remove_all(dir_);
   fs::create_directories(dir_);
-  const std::string pg = std::getenv("MANZUMA_TEST_BACKEND") && std::string(std::getenv("MANZUMA_TEST_BACKEND")) ==
-                                                                       "postgres"
-                             ? pg_base_url()
-                             : std::string();
+  const std::string pg =
+      std::getenv("MANZUMA_TEST_BACKEND") && std::string(std::getenv("MANZUMA_TEST_BACKEND")) == "postgres"
+          ? pg_base_url()
+          : std::string();
   if (!pg.empty()) {
     // A database of its own on the shared throwaway cluster.
     const std::string name = "api_" + std::to_string(getpid()) + "_" + std::to_string(counter++);

@@ -48,9 +48,9 @@ TEST(Organizations, CreateEditAndMoveKeepTheTreeConsistent) {
 
   // Move the child (and so the grandchild) to the top.
   auto body = child.json().as_object();
-  bj::object update{{"kind", body.at("kind")},          {"name_ar", body.at("name_ar")}, {"name_en", body.at("name_en")},
-                    {"parent_id", nullptr},             {"governorate_id", nullptr},     {"country", "OM"},
-                    {"active", true},                   {"version", body.at("version")}};
+  bj::object update{{"kind", body.at("kind")}, {"name_ar", body.at("name_ar")}, {"name_en", body.at("name_en")},
+                    {"parent_id", nullptr},    {"governorate_id", nullptr},     {"country", "OM"},
+                    {"active", true},          {"version", body.at("version")}};
   auto moved = c.put("/api/v1/organizations/" + std::to_string(cid), update);
   ASSERT_EQ(moved.status, 200) << moved.body;
   EXPECT_EQ(moved.json().at("version").as_int64(), 2);
@@ -66,7 +66,7 @@ TEST(Organizations, ACycleIsRefusedNamingParentId) {
   auto& c = admin();
   auto a = c.post("/api/v1/organizations", org(unique("CycleA"), std::nullopt, "ministry")).json();
   auto b = c.post("/api/v1/organizations", org(unique("CycleB"), a.at("id").as_int64())).json();
-  bj::object update{{"kind", "ministry"},     {"name_ar", a.at("name_ar")}, {"name_en", a.at("name_en")},
+  bj::object update{{"kind", "ministry"},      {"name_ar", a.at("name_ar")}, {"name_en", a.at("name_en")},
                     {"parent_id", b.at("id")}, {"governorate_id", nullptr},  {"country", "OM"},
                     {"active", true},          {"version", a.at("version")}};
   auto r = c.put("/api/v1/organizations/" + std::to_string(a.at("id").as_int64()), update);
@@ -93,9 +93,14 @@ TEST(Organizations, AStaleVersionIs409AndNothingIsLost) {
   auto o = c.post("/api/v1/organizations", org(unique("Stale"))).json();
   const auto path = "/api/v1/organizations/" + std::to_string(o.at("id").as_int64());
   auto edit = [&](std::string_view name_en, std::int64_t version) {
-    return c.put(path, bj::object{{"kind", "authority"}, {"name_ar", o.at("name_ar")}, {"name_en", name_en},
-                                  {"parent_id", nullptr}, {"governorate_id", nullptr}, {"country", "OM"},
-                                  {"active", true}, {"version", version}});
+    return c.put(path, bj::object{{"kind", "authority"},
+                                  {"name_ar", o.at("name_ar")},
+                                  {"name_en", name_en},
+                                  {"parent_id", nullptr},
+                                  {"governorate_id", nullptr},
+                                  {"country", "OM"},
+                                  {"active", true},
+                                  {"version", version}});
   };
   const auto first = unique("First");
   ASSERT_EQ(edit(first, 1).status, 200);
@@ -121,8 +126,8 @@ TEST(Organizations, PagesFollowTheCursorWithoutGapsOrRepeats) {
     for (const auto& o : r.json().at("items").as_array()) EXPECT_TRUE(seen.insert(o.at("id").as_int64()).second);
     ++pages;
     if (r.json().at("next").is_null()) break;
-    next = "/api/v1/organizations?filter[parent_id]=" + std::to_string(rid) + "&sort=-name_en&page[size]=3&page[after]=" +
-           std::string(r.json().at("next").as_string());
+    next = "/api/v1/organizations?filter[parent_id]=" + std::to_string(rid) +
+           "&sort=-name_en&page[size]=3&page[after]=" + std::string(r.json().at("next").as_string());
   }
   EXPECT_EQ(seen.size(), 7u);
   EXPECT_EQ(pages, 3);

@@ -62,11 +62,14 @@ TEST(Users, CoordinatorSeesOnlyTheirEntityAndOtherIdsAre404) {
 
 TEST(Users, CoordinatorCannotGrantNationalRolesOrRolesElsewhere) {
   auto& coordinator = as("coordinator@demo.manzuma.om");
-  EXPECT_EQ(coordinator.post("/api/v1/users", new_user(unique("x") + "@example.om", org_id(kMtcit), "program_office")).status,
-            403);
-  EXPECT_EQ(coordinator.post("/api/v1/users", new_user(unique("y") + "@example.om", org_id("Ministry of Interior"))).status,
-            403);
-  auto ok = coordinator.post("/api/v1/users", new_user(unique("z") + "@example.om", org_id(kMtcit), "change_team_head"));
+  EXPECT_EQ(
+      coordinator.post("/api/v1/users", new_user(unique("x") + "@example.om", org_id(kMtcit), "program_office")).status,
+      403);
+  EXPECT_EQ(
+      coordinator.post("/api/v1/users", new_user(unique("y") + "@example.om", org_id("Ministry of Interior"))).status,
+      403);
+  auto ok =
+      coordinator.post("/api/v1/users", new_user(unique("z") + "@example.om", org_id(kMtcit), "change_team_head"));
   EXPECT_EQ(ok.status, 201) << ok.body;
 }
 
@@ -84,8 +87,12 @@ TEST(Users, DisablingEndsSessionsAndResetChangesThePassword) {
   EXPECT_EQ(c.get("/api/v1/me").status, 401);  // the reset ended the session
   ASSERT_EQ(c.login(email, reset.json().at("temporary_password").as_string()).status, 200);
 
-  auto off = admin().put(path, bj::object{{"email", email}, {"name_ar", user.at("name_ar")}, {"name_en", "Leaver"},
-                                          {"national_id", nullptr}, {"locale", "ar"}, {"active", false},
+  auto off = admin().put(path, bj::object{{"email", email},
+                                          {"name_ar", user.at("name_ar")},
+                                          {"name_en", "Leaver"},
+                                          {"national_id", nullptr},
+                                          {"locale", "ar"},
+                                          {"active", false},
                                           {"version", user.at("version")}});
   ASSERT_EQ(off.status, 200) << off.body;
   EXPECT_EQ(c.get("/api/v1/me").status, 401);
@@ -96,10 +103,12 @@ TEST(Users, MembershipsCanBeAddedAndRemovedButNotTheLastOne) {
   const auto email = unique("roles") + "@example.om";
   auto u = admin().post("/api/v1/users", new_user(email, org_id(kMtcit))).json().at("user");
   const auto path = "/api/v1/users/" + std::to_string(u.at("id").as_int64());
-  auto added = admin().post(path + "/memberships", bj::object{{"organization_id", org_id("OQ Group")}, {"role", "viewer"}});
+  auto added =
+      admin().post(path + "/memberships", bj::object{{"organization_id", org_id("OQ Group")}, {"role", "viewer"}});
   ASSERT_EQ(added.status, 201) << added.body;
   ASSERT_EQ(added.json().at("memberships").as_array().size(), 2u);
-  auto again = admin().post(path + "/memberships", bj::object{{"organization_id", org_id("OQ Group")}, {"role", "viewer"}});
+  auto again =
+      admin().post(path + "/memberships", bj::object{{"organization_id", org_id("OQ Group")}, {"role", "viewer"}});
   EXPECT_EQ(again.status, 400);
   const auto first = added.json().at("memberships").at(0).at("id").as_int64();
   const auto second = added.json().at("memberships").at(1).at("id").as_int64();

@@ -26,9 +26,19 @@ BOOST_DESCRIBE_STRUCT(UserRow, (),
                        updated_at))
 
 User to_user(UserRow r) {
-  return User{r.id,     std::move(r.email), std::move(r.name_ar), std::move(r.name_en), std::move(r.national_id),
-              r.locale, r.calendar,         r.digits,             r.active,             r.version,
-              std::move(r.created_at), std::move(r.updated_at), {}};
+  return User{r.id,
+              std::move(r.email),
+              std::move(r.name_ar),
+              std::move(r.name_en),
+              std::move(r.national_id),
+              r.locale,
+              r.calendar,
+              r.digits,
+              r.active,
+              r.version,
+              std::move(r.created_at),
+              std::move(r.updated_at),
+              {}};
 }
 
 }  // namespace
@@ -91,14 +101,16 @@ core::Page<User> list(db::Session& s, const core::ListQuery& q, const std::optio
   auto params = w.params();
   params.push_back(std::int64_t{q.size + 1});
   auto rows = s.query_values<UserRow>(
-      "SELECT " + std::string(kColumns) + " FROM users" + w.sql() + db::order_by(sort, q.descending) + " LIMIT ?", params);
+      "SELECT " + std::string(kColumns) + " FROM users" + w.sql() + db::order_by(sort, q.descending) + " LIMIT ?",
+      params);
   for (auto& r : rows) page.items.push_back(to_user(std::move(r)));
   if (static_cast<int>(page.items.size()) > q.size) {
     page.items.pop_back();
     const auto& last = page.items.back();
-    page.next = core::make_cursor(sort == "name_en" ? last.name_en : sort == "email" ? last.email
-                                  : sort == "name_ar"                 ? last.name_ar
-                                                                      : "",
+    page.next = core::make_cursor(sort == "name_en"   ? last.name_en
+                                  : sort == "email"   ? last.email
+                                  : sort == "name_ar" ? last.name_ar
+                                                      : "",
                                   last.id);
   }
   for (auto& u : page.items) u.memberships = memberships_of(s, u.id);
@@ -115,14 +127,16 @@ std::int64_t insert(db::Session& s, const User& u, const std::string& password_h
 }
 
 bool update(db::Session& s, const User& u) {
-  return s.exec("UPDATE users SET email = ?, name_ar = ?, name_en = ?, national_id = ?, locale = ?, calendar = ?,"
-                " digits = ?, active = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?",
-                u.email, u.name_ar, u.name_en, u.national_id, u.locale, u.calendar, u.digits, u.active, u.version,
-                u.updated_at, u.id, u.version - 1) == 1;
+  return s.exec(
+             "UPDATE users SET email = ?, name_ar = ?, name_en = ?, national_id = ?, locale = ?, calendar = ?,"
+             " digits = ?, active = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?",
+             u.email, u.name_ar, u.name_en, u.national_id, u.locale, u.calendar, u.digits, u.active, u.version,
+             u.updated_at, u.id, u.version - 1) == 1;
 }
 
 std::optional<std::string> password_hash(db::Session& s, std::int64_t id) {
-  return s.query_one<std::optional<std::string>>("SELECT password_hash FROM users WHERE id = ?", id).value_or(std::nullopt);
+  return s.query_one<std::optional<std::string>>("SELECT password_hash FROM users WHERE id = ?", id)
+      .value_or(std::nullopt);
 }
 
 void set_password(db::Session& s, std::int64_t id, const std::string& hash, const std::string& at) {

@@ -18,7 +18,8 @@ std::optional<std::int64_t> id_by_email(db::Session& s, std::string_view email);
 std::optional<std::int64_t> id_by_national_id(db::Session& s, std::string_view national_id);
 std::vector<MembershipView> memberships_of(db::Session& s, std::int64_t user_id);
 /// Users matching `q`; when `scope_paths` is set, only users with a role in one of those subtrees.
-core::Page<User> list(db::Session& s, const core::ListQuery& q, const std::optional<std::vector<std::string>>& scope_paths);
+core::Page<User> list(db::Session& s, const core::ListQuery& q,
+                      const std::optional<std::vector<std::string>>& scope_paths);
 std::int64_t insert(db::Session& s, const User& u, const std::string& password_hash);
 /// Writes `u` if its stored version is still `u.version - 1`.
 bool update(db::Session& s, const User& u);

@@ -1,8 +1,9 @@
 // HTTP glue for users and their roles.
 
+#include "platform/routes.hpp"
+
 #include "http/list_query.hpp"
 #include "platform/accounts/service.hpp"
-#include "platform/routes.hpp"
 
 namespace manzuma::platform {
 
@@ -12,7 +13,9 @@ void account_routes(http::Router& r, AccountService& svc) {
   r.set_tag("users");
   r.get<core::Page<User>>(
       "/api/v1/users",
-      {.action = "users.read", .summary = "List the users the caller administers", .query = http::list_query_doc(kFilters)},
+      {.action = "users.read",
+       .summary = "List the users the caller administers",
+       .query = http::list_query_doc(kFilters)},
       [&svc](http::Context& c) { return svc.list(c.actor(), http::parse_list_query(c.request, kFilters, kSorts)); });
   r.get<User>("/api/v1/users/{id}", {.action = "users.read", .summary = "One user"},
               [&svc](http::Context& c) { return svc.get(c.actor(), c.id()); });
@@ -29,12 +32,10 @@ void account_routes(http::Router& r, AccountService& svc) {
       "/api/v1/users/{id}/password-reset",
       {.action = "users.reset_password", .summary = "Reset a user's password; ends their sessions"},
       [&svc](http::Context& c) { return svc.reset_password(c.actor(), c.id()); });
-  r.post<MembershipInput, User>("/api/v1/users/{id}/memberships",
-                                {.action = "memberships.manage", .summary = "Give a user a role in an organisation",
-                                 .status = 201},
-                                [&svc](http::Context& c, MembershipInput in) {
-                                  return svc.add_membership(c.actor(), c.id(), in);
-                                });
+  r.post<MembershipInput, User>(
+      "/api/v1/users/{id}/memberships",
+      {.action = "memberships.manage", .summary = "Give a user a role in an organisation", .status = 201},
+      [&svc](http::Context& c, MembershipInput in) { return svc.add_membership(c.actor(), c.id(), in); });
   r.del<User>("/api/v1/users/{id}/memberships/{membership_id}",
               {.action = "memberships.manage", .summary = "Take a role away from a user"},
               [&svc](http::Context& c) { return svc.remove_membership(c.actor(), c.id(), c.id("membership_id")); });

@@ -17,9 +17,7 @@ namespace repo = accounts;
 
 namespace {
 
-core::Error user_not_found() {
-  return core::Error::not_found("المستخدم غير موجود", "The user was not found");
-}
+core::Error user_not_found() { return core::Error::not_found("المستخدم غير موجود", "The user was not found"); }
 
 // The actor's entity subtrees where they may manage users.
 std::vector<std::string> coordinator_paths(const core::Actor& a) {
@@ -47,11 +45,14 @@ void check_password_policy(Validator& v, std::string_view field, std::string_vie
   const std::string lower = core::ascii_lower(password);
   const std::string local = core::ascii_lower(email.substr(0, email.find('@')));
   if (!core::valid_utf8(password) || core::has_control_chars(password)) {
-    v.fail(field, "password_invalid", "كلمة المرور تحتوي على رموز غير مسموحة", "The password has characters that are not allowed");
+    v.fail(field, "password_invalid", "كلمة المرور تحتوي على رموز غير مسموحة",
+           "The password has characters that are not allowed");
   } else if (n < 12) {
-    v.fail(field, "password_too_short", "يجب ألا تقل كلمة المرور عن ١٢ حرفًا", "The password must be at least 12 characters");
+    v.fail(field, "password_too_short", "يجب ألا تقل كلمة المرور عن ١٢ حرفًا",
+           "The password must be at least 12 characters");
   } else if (n > 128) {
-    v.fail(field, "password_too_long", "يجب ألا تزيد كلمة المرور على ١٢٨ حرفًا", "The password must be at most 128 characters");
+    v.fail(field, "password_too_long", "يجب ألا تزيد كلمة المرور على ١٢٨ حرفًا",
+           "The password must be at most 128 characters");
   } else if (std::all_of(password.begin(), password.end(), [&](char c) { return c == password.front(); }) ||
              std::find(std::begin(kCommon), std::end(kCommon), lower) != std::end(kCommon)) {
     v.fail(field, "password_common", "كلمة المرور سهلة التخمين", "The password is too easy to guess");
@@ -88,8 +89,8 @@ void AccountService::require_manage(const core::Actor& actor, const User& u, db:
   if (!manages) throw core::Error::forbidden();
 }
 
-void AccountService::require_may_grant(const core::Actor& actor, const MembershipInput& m, db::Session& s,
-                                       Validator& v, std::string_view field) {
+void AccountService::require_may_grant(const core::Actor& actor, const MembershipInput& m, db::Session& s, Validator& v,
+                                       std::string_view field) {
   auto org = organization_path(s, m.organization_id);
   if (!org) {
     v.fail(std::string(field) + ".organization_id", "not_found", "الجهة غير موجودة", "The organisation does not exist");
@@ -133,7 +134,8 @@ UserCreated AccountService::create_in(db::Session& s, const core::Actor* actor, 
   u.name_en = v.text("name_en", in.name_en, 2, 200);
   if (in.national_id) {
     const auto nid = core::trim(*in.national_id);
-    if (nid.empty() || nid.size() > 20 || !std::all_of(nid.begin(), nid.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    if (nid.empty() || nid.size() > 20 ||
+        !std::all_of(nid.begin(), nid.end(), [](char c) { return c >= '0' && c <= '9'; }))
       v.fail("national_id", "invalid_national_id", "الرقم المدني يجب أن يتكون من أرقام فقط (حتى ٢٠ رقمًا)",
              "The national id must be digits only (up to 20)");
     else if (repo::id_by_national_id(s, nid))
@@ -145,7 +147,8 @@ UserCreated AccountService::create_in(db::Session& s, const core::Actor* actor, 
     v.fail("memberships", "required", "يجب إسناد دور واحد على الأقل للمستخدم", "Give the user at least one role");
   for (std::size_t i = 0; i < in.memberships.size(); ++i) {
     const std::string field = "memberships[" + std::to_string(i) + "]";
-    if (actor) require_may_grant(*actor, in.memberships[i], s, v, field);
+    if (actor)
+      require_may_grant(*actor, in.memberships[i], s, v, field);
     else if (!organization_path(s, in.memberships[i].organization_id))
       v.fail(field + ".organization_id", "not_found", "الجهة غير موجودة", "The organisation does not exist");
     for (std::size_t j = 0; j < i; ++j)
@@ -173,9 +176,11 @@ UserCreated AccountService::create_in(db::Session& s, const core::Actor* actor, 
   auto changes = describe_user(*stored);
   boost::json::array roles;
   for (const auto& m : stored->memberships)
-    roles.push_back(boost::json::object{{"organization_id", m.organization_id}, {"role", core::json::enum_name(m.role)}});
+    roles.push_back(
+        boost::json::object{{"organization_id", m.organization_id}, {"role", core::json::enum_name(m.role)}});
   changes["memberships"] = std::move(roles);
-  audit(s, clock_, actor, origin, {"user.create", "user", std::to_string(u.id), std::nullopt, std::move(changes)}, label);
+  audit(s, clock_, actor, origin, {"user.create", "user", std::to_string(u.id), std::nullopt, std::move(changes)},
+        label);
   return {*stored, generated};
 }
 
@@ -253,7 +258,10 @@ User AccountService::add_membership(const core::Actor& actor, std::int64_t user_
     v.check();
     const auto id = repo::insert_membership(s, user_id, in, core::iso8601(clock_.now()));
     audit(s, clock_, &actor, actor.origin,
-          {"membership.create", "user", std::to_string(user_id), in.organization_id,
+          {"membership.create",
+           "user",
+           std::to_string(user_id),
+           in.organization_id,
            {{"membership_id", id}, {"organization_id", in.organization_id}, {"role", core::json::enum_name(in.role)}}});
     return *repo::find(s, user_id);
   });
@@ -277,8 +285,12 @@ User AccountService::remove_membership(const core::Actor& actor, std::int64_t us
                         "You cannot remove your own platform administrator role");
     repo::delete_membership(s, user_id, membership_id);
     audit(s, clock_, &actor, actor.origin,
-          {"membership.delete", "user", std::to_string(user_id), it->organization_id,
-           {{"membership_id", membership_id}, {"organization_id", it->organization_id},
+          {"membership.delete",
+           "user",
+           std::to_string(user_id),
+           it->organization_id,
+           {{"membership_id", membership_id},
+            {"organization_id", it->organization_id},
             {"role", core::json::enum_name(it->role)}}});
     return *repo::find(s, user_id);
   });

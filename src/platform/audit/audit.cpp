@@ -76,10 +76,11 @@ void audit(db::Session& s, const core::Clock& clock, const core::Actor* actor, c
   e.changes = bj::serialize(event.changes);
   e.prev_hash = head->hash;
   e.hash = chain_hash(e.prev_hash, e);
-  s.exec("INSERT INTO audit_log (seq, at, actor_id, actor_label, action, resource_type, resource_id, organization_id,"
-         " request_id, remote_address, changes, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-         e.seq, e.at, e.actor_id, e.actor_label, e.action, e.resource_type, e.resource_id, e.organization_id,
-         e.request_id, e.remote_address, e.changes, e.prev_hash, e.hash);
+  s.exec(
+      "INSERT INTO audit_log (seq, at, actor_id, actor_label, action, resource_type, resource_id, organization_id,"
+      " request_id, remote_address, changes, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      e.seq, e.at, e.actor_id, e.actor_label, e.action, e.resource_type, e.resource_id, e.organization_id, e.request_id,
+      e.remote_address, e.changes, e.prev_hash, e.hash);
   s.exec("UPDATE audit_head SET hash = ? WHERE id = 1", e.hash);
 }
 
@@ -94,7 +95,8 @@ AuditVerification verify_audit(db::Database& db) {
       v.problem = std::move(problem);
       return v;
     };
-    const std::string sql = "SELECT " + std::string(kColumns) + " FROM audit_log WHERE seq >= ? ORDER BY seq LIMIT 1000";
+    const std::string sql =
+        "SELECT " + std::string(kColumns) + " FROM audit_log WHERE seq >= ? ORDER BY seq LIMIT 1000";
     for (;;) {
       auto rows = s.query<AuditEntry>(sql, expected);
       if (rows.empty()) break;
@@ -110,7 +112,8 @@ AuditVerification verify_audit(db::Database& db) {
     auto head = s.query_one<Head>("SELECT seq, hash FROM audit_head WHERE id = 1");
     if (!head) return fail(expected, "deleted");
     // Rows removed from the end leave the head pointing past the last row.
-    if (head->seq != expected - 1 || head->hash != prev) return fail(expected, head->seq >= expected ? "deleted" : "inserted");
+    if (head->seq != expected - 1 || head->hash != prev)
+      return fail(expected, head->seq >= expected ? "deleted" : "inserted");
     return v;
   });
 }
@@ -132,8 +135,9 @@ core::Page<AuditEntry> list_audit(db::Database& db, const core::ListQuery& q) {
       w.add(std::string(bound) == "from" ? "at >= ?" : "at < ?", core::iso8601(*t));
     }
   }
-  if (!q.q.empty()) w.add("(actor_label LIKE ? ESCAPE '\\' OR action LIKE ? ESCAPE '\\')", db::contains_pattern(q.q),
-                          db::contains_pattern(q.q));
+  if (!q.q.empty())
+    w.add("(actor_label LIKE ? ESCAPE '\\' OR action LIKE ? ESCAPE '\\')", db::contains_pattern(q.q),
+          db::contains_pattern(q.q));
   return db.read([&](db::Session& s) {
     core::Page<AuditEntry> page;
     page.total = s.query_one_values<std::int64_t>("SELECT COUNT(*) FROM audit_log" + w.sql(), w.params()).value_or(0);

@@ -1,14 +1,15 @@
 // HTTP glue for the audit log (program office and platform administrators).
 
+#include "platform/routes.hpp"
+
 #include "http/list_query.hpp"
 #include "platform/audit/audit.hpp"
-#include "platform/routes.hpp"
 
 namespace manzuma::platform {
 
 void audit_routes(http::Router& r, db::Database& db) {
-  static const std::vector<std::string_view> kFilters = {"actor_id",        "action", "resource_type", "resource_id",
-                                                         "organization_id", "from",   "to"};
+  static const std::vector<std::string_view> kFilters = {
+      "actor_id", "action", "resource_type", "resource_id", "organization_id", "from", "to"};
   r.set_tag("audit");
   r.get<core::Page<AuditEntry>>(
       "/api/v1/audit",

@@ -71,7 +71,8 @@ struct TokenAuthRow {
   std::string locale;
   bool active = false;
 };
-BOOST_DESCRIBE_STRUCT(TokenAuthRow, (), (id, user_id, scopes, expires_at, last_used_at, revoked_at, email, locale, active))
+BOOST_DESCRIBE_STRUCT(TokenAuthRow, (),
+                      (id, user_id, scopes, expires_at, last_used_at, revoked_at, email, locale, active))
 
 constexpr std::string_view kTokenColumns =
     "id, name, prefix, user_id, scopes, created_at, expires_at, last_used_at, revoked_at";
@@ -95,9 +96,7 @@ struct Candidate {
 };
 BOOST_DESCRIBE_STRUCT(Candidate, (), (id, password_hash, active))
 
-core::TimePoint parse_time(const std::string& s) {
-  return core::parse_iso8601(s).value_or(core::TimePoint{});
-}
+core::TimePoint parse_time(const std::string& s) { return core::parse_iso8601(s).value_or(core::TimePoint{}); }
 
 void record_failure(db::Session& s, const std::string& key, int free, core::TimePoint now) {
   auto t = s.query_one<Throttle>("SELECT failures, locked_until, updated_at FROM login_throttle WHERE throttle_key = ?",
@@ -109,10 +108,11 @@ void record_failure(db::Session& s, const std::string& key, int free, core::Time
     const auto lock = std::min<std::chrono::seconds>(kFirstLock * (std::int64_t{1} << doublings), kMaxLock);
     locked = core::iso8601(now + lock);
   }
-  s.exec("INSERT INTO login_throttle (throttle_key, failures, locked_until, updated_at) VALUES (?, ?, ?, ?)"
-         " ON CONFLICT (throttle_key) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until,"
-         " updated_at = excluded.updated_at",
-         key, failures, locked, core::iso8601(now));
+  s.exec(
+      "INSERT INTO login_throttle (throttle_key, failures, locked_until, updated_at) VALUES (?, ?, ?, ?)"
+      " ON CONFLICT (throttle_key) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until,"
+      " updated_at = excluded.updated_at",
+      key, failures, locked, core::iso8601(now));
 }
 
 }  // namespace
@@ -157,7 +157,8 @@ LoginResult AuthService::login(const LoginInput& in, const core::Origin& origin)
       if (t && t->locked_until && parse_time(*t->locked_until) > now)
         wait = std::max(wait, std::chrono::ceil<std::chrono::seconds>(parse_time(*t->locked_until) - now));
     }
-    if (email.size() <= 254) candidate = s.query_one<Candidate>("SELECT id, password_hash, active FROM users WHERE email = ?", email);
+    if (email.size() <= 254)
+      candidate = s.query_one<Candidate>("SELECT id, password_hash, active FROM users WHERE email = ?", email);
   });
   if (wait.count() > 0)
     throw core::Error(core::ErrorKind::too_many_requests, "login_throttled",
@@ -175,7 +176,10 @@ LoginResult AuthService::login(const LoginInput& in, const core::Origin& origin)
       record_failure(s, account_key, kAccountFree, now);
       record_failure(s, address_key, kAddressFree, now);
       audit(s, clock_, nullptr, origin,
-            {"auth.login_failed", "user", candidate ? std::to_string(candidate->id) : std::string(), std::nullopt,
+            {"auth.login_failed",
+             "user",
+             candidate ? std::to_string(candidate->id) : std::string(),
+             std::nullopt,
              {{"email", email}}},
             email.substr(0, 254));
     });
@@ -217,17 +221,18 @@ void AuthService::logout(const core::Actor& actor) {
   if (!actor.session_id) return;
   db_.write([&](db::Session& s) {
     s.exec("DELETE FROM sessions WHERE id = ?", *actor.session_id);
-    audit(s, clock_, &actor, actor.origin, {"auth.logout", "session", std::to_string(*actor.session_id), std::nullopt, {}});
+    audit(s, clock_, &actor, actor.origin,
+          {"auth.logout", "session", std::to_string(*actor.session_id), std::nullopt, {}});
   });
 }
 
 Me AuthService::me(const core::Actor& actor) {
   Me out;
   out.user = accounts_.me(actor);
-  for (std::string_view action : {"organizations.read", "organizations.create", "organizations.update", "users.read",
-                                  "users.create", "users.update", "users.reset_password", "memberships.manage",
-                                  "tokens.manage", "audit.read", "attachments.upload", "attachments.read",
-                                  "system.monitor"})
+  for (std::string_view action :
+       {"organizations.read", "organizations.create", "organizations.update", "users.read", "users.create",
+        "users.update", "users.reset_password", "memberships.manage", "tokens.manage", "audit.read",
+        "attachments.upload", "attachments.read", "system.monitor"})
     if (may_call(actor, action)) out.permissions.emplace_back(action);
   return out;
 }
@@ -333,9 +338,13 @@ TokenCreated AuthService::issue_token(db::Session& s, const core::Actor* actor, 
       " (?, ?, ?, ?, ?, ?, ?) RETURNING id",
       core::sha256_hex(out.secret), out.secret.substr(0, 10), user_id, name, scopes, core::iso8601(now),
       core::iso8601(now + std::chrono::days(days)));
-  out.token = to_token(*s.query_one<TokenRow>("SELECT " + std::string(kTokenColumns) + " FROM api_tokens WHERE id = ?", id));
+  out.token =
+      to_token(*s.query_one<TokenRow>("SELECT " + std::string(kTokenColumns) + " FROM api_tokens WHERE id = ?", id));
   audit(s, clock_, actor, origin,
-        {"token.create", "api_token", std::to_string(id), std::nullopt,
+        {"token.create",
+         "api_token",
+         std::to_string(id),
+         std::nullopt,
          {{"name", name}, {"scopes", scopes}, {"user_id", user_id}, {"expires_at", out.token.expires_at}}},
         actor ? std::string_view{} : std::string_view("cli"));
   return out;

@@ -17,8 +17,10 @@ core::Page<Organization> list(db::Session& s, const core::ListQuery& q) {
   db::Where w;
   if (auto v = q.filter("kind")) w.add("kind = ?", *v);
   if (auto v = q.int_filter("parent_id")) {
-    if (*v == 0) w.add("parent_id IS NULL");
-    else w.add("parent_id = ?", *v);
+    if (*v == 0)
+      w.add("parent_id IS NULL");
+    else
+      w.add("parent_id = ?", *v);
   }
   if (auto v = q.int_filter("governorate_id")) w.add("governorate_id = ?", *v);
   if (auto v = q.bool_filter("active")) w.add("active = ?", *v);
@@ -38,9 +40,9 @@ core::Page<Organization> list(db::Session& s, const core::ListQuery& q) {
   w.keyset(sort, q.descending, q.after_value, q.after_id);
   auto params = w.params();
   params.push_back(std::int64_t{q.size + 1});
-  page.items = s.query_values<Organization>(
-      "SELECT " + std::string(kColumns) + " FROM organizations" + w.sql() + db::order_by(sort, q.descending) + " LIMIT ?",
-      params);
+  page.items = s.query_values<Organization>("SELECT " + std::string(kColumns) + " FROM organizations" + w.sql() +
+                                                db::order_by(sort, q.descending) + " LIMIT ?",
+                                            params);
   if (static_cast<int>(page.items.size()) > q.size) {
     page.items.pop_back();
     const auto& last = page.items.back();
@@ -67,10 +69,11 @@ std::int64_t insert(db::Session& s, const Organization& o) {
 }
 
 bool update(db::Session& s, const Organization& o) {
-  return s.exec("UPDATE organizations SET kind = ?, name_ar = ?, name_en = ?, parent_id = ?, path = ?, governorate_id = ?,"
-                " country = ?, active = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?",
-                o.kind, o.name_ar, o.name_en, o.parent_id, o.path, o.governorate_id, o.country, o.active, o.version,
-                o.updated_at, o.id, o.version - 1) == 1;
+  return s.exec(
+             "UPDATE organizations SET kind = ?, name_ar = ?, name_en = ?, parent_id = ?, path = ?, governorate_id = ?,"
+             " country = ?, active = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?",
+             o.kind, o.name_ar, o.name_en, o.parent_id, o.path, o.governorate_id, o.country, o.active, o.version,
+             o.updated_at, o.id, o.version - 1) == 1;
 }
 
 void move_subtree(db::Session& s, std::string_view old_path, std::string_view new_path) {

@@ -1,8 +1,9 @@
 // HTTP glue for organisations: parse, call the service, return. No SQL, no rules.
 
+#include "platform/routes.hpp"
+
 #include "http/list_query.hpp"
 #include "platform/organizations/service.hpp"
-#include "platform/routes.hpp"
 
 namespace manzuma::platform {
 

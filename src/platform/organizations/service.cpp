@@ -96,8 +96,7 @@ Organization OrganizationService::create_in(db::Session& s, const core::Actor* a
   o.id = repo::insert(s, o);
   auto stored = repo::find(s, o.id);
   audit(s, clock_, actor, origin,
-        {"organization.create", "organization", std::to_string(o.id), o.id,
-         core::json::encode(*stored).as_object()});
+        {"organization.create", "organization", std::to_string(o.id), o.id, core::json::encode(*stored).as_object()});
   return *stored;
 }
 
@@ -122,8 +121,9 @@ Organization OrganizationService::update(const core::Actor& actor, std::int64_t 
           throw core::Error::forbidden();
       }
     }
-    if (in.kind != current->kind && (in.kind == OrganizationKind::program_office ||
-                                     current->kind == OrganizationKind::program_office) && !actor.is_national())
+    if (in.kind != current->kind &&
+        (in.kind == OrganizationKind::program_office || current->kind == OrganizationKind::program_office) &&
+        !actor.is_national())
       throw core::Error::forbidden();
     v.check();
     if (in.version != current->version) throw stale_version();
