@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <ctime>
 
+#include "core/json.hpp"
+
 namespace manzuma::core {
 
 namespace {
@@ -79,36 +81,9 @@ RequestIdScope::RequestIdScope(std::string request_id) : previous_(std::move(t_r
 RequestIdScope::~RequestIdScope() { t_request_id = std::move(previous_); }
 
 std::string json_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 8);
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out;
+  std::string quoted;
+  json::detail::write_string(quoted, s);
+  return quoted.substr(1, quoted.size() - 2);
 }
 
 }  // namespace manzuma::core

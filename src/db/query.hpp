@@ -6,6 +6,9 @@
 #include <string_view>
 #include <vector>
 
+#include "core/list.hpp"
+#include "core/page.hpp"
+#include "db/database.hpp"
 #include "db/value.hpp"
 
 namespace manzuma::db {
@@ -32,18 +35,18 @@ class Where {
   const std::string& sql() const { return sql_; }
   const std::vector<Value>& params() const { return params_; }
 
-  /// Continues after the row (after_value, after_id) in the order `column [DESC], id [DESC]`.
-  /// `column` is a trusted identifier from the route's allow-list, never user text.
+  /// Continues after the row (after_value, after_id) in the order `column [DESC], id_column [DESC]`.
+  /// Both columns are trusted identifiers from the route's allow-list, never user text.
   void keyset(std::string_view column, bool descending, const std::optional<std::string>& after_value,
-              const std::optional<std::int64_t>& after_id) {
+              const std::optional<std::int64_t>& after_id, std::string_view id_column = "id") {
     if (!after_id) return;
-    const char* op = descending ? "<" : ">";
-    if (column == "id") {
-      add(std::string("id ") + op + " ?", *after_id);
-    } else {
-      add(std::string(column) + " " + op + " ? OR (" + std::string(column) + " = ? AND id " + op + " ?)",
-          after_value.value_or(""), after_value.value_or(""), *after_id);
-    }
+    const std::string op = descending ? " < ?" : " > ?";
+    const std::string id(id_column), col(column);
+    if (column == id_column)
+      add(id + op, *after_id);
+    else
+      add(col + op + " OR (" + col + " = ? AND " + id + op + ")", after_value.value_or(""), after_value.value_or(""),
+          *after_id);
   }
 
  private:
@@ -51,11 +54,41 @@ class Where {
   std::vector<Value> params_;
 };
 
-/// " ORDER BY column [DESC], id [DESC]" for a trusted column name.
-inline std::string order_by(std::string_view column, bool descending) {
-  const char* dir = descending ? " DESC" : " ASC";
-  if (column == "id") return std::string(" ORDER BY id") + dir;
-  return " ORDER BY " + std::string(column) + dir + ", id" + dir;
+/// " ORDER BY column [DESC], id_column [DESC]" for trusted column names.
+inline std::string order_by(std::string_view column, bool descending, std::string_view id_column = "id") {
+  const std::string dir = descending ? " DESC" : " ASC";
+  if (column == id_column) return " ORDER BY " + std::string(id_column) + dir;
+  return " ORDER BY " + std::string(column) + dir + ", " + std::string(id_column) + dir;
+}
+
+/// What a keyset page is read from.
+struct PageSpec {
+  /// "SELECT <columns> FROM <table>" and "SELECT COUNT(*) FROM <table>", without WHERE.
+  std::string select;
+  std::string count;
+  /// Trusted column names: the sort column and the unique id that breaks ties.
+  std::string sort_column;
+  bool descending = false;
+  std::string id_column = "id";
+};
+
+/// One page of `Row`s matching `w`: the total, `q.size` rows after q's cursor, and the cursor of the next
+/// page, which `cursor_of(row)` gives as {sort value, id} of the last row kept.
+template <class Row, class CursorOf>
+core::Page<Row> fetch_page(Session& s, Where w, const core::ListQuery& q, const PageSpec& spec, CursorOf cursor_of) {
+  core::Page<Row> page;
+  page.total = s.query_one_values<std::int64_t>(spec.count + w.sql(), w.params()).value_or(0);
+  w.keyset(spec.sort_column, spec.descending, q.after_value, q.after_id, spec.id_column);
+  auto params = w.params();
+  params.push_back(std::int64_t{q.size + 1});  // one more than asked tells whether a next page exists
+  page.items = s.query_values<Row>(
+      spec.select + w.sql() + order_by(spec.sort_column, spec.descending, spec.id_column) + " LIMIT ?", params);
+  if (static_cast<int>(page.items.size()) > q.size) {
+    page.items.pop_back();
+    const auto [value, id] = cursor_of(page.items.back());
+    page.next = core::make_cursor(value, id);
+  }
+  return page;
 }
 
 /// A LIKE pattern that matches `text` anywhere, with LIKE's wildcards escaped (use with ESCAPE '\').

@@ -94,25 +94,19 @@ core::Page<User> list(db::Session& s, const core::ListQuery& q, const std::optio
     w.add("email LIKE LOWER(?) ESCAPE '\\' OR name_ar LIKE ? ESCAPE '\\' OR LOWER(name_en) LIKE LOWER(?) ESCAPE '\\'",
           p, p, p);
   }
-  core::Page<User> page;
-  page.total = s.query_one_values<std::int64_t>("SELECT COUNT(*) FROM users" + w.sql(), w.params()).value_or(0);
   const std::string sort = q.sort.empty() ? "name_ar" : q.sort;
-  w.keyset(sort, q.descending, q.after_value, q.after_id);
-  auto params = w.params();
-  params.push_back(std::int64_t{q.size + 1});
-  auto rows = s.query_values<UserRow>(
-      "SELECT " + std::string(kColumns) + " FROM users" + w.sql() + db::order_by(sort, q.descending) + " LIMIT ?",
-      params);
-  for (auto& r : rows) page.items.push_back(to_user(std::move(r)));
-  if (static_cast<int>(page.items.size()) > q.size) {
-    page.items.pop_back();
-    const auto& last = page.items.back();
-    page.next = core::make_cursor(sort == "name_en"   ? last.name_en
-                                  : sort == "email"   ? last.email
-                                  : sort == "name_ar" ? last.name_ar
-                                                      : "",
-                                  last.id);
-  }
+  auto rows = db::fetch_page<UserRow>(
+      s, std::move(w), q,
+      {"SELECT " + std::string(kColumns) + " FROM users", "SELECT COUNT(*) FROM users", sort, q.descending},
+      [&](const UserRow& u) {
+        return std::pair{sort == "name_en"   ? u.name_en
+                         : sort == "email"   ? u.email
+                         : sort == "name_ar" ? u.name_ar
+                                             : std::string(),
+                         u.id};
+      });
+  core::Page<User> page{{}, std::move(rows.next), rows.total};
+  for (auto& r : rows.items) page.items.push_back(to_user(std::move(r)));
   for (auto& u : page.items) u.memberships = memberships_of(s, u.id);
   return page;
 }

@@ -139,19 +139,12 @@ core::Page<AuditEntry> list_audit(db::Database& db, const core::ListQuery& q) {
     w.add("(actor_label LIKE ? ESCAPE '\\' OR action LIKE ? ESCAPE '\\')", db::contains_pattern(q.q),
           db::contains_pattern(q.q));
   return db.read([&](db::Session& s) {
-    core::Page<AuditEntry> page;
-    page.total = s.query_one_values<std::int64_t>("SELECT COUNT(*) FROM audit_log" + w.sql(), w.params()).value_or(0);
-    db::Where pw = w;
-    if (q.after_id) pw.add("seq < ?", *q.after_id);
-    auto params = pw.params();
-    params.push_back(std::int64_t{q.size + 1});
-    page.items = s.query_values<AuditEntry>(
-        "SELECT " + std::string(kColumns) + " FROM audit_log" + pw.sql() + " ORDER BY seq DESC LIMIT ?", params);
-    if (static_cast<int>(page.items.size()) > q.size) {
-      page.items.pop_back();
-      page.next = core::make_cursor("", page.items.back().seq);
-    }
-    return page;
+    return db::fetch_page<AuditEntry>(
+        s, std::move(w), q,
+        {"SELECT " + std::string(kColumns) + " FROM audit_log", "SELECT COUNT(*) FROM audit_log", "seq", true, "seq"},
+        [](const AuditEntry& e) {
+          return std::pair{std::string(), e.seq};
+        });
   });
 }
 

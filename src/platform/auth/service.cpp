@@ -303,18 +303,14 @@ core::Page<ApiToken> AuthService::list_tokens(const core::Actor& actor, const co
   if (!actor.has_role(core::Role::platform_admin)) w.add("user_id = ?", actor.user_id);
   if (auto v = q.bool_filter("revoked")) w.add(*v ? "revoked_at IS NOT NULL" : "revoked_at IS NULL");
   return db_.read([&](db::Session& s) {
-    core::Page<ApiToken> page;
-    page.total = s.query_one_values<std::int64_t>("SELECT COUNT(*) FROM api_tokens" + w.sql(), w.params()).value_or(0);
-    if (q.after_id) w.add("id < ?", *q.after_id);
-    auto params = w.params();
-    params.push_back(std::int64_t{q.size + 1});
-    auto rows = s.query_values<TokenRow>(
-        "SELECT " + std::string(kTokenColumns) + " FROM api_tokens" + w.sql() + " ORDER BY id DESC LIMIT ?", params);
-    for (const auto& r : rows) page.items.push_back(to_token(r));
-    if (static_cast<int>(page.items.size()) > q.size) {
-      page.items.pop_back();
-      page.next = core::make_cursor("", page.items.back().id);
-    }
+    auto rows = db::fetch_page<TokenRow>(
+        s, std::move(w), q,
+        {"SELECT " + std::string(kTokenColumns) + " FROM api_tokens", "SELECT COUNT(*) FROM api_tokens", "id", true},
+        [](const TokenRow& t) {
+          return std::pair{std::string(), t.id};
+        });
+    core::Page<ApiToken> page{{}, std::move(rows.next), rows.total};
+    for (const auto& r : rows.items) page.items.push_back(to_token(r));
     return page;
   });
 }

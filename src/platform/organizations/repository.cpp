@@ -33,22 +33,14 @@ core::Page<Organization> list(db::Session& s, const core::ListQuery& q) {
     const auto pattern = db::contains_pattern(q.q);
     w.add("name_ar LIKE ? ESCAPE '\\' OR LOWER(name_en) LIKE LOWER(?) ESCAPE '\\'", pattern, pattern);
   }
-  core::Page<Organization> page;
-  page.total = s.query_one_values<std::int64_t>("SELECT COUNT(*) FROM organizations" + w.sql(), w.params()).value_or(0);
-
   const std::string sort = q.sort.empty() ? "name_ar" : q.sort;
-  w.keyset(sort, q.descending, q.after_value, q.after_id);
-  auto params = w.params();
-  params.push_back(std::int64_t{q.size + 1});
-  page.items = s.query_values<Organization>("SELECT " + std::string(kColumns) + " FROM organizations" + w.sql() +
-                                                db::order_by(sort, q.descending) + " LIMIT ?",
-                                            params);
-  if (static_cast<int>(page.items.size()) > q.size) {
-    page.items.pop_back();
-    const auto& last = page.items.back();
-    page.next = core::make_cursor(sort == "name_en" ? last.name_en : sort == "name_ar" ? last.name_ar : "", last.id);
-  }
-  return page;
+  return db::fetch_page<Organization>(
+      s, std::move(w), q,
+      {"SELECT " + std::string(kColumns) + " FROM organizations", "SELECT COUNT(*) FROM organizations", sort,
+       q.descending},
+      [&](const Organization& o) {
+        return std::pair{sort == "name_en" ? o.name_en : sort == "name_ar" ? o.name_ar : std::string(), o.id};
+      });
 }
 
 bool name_taken(db::Session& s, std::optional<std::int64_t> parent_id, std::string_view column, std::string_view name,
