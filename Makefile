@@ -1,5 +1,6 @@
 # The two commands: `make run` and `make test`. Everything else is a convenience.
 .PHONY: run test bench fmt clean bootstrap build build-debug
+MAKEFLAGS += --no-print-directory
 
 BUILD ?= build
 DEBUG_BUILD ?= build-debug

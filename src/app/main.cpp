@@ -59,6 +59,8 @@ void print_error(const core::Error& e) {
 int main(int argc, char** argv) {
   CLI::App cli{"Manzuma: institutional innovation and change management for government"};
   cli.require_subcommand(1);
+  // Global options may follow the command too: `manzuma migrate --log-format text`.
+  cli.fallthrough();
   cli.set_help_all_flag("--help-all", "All commands and options");
 
   core::Config config;

@@ -122,6 +122,51 @@ TEST(System, ServesTheWebAppWithClientRoutesAndLongCachedAssets) {
   EXPECT_EQ(api.header("content-type"), "application/problem+json");
 }
 
+TEST(System, CommandLineTakesGlobalOptionsBeforeOrAfterTheCommand) {
+  const auto& s = Server::shared();
+  auto [after, out1] = s.cli({"migrate", "--log-format", "text", "--log-level", "warn"});
+  EXPECT_EQ(after, 0) << out1;
+  EXPECT_NE(out1.find("the schema is current"), std::string::npos);
+  auto [before, out2] = s.cli({"--log-level", "warn", "seed", "demo"});
+  EXPECT_EQ(before, 0) << out2;
+  EXPECT_NE(out2.find("already loaded"), std::string::npos);
+  auto [version, out3] = s.cli({"version"});
+  EXPECT_EQ(version, 0);
+  EXPECT_EQ(out3.rfind("manzuma ", 0), 0u);
+  auto [bad, out4] = s.cli({"migrate", "--no-such-flag"});
+  EXPECT_NE(bad, 0);
+}
+
+TEST(System, AccountCommandsCreateUsersPasswordsAndTokensThatWork) {
+  const auto& s = Server::shared();
+  const auto interior = admin().get("/api/v1/organizations?q=Interior");
+  const auto org = std::to_string(interior.json().at("items").at(0).at("id").as_int64());
+  const auto email = unique("cli.user") + "@example.om";
+  auto [code, out] = s.cli({"user", "add", "--email", email, "--name-ar", "مستخدم سطر الأوامر", "--name-en", "CLI User",
+                            "--organization", org, "--role", "viewer"});
+  ASSERT_EQ(code, 0) << out;
+  const auto pw = out.substr(out.find("shown once): ") + 13, 20);
+  Client c(s.url());
+  EXPECT_EQ(c.login(email, pw).status, 200);
+
+  auto [set, set_out] = s.cli({"user", "passwd", "--email", email}, "Another-Strong-Passphrase-9\n");
+  EXPECT_EQ(set, 0) << set_out;
+  EXPECT_EQ(c.get("/api/v1/me").status, 401);  // sessions ended
+  EXPECT_EQ(c.login(email, "Another-Strong-Passphrase-9").status, 200);
+  auto [weak, weak_out] = s.cli({"user", "passwd", "--email", email}, "short\n");
+  EXPECT_EQ(weak, 1);
+
+  auto [tok, tok_out] = s.cli({"token", "create", "--email", email, "--name", "cli token", "--days", "7"});
+  ASSERT_EQ(tok, 0) << tok_out;
+  const auto secret = tok_out.substr(tok_out.find("mzt_"), tok_out.find('\n', tok_out.find("mzt_")) - tok_out.find("mzt_"));
+  Client bot(s.url());
+  bot.use_token(secret);
+  EXPECT_EQ(bot.get("/api/v1/me").status, 200);
+  auto [bad_role, bad_out] = s.cli({"user", "add", "--email", unique("x") + "@example.om", "--name-ar", "س", "--name-en",
+                                    "X", "--organization", org, "--role", "emperor"});
+  EXPECT_EQ(bad_role, 1);
+}
+
 TEST(System, GracefulStopExitsCleanly) {
   Server s(ServerOptions{.seed_demo = false});
   Client c(s.url());
