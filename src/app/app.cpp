@@ -94,12 +94,12 @@ void App::build_routes() {
 void App::serve(const std::function<void(std::uint16_t)>& on_ready) {
   static_files_ = std::make_unique<http::StaticFiles>(config_.web_root);
   http::Dispatcher dispatcher(router_, config_, metrics_, static_files_.get());
-  dispatcher.set_authenticator([this](const http::Request& r) {
+  dispatcher.set_authenticator([this](const http::Request& r, bool public_route) {
     platform::Credentials c;
     c.session_cookie = r.cookie(platform::kSessionCookie);
     c.authorization = r.header("authorization");
     c.csrf_header = r.header("x-csrf-token");
-    c.unsafe_method = !http::is_safe(r.method);
+    c.unsafe_method = !http::is_safe(r.method) && !public_route;
     c.origin = {r.request_id, r.remote_address, std::string(r.header("user-agent").value_or("").substr(0, 300))};
     return auth_->authenticate(c);
   });

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <span>
 
 #include "core/crypto.hpp"
 #include "core/json.hpp"
@@ -95,8 +96,11 @@ Response problem(const core::Error& e, const Request& request, std::string_view 
   o["detail_en"] = e.message_en();
   if (!e.field().empty()) o["field"] = e.field();
   if (!e.errors().empty()) {
+    // Enough to mend a form; a body of thousands of bad keys must not become a response ten times its size.
+    constexpr std::size_t kMaxErrors = 20;
     bj::array errs;
-    for (const auto& f : e.errors())
+    if (e.errors().size() > kMaxErrors) o["errors_truncated"] = true;
+    for (const auto& f : std::span(e.errors()).first(std::min(e.errors().size(), kMaxErrors)))
       errs.push_back(
           bj::object{{"field", f.field}, {"code", f.code}, {"message_ar", f.message_ar}, {"message_en", f.message_en}});
     o["errors"] = std::move(errs);
@@ -160,8 +164,9 @@ Response Dispatcher::handle(Request& request) noexcept {
 
   if (config_.trust_proxy) {
     if (auto fwd = request.header("x-forwarded-for")) {
-      const auto comma = fwd->find(',');
-      request.remote_address = core::trim(fwd->substr(0, comma));
+      // The rightmost entry is the one our proxy appended; anything left of it the client wrote.
+      const auto comma = fwd->rfind(',');
+      request.remote_address = core::trim(comma == std::string_view::npos ? *fwd : fwd->substr(comma + 1));
     }
     if (auto proto = request.header("x-forwarded-proto")) request.secure = *proto == "https";
   }
@@ -230,7 +235,7 @@ Response Dispatcher::route(Request& request, std::string& route_label) {
   route_label = route.path;
 
   std::optional<core::Actor> actor;
-  if (authenticate_) actor = authenticate_(request);
+  if (authenticate_) actor = authenticate_(request, route.doc.action == kPublic);
   if (route.doc.action != kPublic) {
     if (!actor) throw core::Error::unauthenticated();
     if (actor->token_id && !is_safe(request.method) &&
@@ -251,6 +256,10 @@ Response Dispatcher::route(Request& request, std::string& route_label) {
       idem_key = *key;
       idem_hash = core::sha256_hex(request.path + '\n' + request.body);
       if (auto stored = idempotency_.find(actor->user_id, idem_key, route.path, idem_hash)) {
+        if (route.doc.returns_secret)
+          throw core::Error(core::ErrorKind::conflict, "secret_already_issued",
+                            "نُفِّذ هذا الطلب من قبل، وما أُنشئ فيه من أسرار يُعرض مرة واحدة فقط",
+                            "This request already succeeded; the secret it created is shown only once");
         stored->set_header("Idempotent-Replayed", "true");
         return std::move(*stored);
       }

@@ -18,8 +18,9 @@
 namespace manzuma::http {
 
 /// Who is calling: the actor of a valid session or token, nullopt when the request carries none.
-/// Throws core::Error for an expired session, a bad token or a failed CSRF check.
-using Authenticator = std::function<std::optional<core::Actor>(const Request&)>;
+/// Throws core::Error for a bad token or a failed CSRF check. `public_route` is true for routes anyone may
+/// call (sign-in): a leftover session there must not turn into a CSRF refusal.
+using Authenticator = std::function<std::optional<core::Actor>(const Request&, bool public_route)>;
 /// May this actor call routes guarded by `action` at all? (Checks against a resource's organisation
 /// happen later, in the service that loads the resource.)
 using Authorizer = std::function<bool(const core::Actor&, std::string_view action)>;

@@ -18,7 +18,7 @@ class DispatcherTest : public ::testing::Test {
                       [](Context& c) { return Echo{c.actor().email}; });
     router_.get<Echo>("/boom", {.action = kPublic, .summary = "b"},
                       [](Context&) -> Echo { throw std::runtime_error("SELECT secret FROM users"); });
-    dispatcher_.set_authenticator([](const Request& r) -> std::optional<core::Actor> {
+    dispatcher_.set_authenticator([](const Request& r, bool) -> std::optional<core::Actor> {
       if (r.header("authorization") != "Bearer good") return std::nullopt;
       core::Actor a;
       a.email = "someone@example.om";

@@ -62,6 +62,9 @@ struct RouteDoc {
   bool upload = false;
   /// The handler writes a non-JSON body itself (file download, metrics text).
   std::string_view produces = "application/json";
+  /// The answer carries a secret shown once (a password, a token): it is never stored for Idempotency-Key
+  /// replays; a replay is told the first request already succeeded.
+  bool returns_secret = false;
 };
 
 using Handler = std::function<void(Context&)>;

@@ -40,7 +40,6 @@ const std::vector<Policy>& policies() {
        {Role::platform_admin, Role::program_office, Role::entity_coordinator, Role::change_team_head,
         Role::practice_owner, Role::contributor}},
       {"attachments.read", kEveryone},
-      {"system.monitor", kNational},
   };
   return kPolicies;
 }

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "harness.hpp"
 
 namespace manzuma::api_test {
@@ -80,6 +83,54 @@ TEST(Auth, RepeatedFailuresBackOffWithRetryAfter) {
   EXPECT_EQ(locked.json().at("code").as_string(), "login_throttled");
   // Another account from the same address is not locked yet.
   EXPECT_EQ(c.login("assessor@demo.manzuma.om").status, 200);
+}
+
+TEST(Auth, ParallelGuessesCannotSlipPastTheLimit) {
+  Server s;  // its own server: this locks an account
+  std::vector<std::thread> threads;
+  std::atomic<int> unauthorized{0}, throttled{0}, other{0};
+  for (int i = 0; i < 16; ++i)
+    threads.emplace_back([&, i] {
+      Client c(s.url());
+      const auto r = c.login("viewer@demo.manzuma.om", "parallel-guess-" + std::to_string(i));
+      (r.status == 401 ? unauthorized : r.status == 429 ? throttled : other)++;
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_LE(unauthorized.load(), 5);  // at most five passwords were actually tried
+  EXPECT_EQ(unauthorized.load() + throttled.load(), 16);
+  EXPECT_EQ(other.load(), 0);
+}
+
+TEST(Auth, SecretsAreNeverReplayedFromIdempotencyStorage) {
+  const auto key = "Idempotency-Key: " + unique("token");
+  const auto body = bj::serialize(bj::object{{"name", unique("once")}, {"scopes", bj::array{"read"}}});
+  auto first = admin().request("POST", "/api/v1/tokens", body, {key});
+  ASSERT_EQ(first.status, 201);
+  auto again = admin().request("POST", "/api/v1/tokens", body, {key});
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(again.json().at("code").as_string(), "secret_already_issued");
+  EXPECT_EQ(again.body.find("mzt_"), std::string::npos);
+}
+
+TEST(Auth, PasswordResetRevokesTheUsersTokens) {
+  const auto email = unique("reset.tokens") + "@example.om";
+  const auto orgs = admin().get("/api/v1/organizations?q=Interior");
+  auto created = admin().post(
+      "/api/v1/users",
+      bj::object{{"email", email},
+                 {"name_ar", "مستخدم الرموز"},
+                 {"name_en", "Tokens"},
+                 {"memberships", bj::array{bj::object{{"organization_id", orgs.json().at("items").at(0).at("id")},
+                                                      {"role", "viewer"}}}}});
+  ASSERT_EQ(created.status, 201);
+  auto [code, out] = Server::shared().cli({"token", "create", "--email", email, "--name", "integration"});
+  ASSERT_EQ(code, 0) << out;
+  Client bot(Server::shared().url());
+  bot.use_token(out.substr(out.find("mzt_"), out.find('\n', out.find("mzt_")) - out.find("mzt_")));
+  EXPECT_EQ(bot.get("/api/v1/me").status, 200);
+  const auto id = created.json().at("user").at("id").as_int64();
+  EXPECT_EQ(admin().request("POST", "/api/v1/users/" + std::to_string(id) + "/password-reset").status, 200);
+  EXPECT_EQ(bot.get("/api/v1/me").status, 401);
 }
 
 TEST(Auth, PasswordChangeChecksTheCurrentOneAndThePolicy) {

@@ -148,3 +148,50 @@ TEST(Organizations, ACoordinatorActsOnlyInsideTheirEntity) {
 
 }  // namespace
 }  // namespace manzuma::api_test
+
+namespace manzuma::api_test {
+namespace {
+
+bj::object update_of(const bj::value& o, std::optional<std::int64_t> parent, bool active, std::string_view kind = "") {
+  return bj::object{{"kind", kind.empty() ? o.at("kind") : bj::value(kind)},
+                    {"name_ar", o.at("name_ar")},
+                    {"name_en", o.at("name_en")},
+                    {"parent_id", parent ? bj::value(*parent) : bj::value(nullptr)},
+                    {"governorate_id", nullptr},
+                    {"country", o.at("country")},
+                    {"active", active},
+                    {"version", o.at("version")}};
+}
+
+TEST(Organizations, ACoordinatorCannotCutOffTheProgramOfficeOrTheirOwnEntity) {
+  // A coordinator of the Ministry of Labour, the parent of the program office.
+  const auto labour = id_by_name(admin(), "Ministry of Labour");
+  const auto office = id_by_name(admin(), "Directorate General of Development and Quality Assurance");
+  const auto email = unique("labour.coord") + "@example.om";
+  auto created = admin().post(
+      "/api/v1/users",
+      bj::object{{"email", email},
+                 {"name_ar", "منسق العمل"},
+                 {"name_en", "Labour"},
+                 {"memberships", bj::array{bj::object{{"organization_id", labour}, {"role", "entity_coordinator"}}}}});
+  ASSERT_EQ(created.status, 201);
+  Client c(Server::shared().url());
+  ASSERT_EQ(c.login(email, created.json().at("temporary_password").as_string()).status, 200);
+
+  const auto off = c.get("/api/v1/organizations/" + std::to_string(office));
+  EXPECT_EQ(c.put("/api/v1/organizations/" + std::to_string(office), update_of(off.json(), labour, false)).status, 403);
+  const auto own = c.get("/api/v1/organizations/" + std::to_string(labour));
+  // Deactivating their own ministry would also cut off the program office beneath it.
+  EXPECT_EQ(c.put("/api/v1/organizations/" + std::to_string(labour), update_of(own.json(), std::nullopt, false)).status,
+            403);
+  auto unit = c.post("/api/v1/organizations", org(unique("Labour Unit"), labour));
+  ASSERT_EQ(unit.status, 201);
+  EXPECT_EQ(c.put("/api/v1/organizations/" + std::to_string(unit.json().at("id").as_int64()),
+                  update_of(unit.json(), labour, true, "governorate"))
+                .status,
+            403);
+  EXPECT_EQ(admin().get("/api/v1/me").status, 200);
+}
+
+}  // namespace
+}  // namespace manzuma::api_test

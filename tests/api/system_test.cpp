@@ -158,12 +158,13 @@ TEST(System, AccountCommandsCreateUsersPasswordsAndTokensThatWork) {
 
   auto [tok, tok_out] = s.cli({"token", "create", "--email", email, "--name", "cli token", "--days", "7"});
   ASSERT_EQ(tok, 0) << tok_out;
-  const auto secret = tok_out.substr(tok_out.find("mzt_"), tok_out.find('\n', tok_out.find("mzt_")) - tok_out.find("mzt_"));
+  const auto secret =
+      tok_out.substr(tok_out.find("mzt_"), tok_out.find('\n', tok_out.find("mzt_")) - tok_out.find("mzt_"));
   Client bot(s.url());
   bot.use_token(secret);
   EXPECT_EQ(bot.get("/api/v1/me").status, 200);
-  auto [bad_role, bad_out] = s.cli({"user", "add", "--email", unique("x") + "@example.om", "--name-ar", "س", "--name-en",
-                                    "X", "--organization", org, "--role", "emperor"});
+  auto [bad_role, bad_out] = s.cli({"user", "add", "--email", unique("x") + "@example.om", "--name-ar", "س",
+                                    "--name-en", "X", "--organization", org, "--role", "emperor"});
   EXPECT_EQ(bad_role, 1);
 }
 

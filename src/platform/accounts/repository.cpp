@@ -128,6 +128,13 @@ bool update(db::Session& s, const User& u) {
              u.updated_at, u.id, u.version - 1) == 1;
 }
 
+std::int64_t set_preferences(db::Session& s, const User& u) {
+  return *s.query_one<std::int64_t>(
+      "UPDATE users SET locale = ?, calendar = ?, digits = ?, version = version + 1, updated_at = ? WHERE id = ?"
+      " RETURNING version",
+      u.locale, u.calendar, u.digits, u.updated_at, u.id);
+}
+
 std::optional<std::string> password_hash(db::Session& s, std::int64_t id) {
   return s.query_one<std::optional<std::string>>("SELECT password_hash FROM users WHERE id = ?", id)
       .value_or(std::nullopt);

@@ -23,6 +23,8 @@ core::Page<User> list(db::Session& s, const core::ListQuery& q,
 std::int64_t insert(db::Session& s, const User& u, const std::string& password_hash);
 /// Writes `u` if its stored version is still `u.version - 1`.
 bool update(db::Session& s, const User& u);
+/// Writes the user's language, calendar and digits; returns the new version.
+std::int64_t set_preferences(db::Session& s, const User& u);
 std::optional<std::string> password_hash(db::Session& s, std::int64_t id);
 void set_password(db::Session& s, std::int64_t id, const std::string& hash, const std::string& at);
 std::int64_t insert_membership(db::Session& s, std::int64_t user_id, const MembershipInput& m, const std::string& at);

@@ -23,15 +23,17 @@ void account_routes(http::Router& r, AccountService& svc) {
                                  {.action = "users.create",
                                   .summary = "Create a user with roles (a temporary password is returned once when "
                                              "none is given)",
-                                  .status = 201},
+                                  .status = 201,
+                                  .returns_secret = true},
                                  [&svc](http::Context& c, UserInput in) { return svc.create(c.actor(), in); });
   r.put<UserUpdate, User>("/api/v1/users/{id}",
                           {.action = "users.update", .summary = "Edit, disable or enable a user (send the version)"},
                           [&svc](http::Context& c, UserUpdate in) { return svc.update(c.actor(), c.id(), in); });
-  r.post<void, PasswordReset>(
-      "/api/v1/users/{id}/password-reset",
-      {.action = "users.reset_password", .summary = "Reset a user's password; ends their sessions"},
-      [&svc](http::Context& c) { return svc.reset_password(c.actor(), c.id()); });
+  r.post<void, PasswordReset>("/api/v1/users/{id}/password-reset",
+                              {.action = "users.reset_password",
+                               .summary = "Reset a user's password; ends their sessions and revokes their API tokens",
+                               .returns_secret = true},
+                              [&svc](http::Context& c) { return svc.reset_password(c.actor(), c.id()); });
   r.post<MembershipInput, User>(
       "/api/v1/users/{id}/memberships",
       {.action = "memberships.manage", .summary = "Give a user a role in an organisation", .status = 201},

@@ -239,7 +239,9 @@ PasswordReset AccountService::reset_password(const core::Actor& actor, std::int6
     if (!u) throw user_not_found();
     require_manage(actor, *u, s);
     repo::set_password(s, id, hash, core::iso8601(clock_.now()));
+    // A reset answers a suspected compromise: whatever the old credentials opened is closed.
     repo::end_sessions(s, id);
+    repo::revoke_tokens(s, id, core::iso8601(clock_.now()));
     audit(s, clock_, &actor, actor.origin, {"user.password_reset", "user", std::to_string(id), std::nullopt, {}});
     return out;
   });
@@ -310,12 +312,11 @@ User AccountService::update_preferences(const core::Actor& actor, const Preferen
     if (in.locale) u.locale = *in.locale;
     if (in.calendar) u.calendar = *in.calendar;
     if (in.digits) u.digits = *in.digits;
-    u.version = current->version + 1;
-    u.updated_at = core::iso8601(clock_.now());
-    if (!repo::update(s, u)) throw stale_version();
     auto changes = changes_between(describe_user(*current), describe_user(u));
-    changes.erase("version");
-    changes.erase("updated_at");
+    if (changes.empty()) return u;  // nothing to write, nothing to audit
+    // Preferences are the user's own and carry no version from the client: last write wins, no 409.
+    u.updated_at = core::iso8601(clock_.now());
+    u.version = repo::set_preferences(s, u);
     audit(s, clock_, &actor, actor.origin, {"user.preferences", "user", std::to_string(u.id), std::nullopt, changes});
     return u;
   });
@@ -353,6 +354,7 @@ bool AccountService::set_password_as_system(std::string_view email, std::string_
     if (!id) return false;
     repo::set_password(s, *id, hash, core::iso8601(clock_.now()));
     repo::end_sessions(s, *id);
+    repo::revoke_tokens(s, *id, core::iso8601(clock_.now()));
     audit(s, clock_, nullptr, origin, {"user.password_reset", "user", std::to_string(*id), std::nullopt, {}}, "cli");
     return true;
   });

@@ -41,7 +41,11 @@ void auth_routes(http::Router& r, AuthService& auth, AccountService& accounts, c
             [&auth](http::Context& c) {
               Me me = auth.me(c.actor());
               // The CSRF token is the session's; tokens (Bearer) need none.
-              if (c.actor().session_id) me.csrf_token = auth.csrf_token_of(*c.actor().session_id);
+              if (c.actor().session_id) {
+                auto [csrf, expires] = auth.session_details(*c.actor().session_id);
+                me.csrf_token = std::move(csrf);
+                me.session_expires_at = std::move(expires);
+              }
               return me;
             });
   r.patch<PreferencesInput, User>(
@@ -62,7 +66,10 @@ void auth_routes(http::Router& r, AuthService& auth, AccountService& accounts, c
                               });
   r.post<TokenInput, TokenCreated>(
       "/api/v1/tokens",
-      {.action = "tokens.manage", .summary = "Create an API token; the secret is shown once", .status = 201},
+      {.action = "tokens.manage",
+       .summary = "Create an API token; the secret is shown once",
+       .status = 201,
+       .returns_secret = true},
       [&auth](http::Context& c, TokenInput in) { return auth.create_token(c.actor(), in); });
   r.del<void>("/api/v1/tokens/{id}", {.action = "tokens.manage", .summary = "Revoke an API token"},
               [&auth](http::Context& c) { auth.revoke_token(c.actor(), c.id()); });

@@ -46,6 +46,12 @@ struct SessionRow {
 };
 BOOST_DESCRIBE_STRUCT(SessionRow, (), (id, user_id, csrf_token, last_seen_at, expires_at, email, locale, active))
 
+struct SessionDetails {
+  std::string csrf_token;
+  std::string expires_at;
+};
+BOOST_DESCRIBE_STRUCT(SessionDetails, (), (csrf_token, expires_at))
+
 struct TokenRow {
   std::int64_t id = 0;
   std::string name;
@@ -98,21 +104,39 @@ BOOST_DESCRIBE_STRUCT(Candidate, (), (id, password_hash, active))
 
 core::TimePoint parse_time(const std::string& s) { return core::parse_iso8601(s).value_or(core::TimePoint{}); }
 
-void record_failure(db::Session& s, const std::string& key, int free, core::TimePoint now) {
-  auto t = s.query_one<Throttle>("SELECT failures, locked_until, updated_at FROM login_throttle WHERE throttle_key = ?",
-                                 key);
-  const std::int64_t failures = t && now - parse_time(t->updated_at) < kForgetAfter ? t->failures + 1 : 1;
-  std::optional<std::string> locked;
-  if (failures >= free) {
-    const auto doublings = std::min<std::int64_t>(failures - free, 10);
-    const auto lock = std::min<std::chrono::seconds>(kFirstLock * (std::int64_t{1} << doublings), kMaxLock);
-    locked = core::iso8601(now + lock);
-  }
-  s.exec(
-      "INSERT INTO login_throttle (throttle_key, failures, locked_until, updated_at) VALUES (?, ?, ?, ?)"
-      " ON CONFLICT (throttle_key) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until,"
-      " updated_at = excluded.updated_at",
-      key, failures, locked, core::iso8601(now));
+// Counts one sign-in attempt against `key` before the password is checked, in one statement, so attempts
+// made in parallel cannot all slip under the limit. Returns how long to wait: the rest of an active lock, or
+// (for an attempt beyond `free` in the window) the lock a further failure would earn. 0 lets it through.
+std::chrono::seconds count_attempt(db::Session& s, const std::string& key, int free, core::TimePoint now) {
+  const auto forget_before = core::iso8601(now - kForgetAfter);
+  auto t = s.query_one<Throttle>(
+      "INSERT INTO login_throttle (throttle_key, failures, locked_until, updated_at) VALUES (?, 1, NULL, ?)"
+      " ON CONFLICT (throttle_key) DO UPDATE SET"
+      " failures = CASE WHEN login_throttle.updated_at < ? THEN 1 ELSE login_throttle.failures + 1 END,"
+      " locked_until = CASE WHEN login_throttle.updated_at < ? THEN NULL ELSE login_throttle.locked_until END,"
+      " updated_at = excluded.updated_at"
+      " RETURNING failures, locked_until, updated_at",
+      key, core::iso8601(now), forget_before, forget_before);
+  if (!t) return std::chrono::seconds{0};
+  if (t->locked_until && parse_time(*t->locked_until) > now)
+    return std::chrono::ceil<std::chrono::seconds>(parse_time(*t->locked_until) - now);
+  if (t->failures > free) return kFirstLock;
+  return std::chrono::seconds{0};
+}
+
+// After a confirmed failure: once `free` attempts are spent, each failure locks the key for a doubling
+// time, 30 s up to 15 minutes.
+void lock_after_failure(db::Session& s, const std::string& key, int free, core::TimePoint now) {
+  auto failures = s.query_one<std::int64_t>("SELECT failures FROM login_throttle WHERE throttle_key = ?", key);
+  if (!failures || *failures < free) return;
+  const auto doublings = std::min<std::int64_t>(*failures - free, 10);
+  const auto lock = std::min<std::chrono::seconds>(kFirstLock * (std::int64_t{1} << doublings), kMaxLock);
+  s.exec("UPDATE login_throttle SET locked_until = ? WHERE throttle_key = ?", core::iso8601(now + lock), key);
+}
+
+// A successful sign-in takes back the attempt it counted against its address.
+void forgive(db::Session& s, const std::string& key) {
+  s.exec("UPDATE login_throttle SET failures = failures - 1 WHERE throttle_key = ? AND failures > 0", key);
 }
 
 }  // namespace
@@ -129,10 +153,12 @@ std::int64_t AuthService::session_max_age() const {
   return std::chrono::duration_cast<std::chrono::seconds>(config_.session.absolute).count();
 }
 
-std::string AuthService::csrf_token_of(std::int64_t session_id) {
-  return db_.read([&](db::Session& s) {
-    return s.query_one<std::string>("SELECT csrf_token FROM sessions WHERE id = ?", session_id).value_or("");
+std::pair<std::string, std::string> AuthService::session_details(std::int64_t session_id) {
+  auto r = db_.read([&](db::Session& s) {
+    return s.query_one<SessionDetails>("SELECT csrf_token, expires_at FROM sessions WHERE id = ?", session_id);
   });
+  if (!r) return {};
+  return {r->csrf_token, r->expires_at};
 }
 
 std::vector<core::Membership> AuthService::memberships(db::Session& s, std::int64_t user_id) {
@@ -148,23 +174,21 @@ LoginResult AuthService::login(const LoginInput& in, const core::Origin& origin)
   const std::string account_key = "account:" + email;
   const std::string address_key = "address:" + origin.remote_address;
 
+  // An e-mail address is at most 254 characters; anything longer is refused before it is written anywhere.
+  if (email.empty() || email.size() > 254 || origin.remote_address.size() > 64) throw bad_credentials();
+
   std::chrono::seconds wait{0};
-  std::optional<Candidate> candidate;
-  db_.read([&](db::Session& s) {
-    for (const auto& key : {account_key, address_key}) {
-      auto t = s.query_one<Throttle>(
-          "SELECT failures, locked_until, updated_at FROM login_throttle WHERE throttle_key = ?", key);
-      if (t && t->locked_until && parse_time(*t->locked_until) > now)
-        wait = std::max(wait, std::chrono::ceil<std::chrono::seconds>(parse_time(*t->locked_until) - now));
-    }
-    if (email.size() <= 254)
-      candidate = s.query_one<Candidate>("SELECT id, password_hash, active FROM users WHERE email = ?", email);
+  db_.write([&](db::Session& s) {
+    wait = std::max(count_attempt(s, account_key, kAccountFree, now), count_attempt(s, address_key, kAddressFree, now));
   });
   if (wait.count() > 0)
     throw core::Error(core::ErrorKind::too_many_requests, "login_throttled",
                       "محاولات دخول فاشلة كثيرة؛ حاول مرة أخرى بعد " + std::to_string(wait.count()) + " ثانية",
                       "Too many failed sign-ins; try again in " + std::to_string(wait.count()) + " seconds")
         .with_retry_after(static_cast<int>(wait.count()));
+  auto candidate = db_.read([&](db::Session& s) {
+    return s.query_one<Candidate>("SELECT id, password_hash, active FROM users WHERE email = ?", email);
+  });
 
   // Verify outside any transaction (argon2id is slow on purpose), and verify something even for an unknown
   // e-mail so the answer takes as long either way.
@@ -173,15 +197,15 @@ LoginResult AuthService::login(const LoginInput& in, const core::Origin& origin)
   const bool matches = sane && core::verify_password(has_hash ? *candidate->password_hash : dummy_hash_, in.password);
   if (!(matches && has_hash && candidate->active)) {
     db_.write([&](db::Session& s) {
-      record_failure(s, account_key, kAccountFree, now);
-      record_failure(s, address_key, kAddressFree, now);
+      lock_after_failure(s, account_key, kAccountFree, now);
+      lock_after_failure(s, address_key, kAddressFree, now);
       audit(s, clock_, nullptr, origin,
             {"auth.login_failed",
              "user",
              candidate ? std::to_string(candidate->id) : std::string(),
              std::nullopt,
              {{"email", email}}},
-            email.substr(0, 254));
+            email);
     });
     throw bad_credentials();
   }
@@ -200,6 +224,7 @@ LoginResult AuthService::login(const LoginInput& in, const core::Origin& origin)
   actor.origin = origin;
   db_.write([&](db::Session& s) {
     s.exec("DELETE FROM login_throttle WHERE throttle_key = ?", account_key);
+    forgive(s, address_key);
     if (rehash) s.exec("UPDATE users SET password_hash = ? WHERE id = ?", *rehash, candidate->id);
     actor.session_id = s.query_one<std::int64_t>(
         "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, remote_address,"
@@ -229,10 +254,9 @@ void AuthService::logout(const core::Actor& actor) {
 Me AuthService::me(const core::Actor& actor) {
   Me out;
   out.user = accounts_.me(actor);
-  for (std::string_view action :
-       {"organizations.read", "organizations.create", "organizations.update", "users.read", "users.create",
-        "users.update", "users.reset_password", "memberships.manage", "tokens.manage", "audit.read",
-        "attachments.upload", "attachments.read", "system.monitor"})
+  for (std::string_view action : {"organizations.read", "organizations.create", "organizations.update", "users.read",
+                                  "users.create", "users.update", "users.reset_password", "memberships.manage",
+                                  "tokens.manage", "audit.read", "attachments.upload", "attachments.read"})
     if (may_call(actor, action)) out.permissions.emplace_back(action);
   return out;
 }

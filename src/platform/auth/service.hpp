@@ -54,8 +54,8 @@ class AuthService {
   /// For the CLI: a token for the user with this e-mail.
   TokenCreated create_token_as_system(std::string_view email, const TokenInput& in, const core::Origin& origin);
 
-  /// The CSRF token of a session.
-  std::string csrf_token_of(std::int64_t session_id);
+  /// The CSRF token and absolute expiry of a session, for /me.
+  std::pair<std::string, std::string> session_details(std::int64_t session_id);
   /// Seconds a session cookie lives (absolute expiry).
   std::int64_t session_max_age() const;
 

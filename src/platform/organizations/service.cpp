@@ -1,5 +1,7 @@
 #include "platform/organizations/service.hpp"
 
+#include <algorithm>
+
 #include "core/json.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/organizations/repository.hpp"
@@ -50,10 +52,32 @@ Checked check_fields(db::Session& s, Validator& v, std::string_view name_ar, std
   return c;
 }
 
+// Paths are read, checked for cycles and rewritten in one transaction. SQLite serialises writers already;
+// on PostgreSQL two concurrent moves ("A under B", "B under A") would each pass the cycle check, so every
+// change to the tree's shape takes one transaction-scoped lock first.
+void lock_tree(db::Session& s) {
+  if (s.dialect() == db::Dialect::postgres) s.exec("SELECT pg_advisory_xact_lock(7262)");
+}
+
+// Kinds that are national reference data: only national roles create them or turn something into them.
+bool national_kind(OrganizationKind k) {
+  return k == OrganizationKind::program_office || k == OrganizationKind::governorate;
+}
+
+// True when someone holds a national role in the subtree at `path`: deactivating or moving it would take
+// the program office or a platform administrator out of reach.
+bool holds_national_roles(db::Session& s, const std::string& path) {
+  return s.query_one<std::int64_t>(
+              "SELECT COUNT(*) FROM memberships m JOIN organizations o ON o.id = m.organization_id"
+              " WHERE o.path LIKE ? AND m.role IN ('platform_admin', 'program_office')",
+              path + "%")
+             .value_or(0) > 0;
+}
+
 void require_may_place(const core::Actor& actor, OrganizationKind kind, const std::optional<Organization>& parent) {
-  // Only national roles shape the top of the tree and create program offices.
+  // Only national roles shape the top of the tree and create program offices and governorates.
   if (actor.is_national()) return;
-  if (!parent || kind == OrganizationKind::program_office) throw core::Error::forbidden();
+  if (!parent || national_kind(kind)) throw core::Error::forbidden();
   require_scope(actor, parent->path, {Role::entity_coordinator});
 }
 
@@ -70,11 +94,17 @@ Organization OrganizationService::get(const core::Actor&, std::int64_t id) {
 }
 
 Organization OrganizationService::create(const core::Actor& actor, const OrganizationInput& in) {
-  return db_.write([&](db::Session& s) { return create_in(s, &actor, in, actor.origin); });
+  return db_.write([&](db::Session& s) {
+    lock_tree(s);
+    return create_in(s, &actor, in, actor.origin);
+  });
 }
 
 Organization OrganizationService::create_as_system(const OrganizationInput& in, const core::Origin& origin) {
-  return db_.write([&](db::Session& s) { return create_in(s, nullptr, in, origin); });
+  return db_.write([&](db::Session& s) {
+    lock_tree(s);
+    return create_in(s, nullptr, in, origin);
+  });
 }
 
 Organization OrganizationService::create_in(db::Session& s, const core::Actor* actor, const OrganizationInput& in,
@@ -102,16 +132,32 @@ Organization OrganizationService::create_in(db::Session& s, const core::Actor* a
 
 Organization OrganizationService::update(const core::Actor& actor, std::int64_t id, const OrganizationUpdate& in) {
   return db_.write([&](db::Session& s) {
+    lock_tree(s);
     auto current = repo::find(s, id);
     if (!current) throw organization_not_found();
     if (!in_scope(actor, current->path, {Role::entity_coordinator})) throw core::Error::forbidden();
+    const bool moves = in.parent_id != current->parent_id;
+    const bool deactivates = current->active && !in.active;
+    if (!actor.is_national()) {
+      // Coordinators edit inside their entity, but never national reference data (the program office,
+      // governorates), never a subtree where national roles live, and never their own entity's place or
+      // existence (that would cut the branch they stand on).
+      const bool own_root = std::any_of(actor.memberships.begin(), actor.memberships.end(), [&](const auto& m) {
+        return m.role == Role::entity_coordinator && m.organization_id == id;
+      });
+      if (national_kind(current->kind) || national_kind(in.kind) || ((moves || deactivates) && own_root) ||
+          ((moves || deactivates) && holds_national_roles(s, current->path)))
+        throw core::Error::forbidden();
+    }
 
     Validator v;
     auto c = check_fields(s, v, in.name_ar, in.name_en, in.parent_id, in.governorate_id, id);
     if (c.parent && c.parent->path.starts_with(current->path))
       v.fail("parent_id", "cycle", "لا يمكن نقل الجهة تحت نفسها أو تحت إحدى الجهات التابعة لها",
              "An organisation cannot move under itself or one of its own children");
-    const bool moves = in.parent_id != current->parent_id;
+    if (in.governorate_id && *in.governorate_id == id)
+      v.fail("governorate_id", "not_a_governorate", "لا يمكن أن تكون الجهة محافظةً لنفسها",
+             "An organisation cannot be its own governorate");
     if (!v.has_errors() && moves) {
       if (!actor.is_national()) {
         // A coordinator may re-arrange inside their entity but not move its root out of their reach.
@@ -121,10 +167,6 @@ Organization OrganizationService::update(const core::Actor& actor, std::int64_t 
           throw core::Error::forbidden();
       }
     }
-    if (in.kind != current->kind &&
-        (in.kind == OrganizationKind::program_office || current->kind == OrganizationKind::program_office) &&
-        !actor.is_national())
-      throw core::Error::forbidden();
     v.check();
     if (in.version != current->version) throw stale_version();
 
