@@ -36,6 +36,20 @@ boost::json::object describe_user(const User& u) {
   return o;
 }
 
+// A national id is digits only, unique among users; empty means none (forms send "").
+std::optional<std::string> checked_national_id(db::Session& s, Validator& v, const std::optional<std::string>& value,
+                                               std::optional<std::int64_t> self) {
+  if (!value) return std::nullopt;
+  auto nid = core::trim(*value);
+  if (nid.empty()) return std::nullopt;
+  if (nid.size() > 20 || !std::all_of(nid.begin(), nid.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    v.fail("national_id", "invalid_national_id", "الرقم المدني يجب أن يتكون من أرقام فقط (حتى ٢٠ رقمًا)",
+           "The national id must be digits only (up to 20)");
+  else if (auto other = accounts::id_by_national_id(s, nid); other && other != self)
+    v.fail("national_id", "duplicate", "الرقم المدني مسجل لمستخدم آخر", "Another user has this national id");
+  return nid;
+}
+
 }  // namespace
 
 void check_password_policy(Validator& v, std::string_view field, std::string_view password, std::string_view email) {
@@ -132,16 +146,7 @@ UserCreated AccountService::create_in(db::Session& s, const core::Actor* actor, 
   u.email = v.email("email", in.email);
   u.name_ar = v.arabic_text("name_ar", in.name_ar, 2, 200);
   u.name_en = v.text("name_en", in.name_en, 2, 200);
-  if (in.national_id) {
-    const auto nid = core::trim(*in.national_id);
-    if (nid.empty() || nid.size() > 20 ||
-        !std::all_of(nid.begin(), nid.end(), [](char c) { return c >= '0' && c <= '9'; }))
-      v.fail("national_id", "invalid_national_id", "الرقم المدني يجب أن يتكون من أرقام فقط (حتى ٢٠ رقمًا)",
-             "The national id must be digits only (up to 20)");
-    else if (repo::id_by_national_id(s, nid))
-      v.fail("national_id", "duplicate", "الرقم المدني مسجل لمستخدم آخر", "Another user has this national id");
-    u.national_id = nid;
-  }
+  u.national_id = checked_national_id(s, v, in.national_id, std::nullopt);
   u.locale = in.locale.value_or(Locale::ar);
   if (in.memberships.empty())
     v.fail("memberships", "required", "يجب إسناد دور واحد على الأقل للمستخدم", "Give the user at least one role");
@@ -197,16 +202,7 @@ User AccountService::update(const core::Actor& actor, std::int64_t id, const Use
     u.email = v.email("email", in.email);
     u.name_ar = v.arabic_text("name_ar", in.name_ar, 2, 200);
     u.name_en = v.text("name_en", in.name_en, 2, 200);
-    u.national_id.reset();
-    if (in.national_id && !core::trim(*in.national_id).empty()) {
-      const auto nid = core::trim(*in.national_id);
-      if (nid.size() > 20 || !std::all_of(nid.begin(), nid.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        v.fail("national_id", "invalid_national_id", "الرقم المدني يجب أن يتكون من أرقام فقط (حتى ٢٠ رقمًا)",
-               "The national id must be digits only (up to 20)");
-      else if (auto other = repo::id_by_national_id(s, nid); other && *other != id)
-        v.fail("national_id", "duplicate", "الرقم المدني مسجل لمستخدم آخر", "Another user has this national id");
-      u.national_id = nid;
-    }
+    u.national_id = checked_national_id(s, v, in.national_id, id);
     if (auto other = repo::id_by_email(s, u.email); other && *other != id)
       v.fail("email", "duplicate", "البريد الإلكتروني مسجل لمستخدم آخر", "Another user has this e-mail address");
     v.check();
