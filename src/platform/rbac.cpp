@@ -60,9 +60,11 @@ bool may_call(const core::Actor& actor, std::string_view action) {
 
 bool is_known_action(std::string_view action) { return find(action) != nullptr; }
 
-std::vector<Role> roles_for(std::string_view action) {
-  const Policy* p = find(action);
-  return p ? p->roles : std::vector<Role>{};
+std::vector<std::string> permitted_actions(const core::Actor& actor) {
+  std::vector<std::string> out;
+  for (const auto& p : policies())
+    if (p.action != "signed_in" && may_call(actor, p.action)) out.emplace_back(p.action);
+  return out;
 }
 
 bool in_scope(const core::Actor& actor, std::string_view organization_path, std::initializer_list<Role> roles) {

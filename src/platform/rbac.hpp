@@ -16,8 +16,9 @@ bool may_call(const core::Actor& actor, std::string_view action);
 /// True when `action` appears in the policy table (start-up refuses routes naming unknown actions).
 bool is_known_action(std::string_view action);
 
-/// The roles that may perform `action` (empty for unknown actions; every role for "signed_in").
-std::vector<core::Role> roles_for(std::string_view action);
+/// The actions `actor` may call, from the policy table ("signed_in" left out): what /me reports as the
+/// user's permissions.
+std::vector<std::string> permitted_actions(const core::Actor& actor);
 
 /// The scoped check: passes for platform administrators and the program office, and for an actor holding
 /// one of `roles` in the organisation at `organization_path` or one of its ancestors. Throws forbidden.

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
@@ -28,6 +29,11 @@ TEST(Auth, SignInSetsAnHttpOnlySameSiteCookieAndMeShowsRoles) {
   EXPECT_EQ(user.at("name_ar").as_string(), "مريم بنت سعيد البلوشية");
   EXPECT_EQ(user.at("memberships").at(0).at("role").as_string(), "entity_coordinator");
   EXPECT_FALSE(me.json().at("csrf_token").as_string().empty());
+  std::vector<std::string> permissions;
+  for (const auto& p : me.json().at("permissions").as_array()) permissions.emplace_back(p.as_string());
+  EXPECT_NE(std::find(permissions.begin(), permissions.end(), "users.create"), permissions.end());
+  EXPECT_EQ(std::find(permissions.begin(), permissions.end(), "audit.read"), permissions.end());
+  EXPECT_EQ(std::find(permissions.begin(), permissions.end(), "signed_in"), permissions.end());
   EXPECT_EQ(user.as_object().count("password_hash"), 0u);
 }
 

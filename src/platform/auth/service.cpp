@@ -254,10 +254,7 @@ void AuthService::logout(const core::Actor& actor) {
 Me AuthService::me(const core::Actor& actor) {
   Me out;
   out.user = accounts_.me(actor);
-  for (std::string_view action : {"organizations.read", "organizations.create", "organizations.update", "users.read",
-                                  "users.create", "users.update", "users.reset_password", "memberships.manage",
-                                  "tokens.manage", "audit.read", "attachments.upload", "attachments.read"})
-    if (may_call(actor, action)) out.permissions.emplace_back(action);
+  out.permissions = permitted_actions(actor);
   return out;
 }
 
