@@ -36,6 +36,23 @@ boost::json::object describe_user(const User& u) {
   return o;
 }
 
+// How far an entity coordinator reaches a user: sees them when one of their roles is inside the
+// coordinator's entity; manages them when all of them are, and none is national.
+struct Reach {
+  bool sees = false;
+  bool manages = false;
+};
+Reach coordinator_reach(const core::Actor& actor, const User& u, db::Session& s) {
+  Reach r{false, !u.memberships.empty()};
+  for (const auto& m : u.memberships) {
+    const auto path = organization_path(s, m.organization_id);
+    const bool covered = path && actor.covers(*path, {Role::entity_coordinator});
+    r.sees = r.sees || covered;
+    r.manages = r.manages && covered && !national_role(m.role);
+  }
+  return r;
+}
+
 // A national id is digits only, unique among users; empty means none (forms send "").
 std::optional<std::string> checked_national_id(db::Session& s, Validator& v, const std::optional<std::string>& value,
                                                std::optional<std::int64_t> self) {
@@ -92,15 +109,9 @@ void AccountService::require_manage(const core::Actor& actor, const User& u, db:
   }
   // A coordinator sees users with a role in their entity, and manages them only when every role the user
   // holds is inside that entity (so they cannot disable someone who also works elsewhere).
-  bool sees = false, manages = !u.memberships.empty();
-  for (const auto& m : u.memberships) {
-    const auto path = organization_path(s, m.organization_id);
-    const bool covered = path && actor.covers(*path, {Role::entity_coordinator});
-    sees = sees || covered;
-    manages = manages && covered && !national_role(m.role);
-  }
-  if (!sees) throw user_not_found();
-  if (!manages) throw core::Error::forbidden();
+  const auto reach = coordinator_reach(actor, u, s);
+  if (!reach.sees) throw user_not_found();
+  if (!reach.manages) throw core::Error::forbidden();
 }
 
 void AccountService::require_may_grant(const core::Actor& actor, const MembershipInput& m, db::Session& s, Validator& v,
@@ -119,14 +130,7 @@ User AccountService::get(const core::Actor& actor, std::int64_t id) {
   return db_.read([&](db::Session& s) {
     auto u = repo::find(s, id);
     if (!u) throw user_not_found();
-    if (!actor.is_national() && u->id != actor.user_id) {
-      bool sees = false;
-      for (const auto& m : u->memberships) {
-        auto path = organization_path(s, m.organization_id);
-        sees = sees || (path && actor.covers(*path, {Role::entity_coordinator}));
-      }
-      if (!sees) throw user_not_found();
-    }
+    if (!actor.is_national() && u->id != actor.user_id && !coordinator_reach(actor, *u, s).sees) throw user_not_found();
     return *u;
   });
 }
