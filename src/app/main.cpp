@@ -138,6 +138,7 @@ int main(int argc, char** argv) {
   audit->require_subcommand(1);
   audit->add_subcommand("verify", "Check the hash chain; exit 1 and name the first bad row if broken");
   cli.add_subcommand("version", "Print the version");
+  cli.add_subcommand("openapi", "Print the API description (OpenAPI 3.1) that the web app's types are made from");
 
   try {
     cli.parse(argc, argv);
@@ -149,6 +150,17 @@ int main(int argc, char** argv) {
 
   if (cli.got_subcommand("version")) {
     std::printf("manzuma %s\n", MANZUMA_VERSION);
+    return 0;
+  }
+
+  if (cli.got_subcommand("openapi")) {
+    // Describing the routes touches no data, so an in-memory database keeps this free of side effects.
+    config.database_url = "sqlite::memory:";
+    config.db_pool = 1;
+    core::init_logging("warn", config.log_format);
+    app::App app(config);
+    app.build_routes();
+    std::printf("%s\n", core::json::to_text(app.router().openapi(MANZUMA_VERSION)).c_str());
     return 0;
   }
 

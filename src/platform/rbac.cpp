@@ -40,6 +40,9 @@ const std::vector<Policy>& policies() {
        {Role::platform_admin, Role::program_office, Role::entity_coordinator, Role::change_team_head,
         Role::practice_owner, Role::contributor}},
       {"attachments.read", kEveryone},
+      // No route of its own: the web app's administration console (all users, the organisation tree, API
+      // tokens, the audit log) is for national roles; coordinators manage their entity's team elsewhere.
+      {"administration", kNational},
   };
   return kPolicies;
 }

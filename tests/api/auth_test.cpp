@@ -33,6 +33,8 @@ TEST(Auth, SignInSetsAnHttpOnlySameSiteCookieAndMeShowsRoles) {
   for (const auto& p : me.json().at("permissions").as_array()) permissions.emplace_back(p.as_string());
   EXPECT_NE(std::find(permissions.begin(), permissions.end(), "users.create"), permissions.end());
   EXPECT_EQ(std::find(permissions.begin(), permissions.end(), "audit.read"), permissions.end());
+  // The web app's administration console is for national roles only.
+  EXPECT_EQ(std::find(permissions.begin(), permissions.end(), "administration"), permissions.end());
   EXPECT_EQ(std::find(permissions.begin(), permissions.end(), "signed_in"), permissions.end());
   EXPECT_EQ(user.as_object().count("password_hash"), 0u);
 }

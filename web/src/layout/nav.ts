@@ -1,0 +1,44 @@
+// What the navigation offers, and to whom: an item shows only when the user holds its policy action
+// (the server's /me lists them), so each role sees just what it may use.
+import { IconBuildingCommunity, IconHome, IconKey, IconListCheck, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  icon: ComponentType<{ size?: number; stroke?: number; 'aria-hidden'?: boolean }>;
+  /** The policy action the user must hold; none for every signed-in user. */
+  permission?: string;
+  /** Shown only to users who do not hold this action (a coordinator's team page instead of administration). */
+  unless?: string;
+}
+
+export interface NavSection {
+  label?: string;
+  items: NavItem[];
+}
+
+export const navigation: NavSection[] = [
+  { items: [{ to: '/', label: 'common.nav.home', icon: IconHome }] },
+  {
+    items: [
+      { to: '/team', label: 'common.nav.team', icon: IconUsersGroup, permission: 'users.read', unless: 'administration' },
+    ],
+  },
+  {
+    label: 'common.nav.administration',
+    items: [
+      { to: '/admin/users', label: 'common.nav.users', icon: IconUsers, permission: 'administration' },
+      { to: '/admin/organizations', label: 'common.nav.organizations', icon: IconBuildingCommunity, permission: 'administration' },
+      { to: '/admin/tokens', label: 'common.nav.tokens', icon: IconKey, permission: 'tokens.manage' },
+      { to: '/admin/audit', label: 'common.nav.audit', icon: IconListCheck, permission: 'audit.read' },
+    ],
+  },
+];
+
+export function visibleNavigation(permissions: readonly string[]): NavSection[] {
+  const has = (a?: string) => !a || permissions.includes(a);
+  return navigation
+    .map((s) => ({ ...s, items: s.items.filter((i) => has(i.permission) && !(i.unless && permissions.includes(i.unless))) }))
+    .filter((s) => s.items.length > 0);
+}

@@ -1,0 +1,144 @@
+// Every page and who may open it. Pages under the `app` layout need a session; each guarded page names the
+// policy action it needs, and the 403 page shows at the same address when the user lacks it.
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet } from '@tanstack/react-router';
+import { ForbiddenError, requirePermission, requireSignIn, type RouterContext } from './app/guards';
+import { optional, positiveId, tableSearchShape, text, z } from './app/search';
+import { AppLayout } from './layout/AppLayout';
+import { HomePage } from './pages/HomePage';
+import { SignInPage } from './pages/SignInPage';
+import { ErrorPage, ForbiddenPage, NotFoundPage } from './pages/StatusPages';
+import { loadMessages } from './i18n';
+
+// Administration pages and preferences load on first visit, keeping the first page's JavaScript small.
+const PreferencesPage = lazyRouteComponent(() => import('./pages/PreferencesPage'), 'PreferencesPage');
+const AllUsersPage = lazyRouteComponent(() => import('./pages/admin/users/UsersPage'), 'AllUsersPage');
+const TeamPage = lazyRouteComponent(() => import('./pages/admin/users/UsersPage'), 'TeamPage');
+const OrganizationsPage = lazyRouteComponent(() => import('./pages/admin/organizations/OrganizationsPage'), 'OrganizationsPage');
+const TokensPage = lazyRouteComponent(() => import('./pages/admin/tokens/TokensPage'), 'TokensPage');
+const AuditPage = lazyRouteComponent(() => import('./pages/admin/audit/AuditPage'), 'AuditPage');
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: z.object({ next: optional(text(2000)), expired: optional(z.boolean()) }),
+  component: SignInPage,
+});
+
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => ({ me: await requireSignIn(context.queryClient, location.href) }),
+  component: AppLayout,
+  notFoundComponent: NotFoundPage,
+  errorComponent: ({ error, reset }) => (error instanceof ForbiddenError ? <ForbiddenPage /> : <ErrorPage error={error} reset={reset} />),
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  loader: () => loadMessages('home'),
+  component: HomePage,
+});
+const preferencesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/preferences',
+  loader: () => loadMessages('preferences'),
+  component: PreferencesPage,
+});
+
+export const userSearch = z.object({
+  ...tableSearchShape,
+  role: optional(text(40)),
+  active: optional(z.enum(['true', 'false'])),
+  org: optional(positiveId()),
+  user: optional(positiveId()),
+});
+
+/** A coordinator's own entity's team: the same page, scoped by the server to what they administer. */
+export const teamRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/team',
+  validateSearch: userSearch,
+  beforeLoad: ({ context }) => requirePermission(context.me, 'users.read'),
+  loader: () => loadMessages('users'),
+  component: TeamPage,
+});
+
+const adminRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin',
+  beforeLoad: ({ context }) => requirePermission(context.me, 'administration'),
+});
+
+export const usersRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/users',
+  validateSearch: userSearch,
+  loader: () => loadMessages('users'),
+  component: AllUsersPage,
+});
+
+export const organizationsRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/organizations',
+  validateSearch: z.object({ org: optional(positiveId()) }),
+  loader: () => loadMessages('organizations'),
+  component: OrganizationsPage,
+});
+
+export const tokensRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/tokens',
+  validateSearch: z.object({ ...tableSearchShape, revoked: optional(z.enum(['true', 'false'])) }),
+  beforeLoad: ({ context }) => requirePermission(context.me, 'tokens.manage'),
+  loader: () => loadMessages('tokens'),
+  component: TokensPage,
+});
+
+export const auditRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/audit',
+  validateSearch: z.object({
+    ...tableSearchShape,
+    actor: optional(positiveId()),
+    action: optional(text(100)),
+    resource_type: optional(text(100)),
+    resource_id: optional(text(100)),
+    from: optional(text(10)),
+    to: optional(text(10)),
+  }),
+  beforeLoad: ({ context }) => requirePermission(context.me, 'audit.read'),
+  loader: () => loadMessages('audit'),
+  component: AuditPage,
+});
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  appRoute.addChildren([
+    homeRoute,
+    preferencesRoute,
+    teamRoute,
+    adminRoute.addChildren([usersRoute, organizationsRoute, tokensRoute, auditRoute]),
+  ]),
+]);
+
+export function makeRouter(context: RouterContext) {
+  return createRouter({
+    routeTree,
+    context,
+    defaultPreload: false,
+    defaultNotFoundComponent: NotFoundPage,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof makeRouter>;
+  }
+}
