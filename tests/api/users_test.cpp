@@ -60,6 +60,29 @@ TEST(Users, CoordinatorSeesOnlyTheirEntityAndOtherIdsAre404) {
   EXPECT_EQ(coordinator.request("POST", "/api/v1/users/" + std::to_string(viewer_id) + "/password-reset").status, 404);
 }
 
+TEST(Users, CoordinatorDoesNotLearnAUsersRolesInOtherEntities) {
+  const auto email = unique("shared") + "@example.om";
+  auto u = admin().post("/api/v1/users", new_user(email, org_id(kMtcit))).json().at("user");
+  const auto path = "/api/v1/users/" + std::to_string(u.at("id").as_int64());
+  ASSERT_EQ(admin().post(path + "/memberships", bj::object{{"organization_id", org_id("Ministry of Interior")},
+                                                           {"role", "viewer"}}).status,
+            201);
+  auto& coordinator = as("coordinator@demo.manzuma.om");
+  auto only_mtcit = [](const bj::value& user) {
+    const auto& ms = user.at("memberships").as_array();
+    EXPECT_EQ(ms.size(), 1u);
+    for (const auto& m : ms) EXPECT_EQ(m.at("organization_name_en").as_string(), kMtcit);
+  };
+  auto one = coordinator.get(path);
+  ASSERT_EQ(one.status, 200);
+  only_mtcit(one.json());
+  auto listed = coordinator.get("/api/v1/users?q=" + url_encode(email));
+  ASSERT_EQ(listed.json().at("items").as_array().size(), 1u);
+  only_mtcit(listed.json().at("items").at(0));
+  // The program office still sees both roles.
+  EXPECT_EQ(admin().get(path).json().at("memberships").as_array().size(), 2u);
+}
+
 TEST(Users, CoordinatorCannotGrantNationalRolesOrRolesElsewhere) {
   auto& coordinator = as("coordinator@demo.manzuma.om");
   EXPECT_EQ(

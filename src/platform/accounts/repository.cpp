@@ -43,11 +43,21 @@ User to_user(UserRow r) {
 
 }  // namespace
 
-std::vector<MembershipView> memberships_of(db::Session& s, std::int64_t user_id) {
-  return s.query<MembershipView>(
+std::vector<MembershipView> memberships_of(db::Session& s, std::int64_t user_id,
+                                           const std::optional<std::vector<std::string>>& scope) {
+  std::string sql =
       "SELECT m.id, m.organization_id, o.name_ar AS organization_name_ar, o.name_en AS organization_name_en, m.role"
-      " FROM memberships m JOIN organizations o ON o.id = m.organization_id WHERE m.user_id = ? ORDER BY m.id",
-      user_id);
+      " FROM memberships m JOIN organizations o ON o.id = m.organization_id WHERE m.user_id = ?";
+  std::vector<db::Value> params{user_id};
+  if (scope) {
+    sql += " AND (1 = 0";
+    for (const auto& path : *scope) {
+      sql += " OR o.path LIKE ?";
+      params.emplace_back(path + "%");
+    }
+    sql += ")";
+  }
+  return s.query_values<MembershipView>(sql + " ORDER BY m.id", params);
 }
 
 std::optional<User> find(db::Session& s, std::int64_t id) {
@@ -107,7 +117,7 @@ core::Page<User> list(db::Session& s, const core::ListQuery& q, const std::optio
       });
   core::Page<User> page{{}, std::move(rows.next), rows.total};
   for (auto& r : rows.items) page.items.push_back(to_user(std::move(r)));
-  for (auto& u : page.items) u.memberships = memberships_of(s, u.id);
+  for (auto& u : page.items) u.memberships = memberships_of(s, u.id, scope);
   return page;
 }
 

@@ -16,7 +16,9 @@ namespace manzuma::platform::accounts {
 std::optional<User> find(db::Session& s, std::int64_t id);
 std::optional<std::int64_t> id_by_email(db::Session& s, std::string_view email);
 std::optional<std::int64_t> id_by_national_id(db::Session& s, std::string_view national_id);
-std::vector<MembershipView> memberships_of(db::Session& s, std::int64_t user_id);
+/// The user's roles; with a scope (organisation path prefixes), only those inside it.
+std::vector<MembershipView> memberships_of(db::Session& s, std::int64_t user_id,
+                                           const std::optional<std::vector<std::string>>& scope = std::nullopt);
 /// Users matching `q`; when `scope_paths` is set, only users with a role in one of those subtrees.
 core::Page<User> list(db::Session& s, const core::ListQuery& q,
                       const std::optional<std::vector<std::string>>& scope_paths);

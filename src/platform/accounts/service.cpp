@@ -130,7 +130,11 @@ User AccountService::get(const core::Actor& actor, std::int64_t id) {
   return db_.read([&](db::Session& s) {
     auto u = repo::find(s, id);
     if (!u) throw user_not_found();
-    if (!actor.is_national() && u->id != actor.user_id && !coordinator_reach(actor, *u, s).sees) throw user_not_found();
+    if (!actor.is_national() && u->id != actor.user_id) {
+      if (!coordinator_reach(actor, *u, s).sees) throw user_not_found();
+      // A coordinator learns nothing of the user's roles in other entities.
+      u->memberships = repo::memberships_of(s, id, coordinator_paths(actor));
+    }
     return *u;
   });
 }
