@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "harness.hpp"
 
 namespace manzuma::api_test {
@@ -42,6 +44,21 @@ TEST(Attachments, UploadAndDownloadKeepTheArabicFileName) {
   // Another entity cannot see it.
   EXPECT_EQ(as("viewer@demo.manzuma.om").get("/api/v1/attachments/" + id).status, 404);
   EXPECT_EQ(as("office@demo.manzuma.om").get("/api/v1/attachments/" + id).status, 200);
+}
+
+TEST(Attachments, AFileLostFromStorageIsABilingualProblemNotAPlain500) {
+  auto& c = as("contributor@demo.manzuma.om");
+  const std::string csv = "lost,file\r\n" + unique("row") + ",1\r\n";
+  auto up = upload(c, multipart("lost.csv", csv));
+  ASSERT_EQ(up.status, 201) << up.body;
+  const std::string sha = std::string(up.json().at("sha256").as_string());
+  ASSERT_TRUE(std::filesystem::remove(std::filesystem::path(Server::shared().work_dir()) / "data" / "attachments" /
+                                      sha.substr(0, 2) / sha));
+  auto down = c.get("/api/v1/attachments/" + std::to_string(up.json().at("id").as_int64()) + "/content");
+  EXPECT_EQ(down.status, 500);
+  EXPECT_EQ(down.json().at("code").as_string(), "attachment_content_missing");
+  EXPECT_FALSE(down.json().at("detail_ar").as_string().empty());
+  EXPECT_EQ(down.body.find(Server::shared().work_dir()), std::string::npos);  // no server paths to the client
 }
 
 TEST(Attachments, TypeIsCheckedFromTheBytesNotTheName) {

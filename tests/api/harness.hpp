@@ -80,7 +80,8 @@ class Server {
 
   const std::string& url() const { return url_; }
   const std::string& database_url() const { return database_url_; }
-  const std::string& data_dir() const { return dir_; }
+  /// The server's own folder: database, `data/` (its MANZUMA_DATA_DIR), `web/`, the log.
+  const std::string& work_dir() const { return dir_; }
   /// The generated first administrator's password.
   const std::string& admin_password() const { return admin_password_; }
   bool postgres() const { return database_url_.starts_with("postgresql://"); }

@@ -102,7 +102,7 @@ TEST(System, ServesTheWebAppWithClientRoutesAndLongCachedAssets) {
   EXPECT_NE(placeholder.body.find("dir=\"rtl\""), std::string::npos);
   EXPECT_NE(placeholder.body.find("The server is running"), std::string::npos);
 
-  const std::string web = s.data_dir() + "/web";
+  const std::string web = s.work_dir() + "/web";
   std::filesystem::create_directories(web + "/assets");
   std::ofstream(web + "/index.html") << "<!doctype html><title>منظومة</title>";
   std::ofstream(web + "/assets/app-3f9a.js") << "console.log('منظومة')";

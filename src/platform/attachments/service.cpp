@@ -371,7 +371,16 @@ std::string AttachmentService::content_path(const Attachment& attachment) const 
   // The hash becomes a path: a value that is not one (a damaged row) must never reach the file system.
   if (!is_sha256_hex(attachment.sha256))
     throw core::Error::internal("attachment " + std::to_string(attachment.id) + " has a malformed sha256");
-  return (fs::path(root_) / attachment.sha256.substr(0, 2) / attachment.sha256).string();
+  auto path = fs::path(root_) / attachment.sha256.substr(0, 2) / attachment.sha256;
+  // A file lost from storage (a restore without the data directory) is the server's fault, said in both
+  // languages, and named in the log for the operator.
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec))
+    throw core::Error(core::ErrorKind::internal, "attachment_content_missing",
+                      "ملف هذا المرفق مفقود من التخزين؛ أبلغ مسؤول المنصة",
+                      "This attachment's file is missing from storage; tell the platform administrator")
+        .with_detail("attachment " + std::to_string(attachment.id) + ": no file at " + path.string());
+  return path.string();
 }
 
 void AttachmentService::store(std::string_view sha256, std::string_view bytes) const {
