@@ -1,0 +1,181 @@
+// The app's frame as each role meets it: navigation per role, language and direction, the 403 and 404 pages,
+// sign-in redirects, session expiry and sign-out.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  closeBrowser,
+  demoEmail,
+  expectCleanPage,
+  fillSignIn,
+  launchBrowser,
+  newPage,
+  signIn,
+  signOut,
+  startServer,
+  waitForAppLayout,
+  waitForLocale,
+} from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await closeBrowser(browser);
+  await server?.stop();
+});
+
+const nav = {
+  home: 'الرئيسية',
+  users: 'المستخدمون',
+  organizations: 'الجهات',
+  tokens: 'مفاتيح الواجهة البرمجية',
+  audit: 'سجل التدقيق',
+  team: 'فريق الجهة',
+};
+const administration = 'الإدارة';
+const national = ['home', 'users', 'organizations', 'tokens', 'audit'];
+
+const roles = [
+  { who: 'admin', role: 'platform_admin', sees: national },
+  { who: 'office', role: 'program_office', sees: national },
+  { who: 'coordinator', role: 'entity_coordinator', sees: ['home', 'team'] },
+  { who: 'change.head', role: 'change_team_head', sees: ['home'] },
+  { who: 'practice.owner', role: 'practice_owner', sees: ['home'] },
+  { who: 'contributor', role: 'contributor', sees: ['home'] },
+  { who: 'assessor', role: 'assessor', sees: ['home'] },
+  { who: 'viewer', role: 'viewer', sees: ['home'] },
+];
+
+async function signInAs(page, who) {
+  if (who === 'admin') return signIn(page, server.url, server.adminEmail, server.adminPassword);
+  return signIn(page, server.url, demoEmail(who));
+}
+
+const navigation = (page) => page.locator('nav').last();
+
+describe('navigation shows what each role may use', () => {
+  for (const { who, role, sees } of roles) {
+    test(`${who} (${role})`, async () => {
+      const page = await newPage(browser);
+      await signInAs(page, who);
+      const links = navigation(page).getByRole('link');
+      await links.first().waitFor();
+      const names = (await links.allInnerTexts()).map((s) => s.trim()).sort();
+      assert.deepEqual(names, sees.map((k) => nav[k]).sort(), `${who}'s navigation`);
+      for (const [key, name] of Object.entries(nav)) {
+        const link = page.getByRole('link', { name, exact: true });
+        if (sees.includes(key)) await link.waitFor({ state: 'visible' });
+        else assert.equal(await link.count(), 0, `${who} must not see "${name}"`);
+      }
+      const heading = page.getByRole('heading', { name: administration, exact: true });
+      assert.equal(await heading.count(), sees.includes('users') ? 1 : 0, `${who}: the Administration section`);
+      expectCleanPage(page);
+      await page.context().close();
+    });
+  }
+});
+
+test('Arabic first, right to left; the language switch flips it and the account keeps the choice', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/sign-in`);
+  await waitForLocale(page, 'ar');
+  assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+
+  await signIn(page, server.url, demoEmail('viewer'));
+  assert.deepEqual(await page.evaluate(() => [document.documentElement.dir, document.documentElement.lang]), ['rtl', 'ar']);
+
+  await page.getByRole('button', { name: 'التبديل إلى الإنجليزية' }).click();
+  await waitForLocale(page, 'en');
+  assert.equal(await page.evaluate(() => document.documentElement.dir), 'ltr');
+  await page.getByRole('link', { name: 'Home', exact: true }).waitFor();
+
+  await page.reload();
+  await waitForAppLayout(page);
+  await waitForLocale(page, 'en');
+  assert.equal(await page.evaluate(() => document.documentElement.dir), 'ltr');
+  await page.getByRole('button', { name: 'Switch to Arabic' }).waitFor();
+
+  await page.getByRole('button', { name: 'Switch to Arabic' }).click();
+  await waitForLocale(page, 'ar');
+  assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+  expectCleanPage(page);
+  await page.context().close();
+});
+
+test('the account language applies in a browser that never chose it', async () => {
+  const first = await newPage(browser, { locale: 'en' });
+  await signIn(first, server.url, demoEmail('assessor')); // leaves the account in English
+  await first.context().close();
+
+  const page = await newPage(browser); // Arabic on this browser's sign-in page
+  await page.goto(`${server.url}/sign-in`);
+  await waitForLocale(page, 'ar');
+  await fillSignIn(page, demoEmail('assessor'));
+  await waitForAppLayout(page);
+  await waitForLocale(page, 'en');
+  assert.equal(await page.evaluate(() => document.documentElement.dir), 'ltr');
+  await page.getByRole('button', { name: 'Switch to Arabic' }).click();
+  await waitForLocale(page, 'ar');
+  expectCleanPage(page);
+  await page.context().close();
+});
+
+test('a coordinator gets the 403 page for administration; an unknown address gets the 404 page', async () => {
+  const page = await newPage(browser);
+  await signInAs(page, 'coordinator');
+  for (const path of ['/admin/users', '/admin/audit', '/admin/organizations', '/admin/tokens']) {
+    await page.goto(`${server.url}${path}`);
+    await page.getByRole('heading', { name: 'لا تملك صلاحية الوصول' }).waitFor();
+    assert.equal(new URL(page.url()).pathname, path, 'the 403 page shows at the same address');
+  }
+  await page.goto(`${server.url}/no-such-page/here`);
+  await page.getByRole('heading', { name: 'الصفحة غير موجودة' }).waitFor();
+  await page.getByRole('link', { name: 'العودة إلى الرئيسية' }).click();
+  await page.waitForURL(`${server.url}/`);
+  expectCleanPage(page);
+  await page.context().close();
+});
+
+test('a signed-out visit goes to sign-in and comes back after it', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/admin/users`);
+  await page.waitForURL((u) => u.pathname === '/sign-in');
+  assert.equal(new URL(page.url()).searchParams.get('next'), '/admin/users');
+  await fillSignIn(page, demoEmail('office'));
+  await page.waitForURL((u) => u.pathname === '/admin/users');
+  await waitForAppLayout(page);
+  expectCleanPage(page);
+  await page.context().close();
+});
+
+test('when the session ends, the user signs in again and returns to the page they were on', async () => {
+  const page = await newPage(browser);
+  await signInAs(page, 'office');
+  await page.context().clearCookies();
+
+  // The users list fetches data: its 401 ends the session in the app.
+  await page.getByRole('link', { name: nav.users, exact: true }).click();
+  await page.waitForURL((u) => u.pathname === '/sign-in');
+  await page.getByRole('status').filter({ hasText: 'انتهت جلستك' }).first().waitFor();
+  assert.match(new URL(page.url()).searchParams.get('next') ?? '', /^\/admin\/users/);
+
+  await fillSignIn(page, demoEmail('office'));
+  await page.waitForURL((u) => u.pathname === '/admin/users');
+  await waitForAppLayout(page);
+  expectCleanPage(page);
+  await page.context().close();
+});
+
+test('signing out returns to sign-in, and the app then asks to sign in again', async () => {
+  const page = await newPage(browser);
+  await signInAs(page, 'contributor');
+  await signOut(page);
+  await page.getByRole('button', { name: 'دخول', exact: true }).waitFor();
+  await page.goto(`${server.url}/`);
+  await page.waitForURL((u) => u.pathname === '/sign-in');
+  expectCleanPage(page);
+  await page.context().close();
+});
