@@ -7,7 +7,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiError, setSessionLostHandler } from './api/client';
 import { PreferencesProvider } from './app/preferences';
-import { meQuery } from './auth/session';
+import { resetSession } from './auth/session';
 import { makeRouter } from './router';
 import { theme } from './theme';
 
@@ -27,8 +27,7 @@ const router = makeRouter({ queryClient });
 // and after signing in, back to the page they were on.
 setSessionLostHandler(() => {
   const here = router.state.location.href;
-  queryClient.clear();
-  queryClient.setQueryData(meQuery.queryKey, null);
+  resetSession(queryClient, null);
   if (!here.startsWith('/sign-in')) void router.navigate({ to: '/sign-in', search: { next: here, expired: true } });
 });
 

@@ -2,7 +2,7 @@
 // policy action it needs, and the 403 page shows at the same address when the user lacks it.
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet } from '@tanstack/react-router';
 import { ForbiddenError, requirePermission, requireSignIn, type RouterContext } from './app/guards';
-import { optional, positiveId, tableSearchShape, text, z } from './app/search';
+import { flag, optional, positiveId, tableSearchShape, text, z } from './app/search';
 import { AppLayout } from './layout/AppLayout';
 import { HomePage } from './pages/HomePage';
 import { SignInPage } from './pages/SignInPage';
@@ -54,7 +54,7 @@ const preferencesRoute = createRoute({
 export const userSearch = z.object({
   ...tableSearchShape,
   role: optional(text(40)),
-  active: optional(z.enum(['true', 'false'])),
+  active: flag(),
   org: optional(positiveId()),
   user: optional(positiveId()),
 });
@@ -94,7 +94,7 @@ export const organizationsRoute = createRoute({
 export const tokensRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: '/tokens',
-  validateSearch: z.object({ ...tableSearchShape, revoked: optional(z.enum(['true', 'false'])) }),
+  validateSearch: z.object({ ...tableSearchShape, revoked: flag() }),
   beforeLoad: ({ context }) => requirePermission(context.me, 'tokens.manage'),
   loader: () => loadMessages('tokens'),
   component: TokensPage,

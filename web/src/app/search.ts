@@ -25,3 +25,7 @@ export const tableSearchShape = {
 };
 export const tableSearch = z.object(tableSearchShape);
 export type TableSearch = z.infer<typeof tableSearch>;
+
+/** A yes/no filter. The router reads `?active=false` as the boolean false, a link may carry the text: both work. */
+export const flag = () =>
+  optional(z.pipe(z.union([z.boolean(), z.enum(['true', 'false'])]), z.transform((v) => String(v) as 'true' | 'false')));

@@ -46,17 +46,24 @@ export function primaryMembership(me: Me) {
   return ms[0];
 }
 
+/**
+ * Forgets everything cached for the previous user but keeps the `me` query itself, so components watching it
+ * (the preferences, the layout) see the new user at once. `queryClient.clear()` would detach them.
+ */
+export function resetSession(queryClient: QueryClient, me: Me | null): void {
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meQuery.queryKey[0] });
+  queryClient.setQueryData(meQuery.queryKey, me);
+}
+
 export async function signIn(queryClient: QueryClient, email: string, password: string): Promise<Me> {
   const me = await unwrap<Me>(api.POST('/api/v1/auth/login', { body: { email, password } }));
   setCsrfToken(me.csrf_token);
-  queryClient.clear();
-  queryClient.setQueryData(meQuery.queryKey, me);
+  resetSession(queryClient, me);
   return me;
 }
 
 export async function signOut(queryClient: QueryClient): Promise<void> {
   await api.POST('/api/v1/auth/logout').catch(() => undefined);
   setCsrfToken(null);
-  queryClient.clear();
-  queryClient.setQueryData(meQuery.queryKey, null);
+  resetSession(queryClient, null);
 }

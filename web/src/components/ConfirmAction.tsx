@@ -13,7 +13,8 @@ interface ConfirmActionProps extends Omit<ButtonProps, 'onClick'> {
   icon?: ReactNode;
 }
 
-export function ConfirmAction({ label, title, message, onConfirm, icon, color = 'red', ...button }: ConfirmActionProps) {
+// red.9: white text on Mantine's lighter reds is below WCAG AA contrast.
+export function ConfirmAction({ label, title, message, onConfirm, icon, color = 'red.9', ...button }: ConfirmActionProps) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -31,7 +32,7 @@ export function ConfirmAction({ label, title, message, onConfirm, icon, color = 
       <Button color={color} variant="light" leftSection={icon} {...button} onClick={() => setOpen(true)}>
         {label}
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={title} centered>
+      <Modal opened={open} onClose={() => setOpen(false)} title={title} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
         <Stack>
           <Text size="sm">{message}</Text>
           <Group justify="flex-end">

@@ -6,7 +6,8 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { safeNext } from '../app/guards';
 import { useUpdatePreferences } from '../app/preferences';
-import { signIn } from '../auth/session';
+import { api, unwrap, type Me, type Schemas } from '../api/client';
+import { meQuery, signIn } from '../auth/session';
 import { useServerErrors } from '../components/forms';
 import { usePageTitle } from '../components/PageHeader';
 import { errorMessage } from '../components/States';
@@ -20,6 +21,8 @@ export function SignInPage() {
   const queryClient = useQueryClient();
   const updatePreferences = useUpdatePreferences();
   const [busy, setBusy] = useState(false);
+  // A language picked on this page is the user's choice: it is saved to their account on signing in.
+  const [pickedLocale, setPickedLocale] = useState<'ar' | 'en' | null>(null);
   const form = useForm({
     initialValues: { email: '', password: '' },
     validate: {
@@ -33,7 +36,11 @@ export function SignInPage() {
     setBusy(true);
     server.clear();
     try {
-      await signIn(queryClient, values.email.trim(), values.password);
+      const me = await signIn(queryClient, values.email.trim(), values.password);
+      if (pickedLocale && pickedLocale !== me.user.locale) {
+        const user = await unwrap<Schemas['User']>(api.PATCH('/api/v1/me', { body: { locale: pickedLocale } })).catch(() => null);
+        if (user) queryClient.setQueryData<Me | null>(meQuery.queryKey, (old) => (old ? { ...old, user } : old));
+      }
       await navigate({ to: safeNext(search.next) });
     } catch (e) {
       server.capture(e);
@@ -62,7 +69,11 @@ export function SignInPage() {
             variant="subtle"
             size="compact-sm"
             leftSection={<IconLanguage size={16} aria-hidden />}
-            onClick={() => updatePreferences({ locale: locale === 'ar' ? 'en' : 'ar' })}
+            onClick={() => {
+              const next = locale === 'ar' ? 'en' : 'ar';
+              setPickedLocale(next);
+              void updatePreferences({ locale: next });
+            }}
             aria-label={t('common.switchLanguageLabel')}
             lang={locale === 'ar' ? 'en' : 'ar'}
           >
@@ -96,7 +107,13 @@ export function SignInPage() {
                 required
                 {...form.getInputProps('email')}
               />
-              <PasswordInput label={t('auth.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
+              <PasswordInput
+                label={t('auth.password')}
+                autoComplete="current-password"
+                required
+                {...form.getInputProps('password')}
+                aria-invalid={!!form.errors.password || undefined}
+              />
               <Button type="submit" loading={busy} fullWidth>
                 {t('auth.signIn')}
               </Button>
@@ -104,7 +121,7 @@ export function SignInPage() {
           </form>
         </Paper>
         <Text size="xs" c="dimmed" ta="center">
-          {t('auth.footer')} · <Anchor href="/api/v1/openapi.json" size="xs">API</Anchor>
+          {t('auth.footer')} · <Anchor href="/api/v1/openapi.json" size="xs" underline="always">API</Anchor>
         </Text>
       </Stack>
     </Center>
