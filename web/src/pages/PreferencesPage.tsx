@@ -15,7 +15,6 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 // SegmentedControl's sliding indicator needs this sheet, which src/styles.css does not include.
-import '@mantine/core/styles/FloatingIndicator.css';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useId, useState, type ReactNode } from 'react';
 import { api, unwrap } from '../api/client';
