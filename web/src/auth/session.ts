@@ -28,7 +28,8 @@ export function can(me: Me | null | undefined, action: string): boolean {
   return !!me && me.permissions.includes(action);
 }
 
-const roleRank: Role[] = [
+/** Every role, most senior first (the order of navigation, filters and charts). */
+export const roles: readonly Role[] = [
   'platform_admin',
   'program_office',
   'entity_coordinator',
@@ -42,7 +43,7 @@ const roleRank: Role[] = [
 /** The membership to show in the header: the most senior role the user holds. */
 export function primaryMembership(me: Me) {
   const ms = [...me.user.memberships];
-  ms.sort((a, b) => roleRank.indexOf(a.role) - roleRank.indexOf(b.role));
+  ms.sort((a, b) => roles.indexOf(a.role) - roles.indexOf(b.role));
   return ms[0];
 }
 

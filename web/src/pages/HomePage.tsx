@@ -7,7 +7,7 @@ import { useQueries, useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { lazy, Suspense, useMemo, type ComponentType, type ReactNode } from 'react';
 import { api, unwrap, type Me, type Role } from '../api/client';
-import { can, meQuery, primaryMembership } from '../auth/session';
+import { can, meQuery, primaryMembership, roles } from '../auth/session';
 import { usePageTitle } from '../components/PageHeader';
 import { ErrorState, LoadingState } from '../components/States';
 import { useI18n } from '../i18n';
@@ -15,16 +15,6 @@ import { useI18n } from '../i18n';
 const Chart = lazy(() => import('../components/Chart'));
 const Heatmap = lazy(() => import('../components/Heatmap'));
 
-const roles: Role[] = [
-  'platform_admin',
-  'program_office',
-  'entity_coordinator',
-  'change_team_head',
-  'practice_owner',
-  'contributor',
-  'assessor',
-  'viewer',
-];
 
 const AUDIT_DAYS = 7;
 const HEATMAP_ENTRIES = 200;

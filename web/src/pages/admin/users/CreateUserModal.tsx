@@ -1,6 +1,6 @@
 // Creating a user: names, e-mail, language and at least one role in an organisation. The server answers
 // with the new account and a temporary password, shown once.
-import { ActionIcon, Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { randomId, useMediaQuery } from '@mantine/hooks';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
@@ -12,7 +12,7 @@ import { useServerErrors } from '../../../components/forms';
 import { notifySuccess } from '../../../components/notify';
 import { errorMessage } from '../../../components/States';
 import { useI18n } from '../../../i18n';
-import { coordinatorEntity, grantableRoles, OrganizationSelect, roleOptions, rolesFor, type Scope, type User } from './shared';
+import { coordinatorEntity, grantableRoles, OrganizationSelect, roleOptions, rolesFor, type Scope, type User, UserIdentityFields } from './shared';
 
 interface MembershipRow {
   key: string;
@@ -110,38 +110,7 @@ export function CreateUserModal({
               {errorMessage(server.formError, locale)}
             </Alert>
           )}
-          <TextInput
-            label={t('users.email')}
-            type="email"
-            dir="ltr"
-            autoComplete="off"
-            required
-            data-autofocus
-            {...form.getInputProps('email')}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('users.nameAr')} dir="rtl" lang="ar" required {...form.getInputProps('name_ar')} />
-            <TextInput label={t('users.nameEn')} dir="ltr" lang="en" required {...form.getInputProps('name_en')} />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label={t('users.nationalId')}
-              description={t('users.nationalIdHint')}
-              dir="ltr"
-              inputMode="numeric"
-              {...form.getInputProps('national_id')}
-            />
-            <Select
-              label={t('users.language')}
-              data={[
-                { value: 'ar', label: t('users.locale.ar') },
-                { value: 'en', label: t('users.locale.en') },
-              ]}
-              allowDeselect={false}
-              comboboxProps={{ withinPortal: true }}
-              {...form.getInputProps('locale')}
-            />
-          </SimpleGrid>
+          <UserIdentityFields inputProps={form.getInputProps} autoFocus />
 
           <fieldset style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
             <Text component="legend" fw={600} mb="xs">

@@ -1,6 +1,6 @@
 // One user, opened from the list (its id is in the URL as `user=`): edit the account, disable or enable it,
 // reset the password, and give or take away roles.
-import { Alert, Button, Divider, Drawer, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Divider, Drawer, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconKey, IconPlus, IconRefresh, IconTrash, IconUserCheck, IconUserOff } from '@tabler/icons-react';
@@ -23,6 +23,7 @@ import {
   TemporaryPasswordDialog,
   type Scope,
   type User,
+  UserIdentityFields,
 } from './shared';
 
 export const userQueryKey = (id: number) => ['users', 'one', id] as const;
@@ -189,28 +190,7 @@ function EditUserForm({ user, onReload, reloading }: { user: User; onReload: () 
             {errorMessage(server.formError, locale)}
           </Alert>
         )}
-        <TextInput label={t('users.email')} type="email" dir="ltr" autoComplete="off" required {...form.getInputProps('email')} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('users.nameAr')} dir="rtl" lang="ar" required {...form.getInputProps('name_ar')} />
-          <TextInput label={t('users.nameEn')} dir="ltr" lang="en" required {...form.getInputProps('name_en')} />
-          <TextInput
-            label={t('users.nationalId')}
-            description={t('users.nationalIdHint')}
-            dir="ltr"
-            inputMode="numeric"
-            {...form.getInputProps('national_id')}
-          />
-          <Select
-            label={t('users.language')}
-            data={[
-              { value: 'ar', label: t('users.locale.ar') },
-              { value: 'en', label: t('users.locale.en') },
-            ]}
-            allowDeselect={false}
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps('locale')}
-          />
-        </SimpleGrid>
+        <UserIdentityFields inputProps={form.getInputProps} />
         <Group justify="flex-end">
           <Button type="button" variant="default" disabled={!form.isDirty()} onClick={() => { form.reset(); server.clear(); }}>
             {t('users.discardChanges')}

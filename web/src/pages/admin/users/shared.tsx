@@ -1,32 +1,24 @@
 // Pieces shared by the users pages: the roles, the organisation picker fed by the server, the role
 // badges, and the one-time display of a temporary password.
-import { Alert, Badge, Button, Code, CopyButton, Group, Modal, Select, Stack, Text, type SelectProps } from '@mantine/core';
+import { Alert, Badge, Button, Code, CopyButton, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, type SelectProps } from '@mantine/core';
+import type { GetInputPropsReturnType } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { api, unwrap, type Me, type Role, type Schemas } from '../../../api/client';
+import { roles } from '../../../auth/session';
 import { useI18n } from '../../../i18n';
 
 export type User = Schemas['User'];
 export type Organization = Schemas['Organization'];
 export type Scope = 'all' | 'team';
 
-export const roles: Role[] = [
-  'platform_admin',
-  'program_office',
-  'entity_coordinator',
-  'change_team_head',
-  'practice_owner',
-  'contributor',
-  'assessor',
-  'viewer',
-];
 const nationalRoles: Role[] = ['platform_admin', 'program_office'];
 
 /** The roles a page offers: a coordinator's team never holds a national role. */
 export function rolesFor(scope: Scope): Role[] {
-  return scope === 'team' ? roles.filter((r) => !nationalRoles.includes(r)) : roles;
+  return scope === 'team' ? roles.filter((r) => !nationalRoles.includes(r)) : [...roles];
 }
 
 /** The roles the signed-in user may grant: only a platform administrator grants that role, only national staff national ones. */
@@ -198,5 +190,52 @@ export function TemporaryPasswordDialog({ password, email, onClose }: { password
         </Group>
       </Stack>
     </Modal>
+  );
+}
+
+type IdentityField = 'email' | 'name_ar' | 'name_en' | 'national_id' | 'locale';
+
+/** The fields that say who a user is, the same when creating and when editing. */
+export function UserIdentityFields({
+  inputProps,
+  autoFocus,
+}: {
+  inputProps: (field: IdentityField) => GetInputPropsReturnType;
+  autoFocus?: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <TextInput
+        label={t('users.email')}
+        type="email"
+        dir="ltr"
+        autoComplete="off"
+        required
+        data-autofocus={autoFocus || undefined}
+        {...inputProps('email')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t('users.nameAr')} dir="rtl" lang="ar" required {...inputProps('name_ar')} />
+        <TextInput label={t('users.nameEn')} dir="ltr" lang="en" required {...inputProps('name_en')} />
+        <TextInput
+          label={t('users.nationalId')}
+          description={t('users.nationalIdHint')}
+          dir="ltr"
+          inputMode="numeric"
+          {...inputProps('national_id')}
+        />
+        <Select
+          label={t('users.language')}
+          data={[
+            { value: 'ar', label: t('users.locale.ar') },
+            { value: 'en', label: t('users.locale.en') },
+          ]}
+          allowDeselect={false}
+          comboboxProps={{ withinPortal: true }}
+          {...inputProps('locale')}
+        />
+      </SimpleGrid>
+    </>
   );
 }
