@@ -1,28 +1,17 @@
 // Every page of the shell, in Arabic and in English, has no serious or critical axe-core violation (WCAG 2.1
 // A and AA), and the narrowest phones (360 px) scroll no page sideways.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
-  closeBrowser,
   demoEmail,
   expectCleanPage,
   expectNoSeriousA11yViolations,
-  launchBrowser,
   newPage,
+  serverAndBrowser,
   signIn,
-  startServer,
 } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await closeBrowser(browser);
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 /** Waits until the page has loaded its data and nothing is still loading. */
 async function settle(page) {
@@ -35,7 +24,7 @@ async function settle(page) {
 async function checkPages(page, locale, paths) {
   const failures = [];
   for (const path of paths) {
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${env.server.url}${path}`);
     await page.getByRole('heading').first().waitFor(); // the 403 page has no app layout around it
     await settle(page);
     try {
@@ -50,15 +39,15 @@ async function checkPages(page, locale, paths) {
 for (const locale of ['ar', 'en']) {
   describe(`accessibility in ${locale === 'ar' ? 'Arabic' : 'English'}`, () => {
     test('sign-in page', async () => {
-      const page = await newPage(browser, { locale });
+      const page = await newPage(env.browser, { locale });
       await checkPages(page, locale, ['/sign-in']);
       expectCleanPage(page);
       await page.context().close();
     });
 
     test('program office: home, preferences, 404 and administration', async () => {
-      const page = await newPage(browser, { locale });
-      await signIn(page, server.url, demoEmail('office'));
+      const page = await newPage(env.browser, { locale });
+      await signIn(page, env.server.url, demoEmail('office'));
       await checkPages(page, locale, [
         '/',
         '/preferences',
@@ -73,8 +62,8 @@ for (const locale of ['ar', 'en']) {
     });
 
     test('coordinator: the 403 page', async () => {
-      const page = await newPage(browser, { locale });
-      await signIn(page, server.url, demoEmail('coordinator'));
+      const page = await newPage(env.browser, { locale });
+      await signIn(page, env.server.url, demoEmail('coordinator'));
       await checkPages(page, locale, ['/admin/users']);
       await page.getByRole('heading', { name: locale === 'ar' ? 'لا تملك صلاحية الوصول' : 'You do not have access' }).waitFor();
       expectCleanPage(page);
@@ -86,12 +75,12 @@ for (const locale of ['ar', 'en']) {
 describe('no sideways scrolling at 360 px', () => {
   for (const locale of ['ar', 'en']) {
     test(`sign-in and home (${locale})`, async () => {
-      const page = await newPage(browser, { locale, width: 360, height: 740 });
+      const page = await newPage(env.browser, { locale, width: 360, height: 740 });
       const width = () => page.evaluate(() => document.documentElement.scrollWidth);
-      await page.goto(`${server.url}/sign-in`);
+      await page.goto(`${env.server.url}/sign-in`);
       await settle(page);
       assert.ok((await width()) <= 360, `sign-in is ${await width()} px wide at 360 px`);
-      await signIn(page, server.url, demoEmail('office'));
+      await signIn(page, env.server.url, demoEmail('office'));
       await settle(page);
       assert.ok((await width()) <= 360, `home is ${await width()} px wide at 360 px`);
       expectCleanPage(page);

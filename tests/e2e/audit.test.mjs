@@ -1,30 +1,17 @@
 // The audit log and the home page, as the program office sees them: the sign-in is in the log, the action filter
 // narrows it, the chain verifies intact, and the home page's organisation count is the API's total.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  closeBrowser,
   demoEmail,
   expectCleanPage,
   expectNoSeriousA11yViolations,
-  launchBrowser,
   newPage,
+  serverAndBrowser,
   signIn,
-  startServer,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await closeBrowser(browser);
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 /** The text of every cell in one column of the audit table (by its header). */
 async function columnTexts(page, header) {
@@ -50,10 +37,10 @@ async function waitForColumn(page, header, check, message) {
 }
 
 test('the audit log lists the sign-in, filters by action and verifies the chain', async () => {
-  const page = await newPage(browser, { locale: 'en' });
-  await signIn(page, server.url, demoEmail('office'));
+  const page = await newPage(env.browser, { locale: 'en' });
+  await signIn(page, env.server.url, demoEmail('office'));
 
-  await page.goto(`${server.url}/admin/audit`);
+  await page.goto(`${env.server.url}/admin/audit`);
   await page.getByRole('heading', { name: 'Audit log', level: 2 }).waitFor();
 
   // This very sign-in is among the newest entries, by office@, under its readable name.
@@ -79,8 +66,8 @@ test('the audit log lists the sign-in, filters by action and verifies the chain'
   await page.waitForURL(/[?&]action=user\.create/);
   await waitForColumn(page, 'Action', (c) => c.every((t) => t === 'User created'), 'the action filter left other actions');
 
-  // The verify panel reports the chain intact with the number of rows the server checked.
-  const verify = await (await page.request.get(`${server.url}/api/v1/audit/verify`)).json();
+  // The verify panel reports the chain intact with the number of rows the env.server checked.
+  const verify = await (await page.request.get(`${env.server.url}/api/v1/audit/verify`)).json();
   assert.equal(verify.intact, true);
   await page.getByRole('button', { name: 'Verify the chain' }).click();
   const result = page.getByTestId('audit-verify-result');
@@ -98,9 +85,9 @@ test('the audit log lists the sign-in, filters by action and verifies the chain'
 });
 
 test('the audit page in Arabic names actions in Arabic and reports the chain in Arabic', async () => {
-  const page = await newPage(browser, { locale: 'ar' });
-  await signIn(page, server.url, demoEmail('office'));
-  await page.goto(`${server.url}/admin/audit`);
+  const page = await newPage(env.browser, { locale: 'ar' });
+  await signIn(page, env.server.url, demoEmail('office'));
+  await page.goto(`${env.server.url}/admin/audit`);
   await page.getByRole('heading', { name: 'سجل التدقيق', level: 2 }).waitFor();
   await waitForColumn(page, 'الإجراء', (c) => c.includes('تسجيل الدخول'), 'no Arabic sign-in label');
   await page.getByRole('button', { name: 'تحقّق من السلسلة' }).click();
@@ -112,10 +99,10 @@ test('the audit page in Arabic names actions in Arabic and reports the chain in 
 });
 
 test('the home page shows the organisation count the API reports', async () => {
-  const page = await newPage(browser, { locale: 'en' });
-  await signIn(page, server.url, demoEmail('office'));
-  await page.goto(`${server.url}/`);
-  const api = await (await page.request.get(`${server.url}/api/v1/organizations?page%5Bsize%5D=1`)).json();
+  const page = await newPage(env.browser, { locale: 'en' });
+  await signIn(page, env.server.url, demoEmail('office'));
+  await page.goto(`${env.server.url}/`);
+  const api = await (await page.request.get(`${env.server.url}/api/v1/organizations?page%5Bsize%5D=1`)).json();
   assert.ok(api.total > 0);
 
   const value = page.getByTestId('home-count-organizations-value');
@@ -135,9 +122,9 @@ test('the home page shows the organisation count the API reports', async () => {
 });
 
 test('a viewer sees the organisation count and what is coming, no administration counts', async () => {
-  const page = await newPage(browser, { locale: 'ar' });
-  await signIn(page, server.url, demoEmail('viewer'));
-  await page.goto(`${server.url}/`);
+  const page = await newPage(env.browser, { locale: 'ar' });
+  await signIn(page, env.server.url, demoEmail('viewer'));
+  await page.goto(`${env.server.url}/`);
   await page.getByTestId('home-count-organizations-value').waitFor();
   await page.getByTestId('home-coming').waitFor();
   assert.equal(await page.getByTestId('home-count-audit').count(), 0);

@@ -2,6 +2,7 @@
 // Chromium through playwright-core. Test files import what they need from here; see tests/e2e/README.md.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { after, before } from 'node:test';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -271,4 +272,21 @@ export async function expectNoSeriousA11yViolations(page, label) {
 export async function closeBrowser(browser) {
   if (!browser) return;
   await browser.close().catch(() => undefined);
+}
+
+/**
+ * One server and one browser for a test file, started before its first test and stopped after its last:
+ * `const env = serverAndBrowser();` then `env.server.url`, `env.browser`.
+ */
+export function serverAndBrowser() {
+  const env = { server: undefined, browser: undefined };
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await closeBrowser(env.browser);
+    await env.server?.stop();
+  });
+  return env;
 }

@@ -2,28 +2,17 @@
 // tree, moves it under another ministry, and an attempt to move a ministry under its own new child shows the
 // server's refusal next to the parent field. The tree is keyboard-operable and the page passes axe-core.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import {
-  closeBrowser,
   demoEmail,
   expectCleanPage,
   expectNoSeriousA11yViolations,
-  launchBrowser,
   newPage,
+  serverAndBrowser,
   signIn,
-  startServer,
 } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await closeBrowser(browser);
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 const interiorAr = 'وزارة الداخلية';
 const labourAr = 'وزارة العمل';
@@ -67,12 +56,12 @@ async function moveSelectedUnder(page, parentName) {
 describe('organisations (program office, Arabic)', () => {
   let page;
   before(async () => {
-    page = await newPage(browser, { url: server.url, locale: 'ar' });
-    await signIn(page, server.url, demoEmail('office'));
+    page = await newPage(env.browser, { url: env.server.url, locale: 'ar' });
+    await signIn(page, env.server.url, demoEmail('office'));
   });
 
   test('the hierarchy loads as a tree and answers the keyboard', async () => {
-    await page.goto(`${server.url}/admin/organizations`);
+    await page.goto(`${env.server.url}/admin/organizations`);
     const tree = page.getByRole('tree', { name: 'الهيكل التنظيمي للجهات' });
     await treeItem(tree, labourAr).waitFor();
     const labour = treeItem(tree, labourAr);
@@ -100,7 +89,7 @@ describe('organisations (program office, Arabic)', () => {
   });
 
   test('creates an organisation under a ministry and shows it in the tree', async () => {
-    await page.goto(`${server.url}/admin/organizations`);
+    await page.goto(`${env.server.url}/admin/organizations`);
     const tree = page.getByRole('tree');
     await treeItem(tree, interiorAr).locator(':scope > div').click();
     await page.getByRole('heading', { level: 3, name: interiorAr }).waitFor();
@@ -142,7 +131,7 @@ describe('organisations (program office, Arabic)', () => {
     await page.getByRole('heading', { level: 3, name: labourAr }).waitFor();
     const { dialog, parent } = await moveSelectedUnder(page, newAr);
     assert.equal(await fieldError(parent), cycleAr);
-    await expectNoSeriousA11yViolations(page, 'organisation form with a server error (ar)');
+    await expectNoSeriousA11yViolations(page, 'organisation form with a env.server error (ar)');
     await dialog.getByRole('button', { name: 'إلغاء', exact: true }).click();
     await dialog.waitFor({ state: 'hidden' });
     // Nothing moved.
@@ -151,7 +140,7 @@ describe('organisations (program office, Arabic)', () => {
   });
 
   test('search lists matches flat and selecting one opens its branch', async () => {
-    await page.goto(`${server.url}/admin/organizations`);
+    await page.goto(`${env.server.url}/admin/organizations`);
     await page.getByRole('searchbox', { name: 'البحث عن جهة' }).fill('الابتكار');
     const results = page.getByRole('list', { name: 'الجهات المطابقة' });
     await results.getByRole('button', { name: new RegExp(newAr) }).click();

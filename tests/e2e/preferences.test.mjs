@@ -2,33 +2,22 @@
 // reload), the live preview, the change-password form with the server's errors next to its fields, and the
 // user's roles. Both languages, desktop and phone widths, no serious accessibility violations.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
-  closeBrowser,
-  demoEmail,
   DEMO_PASSWORD,
+  demoEmail,
   expectCleanPage,
   expectNoSeriousA11yViolations,
-  launchBrowser,
   newPage,
+  serverAndBrowser,
   signIn,
-  startServer,
   waitForLocale,
 } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await closeBrowser(browser);
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 async function openPreferences(page) {
-  await page.goto(`${server.url}/preferences`);
+  await page.goto(`${env.server.url}/preferences`);
   await page.getByTestId('preferences-preview').waitFor();
 }
 
@@ -39,8 +28,8 @@ const arabicIndic = /[٠-٩]/;
 
 describe('display preferences', () => {
   test('Hijri calendar and Latin digits change the preview at once and survive a reload', async () => {
-    const page = await newPage(browser);
-    await signIn(page, server.url, demoEmail('viewer'));
+    const page = await newPage(env.browser);
+    await signIn(page, env.server.url, demoEmail('viewer'));
     await openPreferences(page);
 
     // The demo accounts start Gregorian with Arabic-Indic digits.
@@ -72,8 +61,8 @@ describe('display preferences', () => {
   });
 
   test('the language choice switches the page to English and is kept in the account', async () => {
-    const page = await newPage(browser);
-    await signIn(page, server.url, demoEmail('contributor'));
+    const page = await newPage(env.browser);
+    await signIn(page, env.server.url, demoEmail('contributor'));
     await openPreferences(page);
     await option(page, 'locale', 'English').click();
     await waitForLocale(page, 'en');
@@ -81,9 +70,9 @@ describe('display preferences', () => {
     await option(page, 'calendar', 'Hijri (Umm al-Qura)').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="preferences-preview"]')?.textContent?.includes('AH'));
 
-    // A fresh browser (no local choice) opens in the account's language after signing in.
-    const other = await newPage(browser, { locale: 'en' });
-    await other.goto(`${server.url}/sign-in`);
+    // A fresh env.browser (no local choice) opens in the account's language after signing in.
+    const other = await newPage(env.browser, { locale: 'en' });
+    await other.goto(`${env.server.url}/sign-in`);
     await other.getByLabel(/^E-mail/).fill(demoEmail('contributor'));
     await other.locator('input[type=password]').fill(DEMO_PASSWORD);
     await other.getByRole('button', { name: 'Sign in' }).click();
@@ -99,8 +88,8 @@ describe('display preferences', () => {
   });
 
   test('the memberships are listed read-only', async () => {
-    const page = await newPage(browser, { width: 390 });
-    await signIn(page, server.url, demoEmail('coordinator'));
+    const page = await newPage(env.browser, { width: 390 });
+    await signIn(page, env.server.url, demoEmail('coordinator'));
     await openPreferences(page);
     const table = page.getByTestId('memberships');
     assert.match(await table.innerText(), /منسق الجهة/);
@@ -114,9 +103,9 @@ describe('display preferences', () => {
 });
 
 describe('change password', () => {
-  test('a wrong current password shows the server error next to that field', async () => {
-    const page = await newPage(browser);
-    await signIn(page, server.url, demoEmail('assessor'));
+  test('a wrong current password shows the env.server error next to that field', async () => {
+    const page = await newPage(env.browser);
+    await signIn(page, env.server.url, demoEmail('assessor'));
     await openPreferences(page);
     const current = page.locator('input').and(page.getByLabel(/^كلمة المرور الحالية/));
     const next = page.locator('input').and(page.getByLabel(/^كلمة المرور الجديدة/));
@@ -138,8 +127,8 @@ describe('change password', () => {
   });
 
   test('a correct change says that other sessions were ended, and the new password signs in', async () => {
-    const page = await newPage(browser, { locale: 'en' });
-    await signIn(page, server.url, demoEmail('practice.owner'));
+    const page = await newPage(env.browser, { locale: 'en' });
+    await signIn(page, env.server.url, demoEmail('practice.owner'));
     await openPreferences(page);
     await page.locator('input').and(page.getByLabel(/^Current password/)).fill(DEMO_PASSWORD);
     await page.locator('input').and(page.getByLabel(/^New password/)).fill('Another-Strong-Pass-2026');
@@ -148,8 +137,8 @@ describe('change password', () => {
     await page.getByText('Your password was changed, and your sessions on other devices were ended.').waitFor();
     assert.equal(await page.locator('input').and(page.getByLabel(/^Current password/)).inputValue(), '');
 
-    const other = await newPage(browser, { locale: 'en' });
-    await signIn(other, server.url, demoEmail('practice.owner'), 'Another-Strong-Pass-2026');
+    const other = await newPage(env.browser, { locale: 'en' });
+    await signIn(other, env.server.url, demoEmail('practice.owner'), 'Another-Strong-Pass-2026');
     expectCleanPage(page);
     expectCleanPage(other);
     await page.context().close();

@@ -1,31 +1,20 @@
 // The app's frame as each role meets it: navigation per role, language and direction, the 403 and 404 pages,
 // sign-in redirects, session expiry and sign-out.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
-  closeBrowser,
   demoEmail,
   expectCleanPage,
   fillSignIn,
-  launchBrowser,
   newPage,
+  serverAndBrowser,
   signIn,
   signOut,
-  startServer,
   waitForAppLayout,
   waitForLocale,
 } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await closeBrowser(browser);
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 const nav = {
   home: 'الرئيسية',
@@ -50,8 +39,8 @@ const roles = [
 ];
 
 async function signInAs(page, who) {
-  if (who === 'admin') return signIn(page, server.url, server.adminEmail, server.adminPassword);
-  return signIn(page, server.url, demoEmail(who));
+  if (who === 'admin') return signIn(page, env.server.url, env.server.adminEmail, env.server.adminPassword);
+  return signIn(page, env.server.url, demoEmail(who));
 }
 
 const navigation = (page) => page.locator('nav').last();
@@ -59,7 +48,7 @@ const navigation = (page) => page.locator('nav').last();
 describe('navigation shows what each role may use', () => {
   for (const { who, role, sees } of roles) {
     test(`${who} (${role})`, async () => {
-      const page = await newPage(browser);
+      const page = await newPage(env.browser);
       await signInAs(page, who);
       const links = navigation(page).getByRole('link');
       await links.first().waitFor();
@@ -79,12 +68,12 @@ describe('navigation shows what each role may use', () => {
 });
 
 test('Arabic first, right to left; the language switch flips it and the account keeps the choice', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}/sign-in`);
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.url}/sign-in`);
   await waitForLocale(page, 'ar');
   assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
 
-  await signIn(page, server.url, demoEmail('viewer'));
+  await signIn(page, env.server.url, demoEmail('viewer'));
   assert.deepEqual(await page.evaluate(() => [document.documentElement.dir, document.documentElement.lang]), ['rtl', 'ar']);
 
   await page.getByRole('button', { name: 'التبديل إلى الإنجليزية' }).click();
@@ -105,13 +94,13 @@ test('Arabic first, right to left; the language switch flips it and the account 
   await page.context().close();
 });
 
-test('the account language applies in a browser that never chose it', async () => {
-  const first = await newPage(browser, { locale: 'en' });
-  await signIn(first, server.url, demoEmail('assessor')); // leaves the account in English
+test('the account language applies in a env.browser that never chose it', async () => {
+  const first = await newPage(env.browser, { locale: 'en' });
+  await signIn(first, env.server.url, demoEmail('assessor')); // leaves the account in English
   await first.context().close();
 
-  const page = await newPage(browser); // Arabic on this browser's sign-in page
-  await page.goto(`${server.url}/sign-in`);
+  const page = await newPage(env.browser); // Arabic on this browser's sign-in page
+  await page.goto(`${env.server.url}/sign-in`);
   await waitForLocale(page, 'ar');
   await fillSignIn(page, demoEmail('assessor'));
   await waitForAppLayout(page);
@@ -124,24 +113,24 @@ test('the account language applies in a browser that never chose it', async () =
 });
 
 test('a coordinator gets the 403 page for administration; an unknown address gets the 404 page', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   await signInAs(page, 'coordinator');
   for (const path of ['/admin/users', '/admin/audit', '/admin/organizations', '/admin/tokens']) {
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${env.server.url}${path}`);
     await page.getByRole('heading', { name: 'لا تملك صلاحية الوصول' }).waitFor();
     assert.equal(new URL(page.url()).pathname, path, 'the 403 page shows at the same address');
   }
-  await page.goto(`${server.url}/no-such-page/here`);
+  await page.goto(`${env.server.url}/no-such-page/here`);
   await page.getByRole('heading', { name: 'الصفحة غير موجودة' }).waitFor();
   await page.getByRole('link', { name: 'العودة إلى الرئيسية' }).click();
-  await page.waitForURL(`${server.url}/`);
+  await page.waitForURL(`${env.server.url}/`);
   expectCleanPage(page);
   await page.context().close();
 });
 
 test('a signed-out visit goes to sign-in and comes back after it', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}/admin/users`);
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.url}/admin/users`);
   await page.waitForURL((u) => u.pathname === '/sign-in');
   assert.equal(new URL(page.url()).searchParams.get('next'), '/admin/users');
   await fillSignIn(page, demoEmail('office'));
@@ -152,7 +141,7 @@ test('a signed-out visit goes to sign-in and comes back after it', async () => {
 });
 
 test('when the session ends, the user signs in again and returns to the page they were on', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   await signInAs(page, 'office');
   await page.context().clearCookies();
 
@@ -170,11 +159,11 @@ test('when the session ends, the user signs in again and returns to the page the
 });
 
 test('signing out returns to sign-in, and the app then asks to sign in again', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   await signInAs(page, 'contributor');
   await signOut(page);
   await page.getByRole('button', { name: 'دخول', exact: true }).waitFor();
-  await page.goto(`${server.url}/`);
+  await page.goto(`${env.server.url}/`);
   await page.waitForURL((u) => u.pathname === '/sign-in');
   expectCleanPage(page);
   await page.context().close();

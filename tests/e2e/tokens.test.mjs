@@ -2,28 +2,17 @@
 // and a warning; the list shows the new token as active with the secret's prefix; revoking it goes
 // through a confirmation and the status changes to revoked.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import {
-  closeBrowser,
   demoEmail,
   expectCleanPage,
   expectNoSeriousA11yViolations,
-  launchBrowser,
   newPage,
+  serverAndBrowser,
   signIn,
-  startServer,
 } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await closeBrowser(browser);
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 const tokenName = 'تكامل نظام التقارير';
 const emptyFilteredAr = 'لا نتائج تطابق البحث أو التصفية';
@@ -32,12 +21,12 @@ describe('API tokens (program office, Arabic)', () => {
   let page;
   let secret;
   before(async () => {
-    page = await newPage(browser, { url: server.url, locale: 'ar' });
-    await signIn(page, server.url, demoEmail('office'));
+    page = await newPage(env.browser, { url: env.server.url, locale: 'ar' });
+    await signIn(page, env.server.url, demoEmail('office'));
   });
 
   test('creating a token shows its secret once', async () => {
-    await page.goto(`${server.url}/admin/tokens`);
+    await page.goto(`${env.server.url}/admin/tokens`);
     await page.getByRole('heading', { level: 2, name: 'مفاتيح الواجهة البرمجية' }).waitFor();
     await page.getByRole('button', { name: 'مفتاح جديد' }).first().click();
     const form = page.getByRole('dialog', { name: 'مفتاح جديد للواجهة البرمجية' });

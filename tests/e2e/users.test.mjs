@@ -3,29 +3,18 @@
 // disabling goes through a confirmation and shows in the status; a coordinator's team page lists only
 // their entity's people.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
-  closeBrowser,
   demoEmail,
   expectCleanPage,
   expectNoSeriousA11yViolations,
-  launchBrowser,
   newPage,
+  serverAndBrowser,
   signIn,
-  startServer,
   waitForLocale,
 } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await closeBrowser(browser);
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 const transportAr = 'وزارة النقل والاتصالات وتقنية المعلومات';
 const newEmail = 'e2e.new.user@demo.manzuma.om';
@@ -73,9 +62,9 @@ async function fillCreate(page, dialog, { email, nameAr = 'مستخدم تجري
 
 describe('users administration', { concurrency: false }, () => {
   test('office creates a user with a role and finds them by e-mail', async () => {
-    const page = await newPage(browser);
-    await signIn(page, server.url, demoEmail('office'));
-    await page.goto(`${server.url}/admin/users`);
+    const page = await newPage(env.browser);
+    await signIn(page, env.server.url, demoEmail('office'));
+    await page.goto(`${env.server.url}/admin/users`);
     await page.getByRole('heading', { name: 'المستخدمون', level: 2 }).waitFor();
     await page.getByRole('table').waitFor();
     await expectNoSeriousA11yViolations(page, 'users list (ar)');
@@ -107,9 +96,9 @@ describe('users administration', { concurrency: false }, () => {
   });
 
   test("the server's e-mail errors show next to the field, in Arabic and then in English", async () => {
-    const page = await newPage(browser);
-    await signIn(page, server.url, demoEmail('office'));
-    await page.goto(`${server.url}/admin/users`);
+    const page = await newPage(env.browser);
+    await signIn(page, env.server.url, demoEmail('office'));
+    await page.goto(`${env.server.url}/admin/users`);
     await page.getByRole('table').waitFor();
 
     const dialog = await openCreate(page);
@@ -145,9 +134,9 @@ describe('users administration', { concurrency: false }, () => {
   });
 
   test('disabling a user asks first and shows the new status', async () => {
-    const page = await newPage(browser);
-    await signIn(page, server.url, demoEmail('office'));
-    await page.goto(`${server.url}/admin/users?q=${encodeURIComponent(newEmail)}`);
+    const page = await newPage(env.browser);
+    await signIn(page, env.server.url, demoEmail('office'));
+    await page.goto(`${env.server.url}/admin/users?q=${encodeURIComponent(newEmail)}`);
     await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 1);
     await page.locator('tbody tr').first().getByRole('button', { name: /مستخدم تجريبي/ }).click();
     await page.waitForURL(/user=\d+/);
@@ -171,9 +160,9 @@ describe('users administration', { concurrency: false }, () => {
   });
 
   test("a coordinator's team page lists only their entity's users", async () => {
-    const page = await newPage(browser);
-    await signIn(page, server.url, demoEmail('coordinator'));
-    await page.goto(`${server.url}/team`);
+    const page = await newPage(env.browser);
+    await signIn(page, env.server.url, demoEmail('coordinator'));
+    await page.goto(`${env.server.url}/team`);
     await page.getByRole('heading', { name: 'فريق الجهة', level: 2 }).waitFor();
     await page.getByRole('table').waitFor();
     const rows = page.locator('tbody tr');
