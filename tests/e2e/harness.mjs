@@ -290,3 +290,23 @@ export function serverAndBrowser() {
   });
   return env;
 }
+
+/** The text of the error Mantine ties to an input through aria-describedby. */
+export async function fieldError(input) {
+  await input.page().waitForFunction((el) => el.getAttribute('aria-invalid') === 'true', await input.elementHandle());
+  return input.evaluate((el) => {
+    const ids = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+    return ids
+      .map((id) => document.getElementById(id))
+      .filter((n) => n && /-error$/.test(n.id))
+      .map((n) => n.textContent.trim())
+      .join(' ');
+  });
+}
+
+/** Picks an option of a Mantine Select (optionally typing to search first). */
+export async function choose(page, input, option, typed) {
+  await input.click();
+  if (typed) await input.fill(typed);
+  await page.getByRole('option', { name: option }).first().click();
+}

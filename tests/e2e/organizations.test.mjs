@@ -4,9 +4,11 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import {
+  choose,
   demoEmail,
   expectCleanPage,
   expectNoSeriousA11yViolations,
+  fieldError,
   newPage,
   serverAndBrowser,
   signIn,
@@ -21,26 +23,6 @@ const newEn = 'Department of Institutional Innovation';
 const cycleAr = 'لا يمكن نقل الجهة تحت نفسها أو تحت إحدى الجهات التابعة لها';
 
 const treeItem = (scope, name) => scope.getByRole('treeitem', { name: new RegExp(`^${name}`) });
-
-/** The text of the error Mantine ties to an input through aria-describedby. */
-async function fieldError(input) {
-  await input.page().waitForFunction((el) => el.getAttribute('aria-invalid') === 'true', await input.elementHandle());
-  return input.evaluate((el) => {
-    const ids = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
-    return ids
-      .map((id) => document.getElementById(id))
-      .filter((n) => n && /-error$/.test(n.id))
-      .map((n) => n.textContent.trim())
-      .join(' ');
-  });
-}
-
-/** Picks an option of a Mantine Select, typing to search first. */
-async function choose(page, input, option, typed) {
-  await input.click();
-  await input.fill(typed);
-  await page.getByRole('option', { name: option }).first().click();
-}
 
 /** Opens the edit form of the selected organisation and sets its parent. */
 async function moveSelectedUnder(page, parentName) {

@@ -5,9 +5,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
+  choose,
   demoEmail,
   expectCleanPage,
   expectNoSeriousA11yViolations,
+  fieldError,
   newPage,
   serverAndBrowser,
   signIn,
@@ -24,26 +26,6 @@ const msg = {
   duplicateEmailAr: 'البريد الإلكتروني مسجل لمستخدم آخر',
   duplicateEmailEn: 'Another user has this e-mail address',
 };
-
-/** The text of the error Mantine ties to an input through aria-describedby. */
-async function fieldError(input) {
-  await input.page().waitForFunction((el) => el.getAttribute('aria-invalid') === 'true', await input.elementHandle());
-  return input.evaluate((el) => {
-    const ids = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
-    return ids
-      .map((id) => document.getElementById(id))
-      .filter((n) => n && /-error$/.test(n.id))
-      .map((n) => n.textContent.trim())
-      .join(' ');
-  });
-}
-
-/** Picks an option of a Mantine Select (optionally typing to search first). */
-async function choose(page, input, option, typed) {
-  await input.click();
-  if (typed) await input.fill(typed);
-  await page.getByRole('option', { name: option }).first().click();
-}
 
 async function openCreate(page) {
   await page.getByRole('button', { name: /^(إضافة مستخدم|Add user)$/ }).first().click();
