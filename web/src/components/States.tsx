@@ -61,3 +61,14 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
     </Alert>
   );
 }
+
+/** A form's failure that belongs to no field (the server's message in the reader's language); nothing when none. */
+export function FormError({ error }: { error: unknown }) {
+  const { locale } = useI18n();
+  if (!error) return null;
+  return (
+    <Alert color="red" variant="light" role="alert">
+      {errorMessage(error, locale)}
+    </Alert>
+  );
+}

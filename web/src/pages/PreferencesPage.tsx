@@ -1,7 +1,6 @@
 // The signed-in user's own settings: language, calendar and digits (saved at once, with a live preview),
 // their password, and the roles they hold (read-only: coordinators and the program office manage those).
 import {
-  Alert,
   Button,
   Card,
   Group,
@@ -23,7 +22,7 @@ import { meQuery } from '../auth/session';
 import { useServerErrors } from '../components/forms';
 import { notifyError, notifySuccess } from '../components/notify';
 import { PageHeader } from '../components/PageHeader';
-import { errorMessage } from '../components/States';
+import { FormError } from '../components/States';
 import { useI18n, type Preferences } from '../i18n';
 
 const sampleNumber = 1234567;
@@ -179,7 +178,7 @@ function DisplaySettings() {
 }
 
 function PasswordForm() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const form = useForm({
     initialValues: { current_password: '', new_password: '', confirm: '' },
@@ -217,11 +216,7 @@ function PasswordForm() {
     <Section title={t('preferences.passwordTitle')} intro={t('preferences.passwordIntro')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {!!server.formError && (
-            <Alert color="red" variant="light" role="alert">
-              {errorMessage(server.formError, locale)}
-            </Alert>
-          )}
+          <FormError error={server.formError} />
           <PasswordInput
             label={t('preferences.currentPassword')}
             autoComplete="current-password"

@@ -10,7 +10,7 @@ import { api, unwrap, type Me, type Schemas } from '../api/client';
 import { meQuery, signIn } from '../auth/session';
 import { useServerErrors } from '../components/forms';
 import { usePageTitle } from '../components/PageHeader';
-import { errorMessage } from '../components/States';
+import { FormError } from '../components/States';
 import { useI18n } from '../i18n';
 
 export function SignInPage() {
@@ -94,11 +94,7 @@ export function SignInPage() {
                   {t('auth.expired')}
                 </Alert>
               )}
-              {!!server.formError && (
-                <Alert color="red" variant="light" role="alert">
-                  {errorMessage(server.formError, locale)}
-                </Alert>
-              )}
+              <FormError error={server.formError} />
               <TextInput
                 label={t('auth.email')}
                 type="email"

@@ -9,7 +9,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ApiError, unwrap } from '../../../api/client';
 import { useServerErrors } from '../../../components/forms';
-import { errorMessage } from '../../../components/States';
+import { FormError } from '../../../components/States';
 import { notifySuccess } from '../../../components/notify';
 import { useI18n } from '../../../i18n';
 import { countries, governoratesQuery, kinds, organizationKeys, organizationQuery, type Country, type Organization, type OrganizationKind } from './api';
@@ -136,11 +136,7 @@ function OrganizationForm({ mode, onClose, onSaved }: { mode: FormMode; onClose:
     <form onSubmit={submit} noValidate>
       <Stack>
         {stale && <StaleAlert onReload={reload} />}
-        {!!server.formError && (
-          <Alert color="red" variant="light" role="alert">
-            {errorMessage(server.formError, locale)}
-          </Alert>
-        )}
+        <FormError error={server.formError} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('organizations.nameAr')} required dir="rtl" lang="ar" autoComplete="off" {...form.getInputProps('name_ar')} />
           <TextInput label={t('organizations.nameEn')} required dir="ltr" lang="en" autoComplete="off" {...form.getInputProps('name_en')} />

@@ -14,7 +14,7 @@ import { DataTable, listQuery } from '../../../components/DataTable';
 import { useServerErrors } from '../../../components/forms';
 import { notifyError, notifySuccess } from '../../../components/notify';
 import { PageHeader } from '../../../components/PageHeader';
-import { errorMessage } from '../../../components/States';
+import { FormError } from '../../../components/States';
 import { useI18n } from '../../../i18n';
 
 type ApiToken = Schemas['ApiToken'];
@@ -209,7 +209,7 @@ function CreateTokenModal({ opened, onClose, onCreated }: { opened: boolean; onC
 }
 
 function CreateTokenForm({ onClose, onCreated }: { onClose: () => void; onCreated: (c: TokenCreated) => void }) {
-  const { t, date, locale } = useI18n();
+  const { t, date } = useI18n();
   const [busy, setBusy] = useState(false);
   const form = useForm<TokenValues>({
     initialValues: { name: '', scopes: ['read'], expires_in_days: 90 },
@@ -244,11 +244,7 @@ function CreateTokenForm({ onClose, onCreated }: { onClose: () => void; onCreate
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        {!!server.formError && (
-          <Alert color="red" variant="light" role="alert">
-            {errorMessage(server.formError, locale)}
-          </Alert>
-        )}
+        <FormError error={server.formError} />
         <TextInput label={t('tokens.name')} description={t('tokens.nameHint')} required autoComplete="off" data-autofocus {...form.getInputProps('name')} />
         <Checkbox.Group label={t('tokens.scopes')} description={t('tokens.scopesHint')} required {...form.getInputProps('scopes')}>
           <Stack gap="xs" mt="xs">

@@ -1,6 +1,6 @@
 // Creating a user: names, e-mail, language and at least one role in an organisation. The server answers
 // with the new account and a temporary password, shown once.
-import { ActionIcon, Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { ActionIcon, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { randomId, useMediaQuery } from '@mantine/hooks';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
@@ -10,7 +10,7 @@ import { api, unwrap, type Role } from '../../../api/client';
 import { meQuery } from '../../../auth/session';
 import { useServerErrors } from '../../../components/forms';
 import { notifySuccess } from '../../../components/notify';
-import { errorMessage } from '../../../components/States';
+import { FormError } from '../../../components/States';
 import { useI18n } from '../../../i18n';
 import { coordinatorEntity, grantableRoles, OrganizationSelect, roleOptions, rolesFor, type Scope, type User, UserIdentityFields } from './shared';
 
@@ -42,7 +42,7 @@ export function CreateUserModal({
   onCreated: (user: User, temporaryPassword: string | null) => void;
   scope: Scope;
 }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const queryClient = useQueryClient();
   const { data: me } = useQuery(meQuery);
   const mobile = useMediaQuery('(max-width: 36em)');
@@ -105,11 +105,7 @@ export function CreateUserModal({
     <Modal opened={opened} onClose={close} title={t('users.createTitle')} size="xl" fullScreen={mobile} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          {!!server.formError && (
-            <Alert color="red" variant="light" role="alert">
-              {errorMessage(server.formError, locale)}
-            </Alert>
-          )}
+          <FormError error={server.formError} />
           <UserIdentityFields inputProps={form.getInputProps} autoFocus />
 
           <fieldset style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>

@@ -11,7 +11,7 @@ import { meQuery } from '../../../auth/session';
 import { ConfirmAction } from '../../../components/ConfirmAction';
 import { fieldErrors, useServerErrors } from '../../../components/forms';
 import { notifyError, notifySuccess } from '../../../components/notify';
-import { ErrorState, errorMessage, LoadingState } from '../../../components/States';
+import { ErrorState, errorMessage, FormError, LoadingState } from '../../../components/States';
 import { useI18n } from '../../../i18n';
 import {
   coordinatorEntity,
@@ -129,7 +129,7 @@ function isConflict(e: unknown): boolean {
 }
 
 function EditUserForm({ user, onReload, reloading }: { user: User; onReload: () => void; reloading: boolean }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const save = useSaveUser(user);
   const [busy, setBusy] = useState(false);
   const [conflict, setConflict] = useState(false);
@@ -185,11 +185,7 @@ function EditUserForm({ user, onReload, reloading }: { user: User; onReload: () 
             </Stack>
           </Alert>
         )}
-        {!!server.formError && (
-          <Alert color="red" variant="light" role="alert">
-            {errorMessage(server.formError, locale)}
-          </Alert>
-        )}
+        <FormError error={server.formError} />
         <UserIdentityFields inputProps={form.getInputProps} />
         <Group justify="flex-end">
           <Button type="button" variant="default" disabled={!form.isDirty()} onClick={() => { form.reset(); server.clear(); }}>
