@@ -9,6 +9,30 @@
 #include "core/crypto.hpp"
 #include "http/dispatcher.hpp"
 #include "http/server.hpp"
+#include "modules/adoptions/permissions.hpp"
+#include "modules/adoptions/routes.hpp"
+#include "modules/adoptions/service.hpp"
+#include "modules/dashboard/permissions.hpp"
+#include "modules/dashboard/routes.hpp"
+#include "modules/dashboard/service.hpp"
+#include "modules/editions/permissions.hpp"
+#include "modules/editions/routes.hpp"
+#include "modules/editions/service.hpp"
+#include "modules/events/permissions.hpp"
+#include "modules/events/routes.hpp"
+#include "modules/events/service.hpp"
+#include "modules/notifications/permissions.hpp"
+#include "modules/notifications/routes.hpp"
+#include "modules/notifications/service.hpp"
+#include "modules/partnerships/permissions.hpp"
+#include "modules/partnerships/routes.hpp"
+#include "modules/partnerships/service.hpp"
+#include "modules/practices/permissions.hpp"
+#include "modules/practices/routes.hpp"
+#include "modules/practices/service.hpp"
+#include "modules/research/permissions.hpp"
+#include "modules/research/routes.hpp"
+#include "modules/research/service.hpp"
 #include "platform/accounts/service.hpp"
 #include "platform/attachments/service.hpp"
 #include "platform/auth/service.hpp"
@@ -48,6 +72,22 @@ App::App(core::Config config) : config_(resolved(std::move(config))) {
   auth_ = std::make_unique<platform::AuthService>(*db_, clock_, config_, *accounts_);
   attachments_ =
       std::make_unique<platform::AttachmentService>(*db_, clock_, config_.data_dir, config_.http.max_upload_bytes);
+  notifications_ = std::make_unique<modules::NotificationService>(*db_, clock_);
+  editions_ = std::make_unique<modules::EditionService>(*db_, clock_);
+  practices_ = std::make_unique<modules::PracticeService>(*db_, clock_);
+  research_ = std::make_unique<modules::ResearchStudyService>(*db_, clock_);
+  adoptions_ = std::make_unique<modules::AdoptionService>(*db_, clock_);
+  events_ = std::make_unique<modules::EventService>(*db_, clock_);
+  partnerships_ = std::make_unique<modules::PartnershipService>(*db_, clock_);
+  dashboard_ = std::make_unique<modules::DashboardService>(*db_, clock_);
+  platform::register_policies(modules::notifications::policies());
+  platform::register_policies(modules::editions::policies());
+  platform::register_policies(modules::practices::policies());
+  platform::register_policies(modules::research::policies());
+  platform::register_policies(modules::adoptions::policies());
+  platform::register_policies(modules::events::policies());
+  platform::register_policies(modules::partnerships::policies());
+  platform::register_policies(modules::dashboard::policies());
 }
 
 App::~App() = default;
@@ -86,6 +126,14 @@ void App::build_routes() {
   platform::account_routes(router_, *accounts_);
   platform::audit_routes(router_, *db_);
   platform::attachment_routes(router_, *attachments_);
+  modules::notifications_routes(router_, *notifications_);
+  modules::editions_routes(router_, *editions_);
+  modules::practices_routes(router_, *practices_);
+  modules::research_routes(router_, *research_);
+  modules::adoptions_routes(router_, *adoptions_);
+  modules::events_routes(router_, *events_);
+  modules::partnerships_routes(router_, *partnerships_);
+  modules::dashboard_routes(router_, *dashboard_);
   for (const auto& r : router_.routes())
     if (r.doc.action != http::kPublic && !platform::is_known_action(r.doc.action))
       throw std::logic_error("route " + r.path + " names unknown policy action '" + std::string(r.doc.action) + "'");

@@ -24,6 +24,17 @@ class AuthService;
 class AttachmentService;
 }  // namespace manzuma::platform
 
+namespace manzuma::modules {
+class NotificationService;
+class EditionService;
+class PracticeService;
+class ResearchStudyService;
+class AdoptionService;
+class EventService;
+class PartnershipService;
+class DashboardService;
+}  // namespace manzuma::modules
+
 namespace manzuma::app {
 
 /// The first administrator's sign-in, when this run created it.
@@ -44,6 +55,15 @@ class App {
   platform::OrganizationService& organizations() { return *organizations_; }
   platform::AccountService& accounts() { return *accounts_; }
   platform::AuthService& auth() { return *auth_; }
+  platform::AttachmentService& attachments() { return *attachments_; }
+  modules::NotificationService& notifications() { return *notifications_; }
+  modules::EditionService& editions() { return *editions_; }
+  modules::PracticeService& practices() { return *practices_; }
+  modules::ResearchStudyService& research() { return *research_; }
+  modules::AdoptionService& adoptions() { return *adoptions_; }
+  modules::EventService& events() { return *events_; }
+  modules::PartnershipService& partnerships() { return *partnerships_; }
+  modules::DashboardService& dashboard() { return *dashboard_; }
 
   /// Applies pending migrations; returns how many.
   int migrate();
@@ -70,6 +90,14 @@ class App {
   std::unique_ptr<platform::AccountService> accounts_;
   std::unique_ptr<platform::AuthService> auth_;
   std::unique_ptr<platform::AttachmentService> attachments_;
+  std::unique_ptr<modules::NotificationService> notifications_;
+  std::unique_ptr<modules::EditionService> editions_;
+  std::unique_ptr<modules::PracticeService> practices_;
+  std::unique_ptr<modules::ResearchStudyService> research_;
+  std::unique_ptr<modules::AdoptionService> adoptions_;
+  std::unique_ptr<modules::EventService> events_;
+  std::unique_ptr<modules::PartnershipService> partnerships_;
+  std::unique_ptr<modules::DashboardService> dashboard_;
   http::Router router_;
   http::Metrics metrics_;
   std::unique_ptr<http::StaticFiles> static_files_;

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "app/app.hpp"
+#include "app/demo.hpp"
 #include "platform/accounts/service.hpp"
 #include "platform/organizations/service.hpp"
 
@@ -104,9 +105,11 @@ bool seed_demo(App& app) {
     return s.query_one<std::int64_t>("SELECT COUNT(*) FROM users WHERE email = ?", kUsers[0].email).value_or(0) > 0;
   });
   if (seeded) return false;
-  const core::Origin origin{"seed-demo", "local", "manzuma seed demo"};
+  DemoRefs refs;
+  refs.origin = {"seed-demo", "local", "manzuma seed demo"};
+  const core::Origin& origin = refs.origin;
   auto& orgs = app.organizations();
-  std::map<std::string, std::int64_t> ids;
+  auto& ids = refs.organizations;
 
   // Reuse organisations that already exist (a first run may have created the program office).
   auto existing = [&](const char* name_en, std::optional<std::int64_t> parent) {
@@ -139,9 +142,29 @@ bool seed_demo(App& app) {
     in.name_en = u.name_en;
     in.memberships = {{ids.at(u.organization), u.role}};
     in.password = std::string(kDemoPassword);
-    app.accounts().create_as_system(in, origin, "seed-demo");
+    refs.users[u.email] = app.accounts().create_as_system(in, origin, "seed-demo").user.id;
   }
+  seed_editions(app, refs);
+  seed_practices(app, refs);
+  seed_research(app, refs);
+  seed_events(app, refs);
+  seed_partnerships(app, refs);
+  seed_adoptions(app, refs);
   return true;
+}
+
+core::Actor DemoRefs::actor(App& app, const std::string& email) const {
+  core::Actor a;
+  a.user_id = users.at(email);
+  a.email = email;
+  a.origin = origin;
+  a.memberships = app.db().read([&](db::Session& s) {
+    return s.query<core::Membership>(
+        "SELECT m.organization_id, o.path AS organization_path, m.role FROM memberships m"
+        " JOIN organizations o ON o.id = m.organization_id WHERE m.user_id = ?",
+        a.user_id);
+  });
+  return a;
 }
 
 }  // namespace manzuma::app

@@ -1,6 +1,7 @@
 #include "platform/rbac.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "core/error.hpp"
 
@@ -8,23 +9,22 @@ namespace manzuma::platform {
 
 using core::Role;
 
+const std::vector<Role> roles::everyone = {Role::platform_admin,   Role::program_office, Role::entity_coordinator,
+                                           Role::change_team_head, Role::practice_owner, Role::contributor,
+                                           Role::assessor,         Role::viewer};
+const std::vector<Role> roles::national = {Role::platform_admin, Role::program_office};
+
 namespace {
 
-struct Policy {
-  std::string_view action;
-  std::vector<Role> roles;
-};
-
-const std::vector<Role> kEveryone = {Role::platform_admin,   Role::program_office, Role::entity_coordinator,
-                                     Role::change_team_head, Role::practice_owner, Role::contributor,
-                                     Role::assessor,         Role::viewer};
-const std::vector<Role> kNational = {Role::platform_admin, Role::program_office};
+const std::vector<Role>& kEveryone = roles::everyone;
+const std::vector<Role>& kNational = roles::national;
 const std::vector<Role> kAdministrators = {Role::platform_admin, Role::program_office, Role::entity_coordinator};
 
-// One line per action. The matrix test (tests/api/authz_matrix.tsv) states, route by route, what each
-// role must get, so a change here that widens or narrows access shows up as a failing test.
-const std::vector<Policy>& policies() {
-  static const std::vector<Policy> kPolicies = {
+// One line per platform action; business areas add theirs from their permissions.hpp at start-up. The matrix
+// test (tests/api/authz_matrix.tsv and tests/api/authz/*.tsv) states, route by route, what each role must get,
+// so a change here that widens or narrows access shows up as a failing test.
+std::vector<Policy>& policies() {
+  static std::vector<Policy> kPolicies = {
       {"signed_in", kEveryone},
       {"organizations.read", kEveryone},
       {"organizations.create", kAdministrators},
@@ -54,6 +54,18 @@ const Policy* find(std::string_view action) {
 }
 
 }  // namespace
+
+void register_policies(const std::vector<Policy>& lines) {
+  for (const auto& line : lines) {
+    // A second App in the same process registers the same lines again; only a conflicting line is an error.
+    if (const Policy* known = find(line.action)) {
+      if (known->roles != line.roles)
+        throw std::logic_error("policy action '" + std::string(line.action) + "' registered twice, differently");
+      continue;
+    }
+    policies().push_back(line);
+  }
+}
 
 bool may_call(const core::Actor& actor, std::string_view action) {
   const Policy* p = find(action);

@@ -10,6 +10,23 @@
 
 namespace manzuma::platform {
 
+/// One line of the policy table: the roles that may call routes guarded by `action`.
+struct Policy {
+  std::string_view action;
+  std::vector<core::Role> roles;
+};
+
+/// Role sets the policy lines share.
+namespace roles {
+extern const std::vector<core::Role> everyone;
+/// Platform administrators and the program office.
+extern const std::vector<core::Role> national;
+}  // namespace roles
+
+/// Adds a business area's lines (its permissions.hpp) to the table. Called by the app at start-up, before
+/// any request is served; an action already in the table with other roles is a programming error.
+void register_policies(const std::vector<Policy>& lines);
+
 /// The coarse gate: may `actor` call routes guarded by `action` at all, for some organisation?
 bool may_call(const core::Actor& actor, std::string_view action);
 

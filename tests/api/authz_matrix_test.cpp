@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -28,17 +30,31 @@ struct Row {
   std::vector<std::string> expected;  // one per role, then anonymous
 };
 
+// The platform's table, then one table per business area (tests/api/authz/<area>.tsv).
+std::vector<std::filesystem::path> table_files() {
+  const std::filesystem::path dir = std::string(MANZUMA_SOURCE_DIR) + "/tests/api";
+  std::vector<std::filesystem::path> files = {dir / "authz_matrix.tsv"};
+  std::vector<std::filesystem::path> areas;
+  for (const auto& e : std::filesystem::directory_iterator(dir / "authz"))
+    if (e.path().extension() == ".tsv") areas.push_back(e.path());
+  std::sort(areas.begin(), areas.end());
+  files.insert(files.end(), areas.begin(), areas.end());
+  return files;
+}
+
 std::vector<Row> load_table() {
-  std::ifstream in(std::string(MANZUMA_SOURCE_DIR) + "/tests/api/authz_matrix.tsv");
   std::vector<Row> rows;
-  for (std::string line; std::getline(in, line);) {
-    if (line.empty() || line[0] == '#') continue;
-    std::istringstream cells(line);
-    Row r;
-    std::getline(cells, r.method, '\t');
-    std::getline(cells, r.path, '\t');
-    for (std::string cell; std::getline(cells, cell, '\t');) r.expected.push_back(cell);
-    rows.push_back(std::move(r));
+  for (const auto& file : table_files()) {
+    std::ifstream in(file);
+    for (std::string line; std::getline(in, line);) {
+      if (line.empty() || line[0] == '#') continue;
+      std::istringstream cells(line);
+      Row r;
+      std::getline(cells, r.method, '\t');
+      std::getline(cells, r.path, '\t');
+      for (std::string cell; std::getline(cells, cell, '\t');) r.expected.push_back(cell);
+      rows.push_back(std::move(r));
+    }
   }
   return rows;
 }

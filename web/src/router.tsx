@@ -1,13 +1,21 @@
 // Every page and who may open it. Pages under the `app` layout need a session; each guarded page names the
 // policy action it needs, and the 403 page shows at the same address when the user lacks it.
-import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet } from '@tanstack/react-router';
-import { ForbiddenError, requirePermission, requireSignIn, type RouterContext } from './app/guards';
+import { createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
+import { requirePermission, type RouterContext } from './app/guards';
+import { appRoute, rootRoute } from './app/shellRoutes';
 import { flag, optional, positiveId, tableSearchShape, text, z } from './app/search';
-import { AppLayout } from './layout/AppLayout';
 import { HomePage } from './pages/HomePage';
 import { SignInPage } from './pages/SignInPage';
-import { ErrorPage, ForbiddenPage, NotFoundPage } from './pages/StatusPages';
+import { NotFoundPage } from './pages/StatusPages';
 import { loadMessages } from './i18n';
+import { editionsRoutes } from './pages/editions/routes';
+import { practicesRoutes } from './pages/practices/routes';
+import { researchRoutes } from './pages/research/routes';
+import { adoptionsRoutes } from './pages/adoptions/routes';
+import { eventsRoutes } from './pages/events/routes';
+import { partnershipsRoutes } from './pages/partnerships/routes';
+import { dashboardRoutes } from './pages/dashboard/routes';
+import { notificationsRoutes } from './pages/notifications/routes';
 
 // Administration pages and preferences load on first visit, keeping the first page's JavaScript small.
 const PreferencesPage = lazyRouteComponent(() => import('./pages/PreferencesPage'), 'PreferencesPage');
@@ -17,25 +25,11 @@ const OrganizationsPage = lazyRouteComponent(() => import('./pages/admin/organiz
 const TokensPage = lazyRouteComponent(() => import('./pages/admin/tokens/TokensPage'), 'TokensPage');
 const AuditPage = lazyRouteComponent(() => import('./pages/admin/audit/AuditPage'), 'AuditPage');
 
-const rootRoute = createRootRouteWithContext<RouterContext>()({
-  component: Outlet,
-  notFoundComponent: NotFoundPage,
-});
-
 const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sign-in',
   validateSearch: z.object({ next: optional(text(2000)), expired: optional(z.boolean()) }),
   component: SignInPage,
-});
-
-const appRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  id: 'app',
-  beforeLoad: async ({ context, location }) => ({ me: await requireSignIn(context.queryClient, location.href) }),
-  component: AppLayout,
-  notFoundComponent: NotFoundPage,
-  errorComponent: ({ error, reset }) => (error instanceof ForbiddenError ? <ForbiddenPage /> : <ErrorPage error={error} reset={reset} />),
 });
 
 const homeRoute = createRoute({
@@ -123,6 +117,14 @@ const routeTree = rootRoute.addChildren([
     homeRoute,
     preferencesRoute,
     teamRoute,
+    ...editionsRoutes,
+    ...practicesRoutes,
+    ...researchRoutes,
+    ...adoptionsRoutes,
+    ...eventsRoutes,
+    ...partnershipsRoutes,
+    ...dashboardRoutes,
+    ...notificationsRoutes,
     adminRoute.addChildren([usersRoute, organizationsRoute, tokensRoute, auditRoute]),
   ]),
 ]);

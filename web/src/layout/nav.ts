@@ -1,6 +1,20 @@
 // What the navigation offers, and to whom: an item shows only when the user holds its policy action
 // (the server's /me lists them), so each role sees just what it may use.
-import { IconBuildingCommunity, IconHome, IconKey, IconListCheck, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconBooks,
+  IconBuildingCommunity,
+  IconCalendarEvent,
+  IconChartBar,
+  IconFlask,
+  IconHeartHandshake,
+  IconHome,
+  IconKey,
+  IconListCheck,
+  IconRoute,
+  IconStack2,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 
 export interface NavItem {
@@ -23,6 +37,18 @@ export const navigation: NavSection[] = [
   {
     items: [
       { to: '/team', label: 'common.nav.team', icon: IconUsersGroup, permission: 'users.read', unless: 'administration' },
+    ],
+  },
+  {
+    label: 'common.nav.national',
+    items: [
+      { to: '/dashboard', label: 'common.nav.dashboard', icon: IconChartBar, permission: 'dashboard.national' },
+      { to: '/editions', label: 'common.nav.editions', icon: IconStack2, permission: 'editions.read' },
+      { to: '/practices', label: 'common.nav.practices', icon: IconBooks, permission: 'practices.read' },
+      { to: '/research', label: 'common.nav.research', icon: IconFlask, permission: 'research.read' },
+      { to: '/adoptions', label: 'common.nav.adoptions', icon: IconRoute, permission: 'adoptions.read' },
+      { to: '/events', label: 'common.nav.events', icon: IconCalendarEvent, permission: 'events.read' },
+      { to: '/partnerships', label: 'common.nav.partnerships', icon: IconHeartHandshake, permission: 'partnerships.read' },
     ],
   },
   {

@@ -1,0 +1,3 @@
+#include "modules/adoptions/service.hpp"
+
+namespace manzuma::modules {}  // namespace manzuma::modules

@@ -1,0 +1,3 @@
+#include "modules/dashboard/service.hpp"
+
+namespace manzuma::modules {}  // namespace manzuma::modules

@@ -1,0 +1,3 @@
+#include "modules/editions/service.hpp"
+
+namespace manzuma::modules {}  // namespace manzuma::modules

@@ -1,0 +1,3 @@
+#include "modules/events/service.hpp"
+
+namespace manzuma::modules {}  // namespace manzuma::modules

@@ -1,0 +1,3 @@
+#include "modules/notifications/service.hpp"
+
+namespace manzuma::modules {}  // namespace manzuma::modules

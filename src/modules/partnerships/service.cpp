@@ -1,0 +1,3 @@
+#include "modules/partnerships/service.hpp"
+
+namespace manzuma::modules {}  // namespace manzuma::modules

@@ -1,0 +1,3 @@
+#include "modules/practices/service.hpp"
+
+namespace manzuma::modules {}  // namespace manzuma::modules

@@ -1,0 +1,3 @@
+#include "modules/research/service.hpp"
+
+namespace manzuma::modules {}  // namespace manzuma::modules

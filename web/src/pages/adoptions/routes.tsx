@@ -1,0 +1,2 @@
+// The adoptions pages (filled in by the area's work; see web/README.md for the pattern).
+export const adoptionsRoutes = [] as const;

@@ -1,0 +1,2 @@
+// The events pages (filled in by the area's work; see web/README.md for the pattern).
+export const eventsRoutes = [] as const;

@@ -1,0 +1,2 @@
+// The partnerships pages (filled in by the area's work; see web/README.md for the pattern).
+export const partnershipsRoutes = [] as const;

@@ -1,0 +1,2 @@
+// The practices pages (filled in by the area's work; see web/README.md for the pattern).
+export const practicesRoutes = [] as const;
