@@ -10,9 +10,23 @@
 #include <set>
 #include <sstream>
 
+#include "authz_fixtures.hpp"
 #include "harness.hpp"
 
 namespace manzuma::api_test {
+
+namespace {
+std::vector<std::function<void(AuthzSetup&)>>& fixtures() {
+  static std::vector<std::function<void(AuthzSetup&)>> all;
+  return all;
+}
+}  // namespace
+
+bool register_authz_fixture(std::function<void(AuthzSetup&)> fixture) {
+  fixtures().push_back(std::move(fixture));
+  return true;
+}
+
 namespace {
 
 const std::vector<std::string> kRoles = {"platform_admin", "program_office", "entity_coordinator", "change_team_head",
@@ -106,17 +120,15 @@ TEST(AuthorizationMatrix, EveryRouteTimesEveryRoleMatchesTheTable) {
   ASSERT_EQ(attachment.status, 201) << attachment.body;
   const auto attachment_id = attachment.json().at("id").as_int64();
 
-  auto fill = [&](std::string path) {
-    auto replace = [&](std::string_view key, std::int64_t v) {
-      if (auto p = path.find(key); p != std::string::npos) path.replace(p, key.size(), std::to_string(v));
-    };
-    if (path.starts_with("/api/v1/organizations/")) replace("{id}", interior);
-    if (path.starts_with("/api/v1/users/")) replace("{id}", user_id);
-    if (path.starts_with("/api/v1/tokens/")) replace("{id}", token_id);
-    if (path.starts_with("/api/v1/attachments/")) replace("{id}", attachment_id);
-    replace("{membership_id}", membership_id);
-    return path;
-  };
+  PathIds ids;
+  ids.set("/api/v1/organizations/", "{id}", interior);
+  ids.set("/api/v1/users/", "{id}", user_id);
+  ids.set("/api/v1/tokens/", "{id}", token_id);
+  ids.set("/api/v1/attachments/", "{id}", attachment_id);
+  ids.set("/api/v1/users/", "{membership_id}", membership_id);
+  AuthzSetup setup{server, admin_client, interior, ids};
+  for (const auto& fixture : fixtures()) fixture(setup);
+  auto fill = [&](const std::string& path) { return ids.fill(path); };
 
   const auto table = load_table();
   // Every registered route has a row, and every row a route.
@@ -129,7 +141,8 @@ TEST(AuthorizationMatrix, EveryRouteTimesEveryRoleMatchesTheTable) {
       registered.insert(m + " " + std::string(path));
     }
   for (const auto& r : table) listed.insert(r.method + " " + r.path);
-  for (const auto& r : registered) EXPECT_TRUE(listed.count(r)) << "route without a row in authz_matrix.tsv: " << r;
+  for (const auto& r : registered)
+    EXPECT_TRUE(listed.count(r)) << "route without a row in authz_matrix.tsv or authz/*.tsv: " << r;
   for (const auto& r : listed) EXPECT_TRUE(registered.count(r)) << "row for a route that does not exist: " << r;
 
   for (const auto& row : table) {
