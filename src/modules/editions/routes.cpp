@@ -2,10 +2,33 @@
 
 #include "modules/editions/routes.hpp"
 
+#include "http/list_query.hpp"
 #include "modules/editions/service.hpp"
 
 namespace manzuma::modules {
 
-void editions_routes(http::Router& r, EditionService&) { r.set_tag("editions"); }
+void editions_routes(http::Router& r, EditionService& svc) {
+  static const std::vector<std::string_view> kFilters = {"status", "year"};
+  static const std::vector<std::string_view> kSorts = {"number", "year", "starts_on", "id"};
+  r.set_tag("editions");
+  r.get<core::Page<Edition>>(
+      "/api/v1/editions",
+      {.action = "editions.read",
+       .summary = "List editions (filter by status, year)",
+       .query = http::list_query_doc(kFilters)},
+      [&svc](http::Context& c) { return svc.list(c.actor(), http::parse_list_query(c.request, kFilters, kSorts)); });
+  r.get<Edition>("/api/v1/editions/{id}", {.action = "editions.read", .summary = "One edition"},
+                 [&svc](http::Context& c) { return svc.get(c.actor(), c.id()); });
+  r.post<EditionInput, Edition>(
+      "/api/v1/editions", {.action = "editions.manage", .summary = "Create an edition (in planning)", .status = 201},
+      [&svc](http::Context& c, EditionInput in) { return svc.create(c.actor(), in); });
+  r.put<EditionUpdate, Edition>(
+      "/api/v1/editions/{id}", {.action = "editions.manage", .summary = "Edit an edition (send the version you read)"},
+      [&svc](http::Context& c, EditionUpdate in) { return svc.update(c.actor(), c.id(), in); });
+  r.post<EditionTransition, Edition>(
+      "/api/v1/editions/{id}/transition",
+      {.action = "editions.manage", .summary = "Move an edition on: planning → open → closed"},
+      [&svc](http::Context& c, EditionTransition in) { return svc.transition(c.actor(), c.id(), in); });
+}
 
 }  // namespace manzuma::modules

@@ -401,6 +401,215 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/editions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List editions (filter by status, year) */
+        get: operations["GET/api/v1/editions"];
+        put?: never;
+        /** Create an edition (in planning) */
+        post: operations["POST/api/v1/editions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/editions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One edition */
+        get: operations["GET/api/v1/editions/{id}"];
+        /** Edit an edition (send the version you read) */
+        put: operations["PUT/api/v1/editions/{id}"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/editions/{id}/transition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an edition on: planning → open → closed */
+        post: operations["POST/api/v1/editions/{id}/transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List forums, workshops and training (filter by edition, kind, status) */
+        get: operations["GET/api/v1/events"];
+        put?: never;
+        /** Create an event */
+        post: operations["POST/api/v1/events"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One event with its sessions and your registration */
+        get: operations["GET/api/v1/events/{id}"];
+        /** Edit an event (send the version you read) */
+        put: operations["PUT/api/v1/events/{id}"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/transition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark an event held or cancelled (from planned only) */
+        post: operations["POST/api/v1/events/{id}/transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a session */
+        post: operations["POST/api/v1/events/{id}/sessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/sessions/{session_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a session */
+        delete: operations["DELETE/api/v1/events/{id}/sessions/{session_id}"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who registered, and who attended */
+        get: operations["GET/api/v1/events/{id}/registrations"];
+        put?: never;
+        /** Register someone by name, e-mail and organisation */
+        post: operations["POST/api/v1/events/{id}/registrations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/registrations/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register yourself (while the event is planned and has seats) */
+        post: operations["POST/api/v1/events/{id}/registrations/me"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/registrations/{registration_id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Mark whether a registered person attended (once the event is held) */
+        put: operations["PUT/api/v1/events/{id}/registrations/{registration_id}/attendance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/editions/{id}/people-trained": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People trained in an edition: attended training/workshop registrations plus reported counts */
+        get: operations["GET/api/v1/editions/{id}/people-trained"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -623,6 +832,194 @@ export interface components {
             /** Format: int64 */
             uploaded_by: number;
             created_at: string;
+        };
+        Page_Edition: {
+            items: components["schemas"]["Edition"][];
+            next?: string | null;
+            /** Format: int64 */
+            total: number;
+        };
+        Edition: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            number: number;
+            /** Format: int64 */
+            year: number;
+            title_ar: string;
+            title_en: string;
+            goals_ar: string;
+            goals_en: string;
+            starts_on: string;
+            ends_on: string;
+            /** @enum {string} */
+            status: "planning" | "open" | "closed";
+            /** Format: int64 */
+            version: number;
+            created_at: string;
+            updated_at: string;
+        };
+        EditionInput: {
+            /** Format: int64 */
+            number: number;
+            /** Format: int64 */
+            year: number;
+            title_ar: string;
+            title_en: string;
+            goals_ar: string;
+            goals_en: string;
+            starts_on: string;
+            ends_on: string;
+        };
+        EditionUpdate: {
+            /** Format: int64 */
+            number: number;
+            /** Format: int64 */
+            year: number;
+            title_ar: string;
+            title_en: string;
+            goals_ar: string;
+            goals_en: string;
+            starts_on: string;
+            ends_on: string;
+            /** Format: int64 */
+            version: number;
+        };
+        EditionTransition: {
+            /** @enum {string} */
+            to: "planning" | "open" | "closed";
+        };
+        Page_Event: {
+            items: components["schemas"]["Event"][];
+            next?: string | null;
+            /** Format: int64 */
+            total: number;
+        };
+        Event: {
+            /** Format: int64 */
+            id: number;
+            edition_id?: number | null;
+            /** @enum {string} */
+            kind: "forum" | "workshop" | "training";
+            /** @enum {string} */
+            status: "planned" | "held" | "cancelled";
+            title_ar: string;
+            title_en: string;
+            starts_on: string;
+            ends_on: string;
+            place_ar: string;
+            place_en: string;
+            agenda_ar: string;
+            agenda_en: string;
+            capacity?: number | null;
+            /** Format: int64 */
+            trained_count: number;
+            /** Format: int64 */
+            registered_count: number;
+            /** Format: int64 */
+            attended_count: number;
+            /** Format: int64 */
+            version: number;
+            created_at: string;
+            updated_at: string;
+        };
+        EventDetail: {
+            event: components["schemas"]["Event"];
+            sessions: components["schemas"]["EventSession"][];
+            seats_left?: number | null;
+            my_registration?: components["schemas"]["EventRegistration"] | null;
+        };
+        EventSession: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            event_id: number;
+            title_ar: string;
+            title_en: string;
+            day: string;
+            starts_at: string;
+            ends_at?: string | null;
+            speaker_ar: string;
+            speaker_en: string;
+            practice_id?: number | null;
+            created_at: string;
+        };
+        EventRegistration: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            event_id: number;
+            user_id?: number | null;
+            name: string;
+            email: string;
+            organization: string;
+            attended: boolean;
+            created_at: string;
+        };
+        EventInput: {
+            edition_id?: number | null;
+            /** @enum {string} */
+            kind: "forum" | "workshop" | "training";
+            title_ar: string;
+            title_en: string;
+            starts_on: string;
+            ends_on: string;
+            place_ar: string;
+            place_en: string;
+            agenda_ar: string;
+            agenda_en: string;
+            capacity?: number | null;
+            trained_count?: number | null;
+        };
+        EventUpdate: {
+            edition_id?: number | null;
+            /** @enum {string} */
+            kind: "forum" | "workshop" | "training";
+            title_ar: string;
+            title_en: string;
+            starts_on: string;
+            ends_on: string;
+            place_ar: string;
+            place_en: string;
+            agenda_ar: string;
+            agenda_en: string;
+            capacity?: number | null;
+            /** Format: int64 */
+            trained_count: number;
+            /** Format: int64 */
+            version: number;
+        };
+        EventTransition: {
+            /** @enum {string} */
+            to: "planned" | "held" | "cancelled";
+        };
+        EventSessionInput: {
+            title_ar: string;
+            title_en: string;
+            day: string;
+            starts_at: string;
+            ends_at?: string | null;
+            speaker_ar: string;
+            speaker_en: string;
+            practice_id?: number | null;
+        };
+        RegistrationInput: {
+            name: string;
+            email: string;
+            organization: string;
+        };
+        AttendanceInput: {
+            attended: boolean;
+        };
+        PeopleTrained: {
+            /** Format: int64 */
+            edition_id: number;
+            /** Format: int64 */
+            attended: number;
+            /** Format: int64 */
+            reported: number;
+            /** Format: int64 */
+            total: number;
         };
         Problem: {
             type: string;
@@ -1573,6 +1970,576 @@ export interface operations {
                 };
                 content: {
                     "application/octet-stream": string;
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/editions": {
+        parameters: {
+            query?: {
+                q?: string;
+                sort?: string;
+                "page[size]"?: string;
+                "page[after]"?: string;
+                "filter[status]"?: string;
+                "filter[year]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Edition"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/editions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditionInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Edition"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/editions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Edition"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "PUT/api/v1/editions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditionUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Edition"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/editions/{id}/transition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditionTransition"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Edition"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/events": {
+        parameters: {
+            query?: {
+                q?: string;
+                sort?: string;
+                "page[size]"?: string;
+                "page[after]"?: string;
+                "filter[edition_id]"?: string;
+                "filter[kind]"?: string;
+                "filter[status]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Event"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "PUT/api/v1/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/events/{id}/transition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventTransition"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/events/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventSessionInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventSession"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "DELETE/api/v1/events/{id}/sessions/{session_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/events/{id}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventRegistration"][];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/events/{id}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventRegistration"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/events/{id}/registrations/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventRegistration"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "PUT/api/v1/events/{id}/registrations/{registration_id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                registration_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttendanceInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventRegistration"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/editions/{id}/people-trained": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleTrained"];
                 };
             };
             /** @description Problem (RFC 9457) */
