@@ -79,8 +79,8 @@ const PracticeSeed kPractices[] = {
      "that lasts after launch.",
      "فريق لإدارة التغيير في الجهة ومبادرة أو مشروع يُطبَّق عليه.",
      "A change-management team in the entity and a project or initiative to apply it to."},
-    {"risk_management", 2, "oq", "practice.owner@demo.manzuma.om", PracticeCategory::risk_management,
-     "إدارة المخاطر", "Risk management",
+    {"risk_management", 2, "oq", "practice.owner@demo.manzuma.om", PracticeCategory::risk_management, "إدارة المخاطر",
+     "Risk management",
      "ممارسة إدارة المخاطر من الشركة العُمانية للنفط (أوكيو): تحديد المخاطر المؤسسية وتقييمها ومعالجتها ومتابعتها "
      "في سجل مخاطر تعتمده الإدارة العليا.",
      "OQ's risk-management practice: identify, assess, treat and follow up institutional risks in a risk register "
@@ -111,9 +111,11 @@ const PracticeSeed kPractices[] = {
      "ودمجه في ثقافة المؤسسة منذ يومه الأول.",
      "Omran's new-employee onboarding programme: welcome, enable and bring the new employee into the "
      "organisation's culture from the first day.",
-     "اندماج أسرع للموظفين الجدد؛ رفع الولاء والانتماء المؤسسي.", "Faster integration of new staff; stronger "
+     "اندماج أسرع للموظفين الجدد؛ رفع الولاء والانتماء المؤسسي.",
+     "Faster integration of new staff; stronger "
      "loyalty and belonging.",
-     "مسار تعيين واضح في الجهة ومرشد لكل موظف جديد.", "A clear hiring path in the entity and a mentor for each new "
+     "مسار تعيين واضح في الجهة ومرشد لكل موظف جديد.",
+     "A clear hiring path in the entity and a mentor for each new "
      "employee."},
     {"organizational_culture", 3, "oq", "practice.owner@demo.manzuma.om", PracticeCategory::organizational_culture,
      "الثقافة المؤسسية", "Organisational culture",
@@ -121,7 +123,8 @@ const PracticeSeed kPractices[] = {
      "والابتكار.",
      "OQ Group's organisational-culture practice, in the third edition: build shared values and behaviours that "
      "support performance and innovation.",
-     "بيئة عمل إيجابية؛ سلوكيات تدعم الابتكار؛ رفع الانتماء.", "A positive workplace; behaviours that support "
+     "بيئة عمل إيجابية؛ سلوكيات تدعم الابتكار؛ رفع الانتماء.",
+     "A positive workplace; behaviours that support "
      "innovation; stronger belonging.",
      "قياس الثقافة الحالية في الجهة.", "A measurement of the entity's current culture."},
     {"continuous_improvement", 3, "oq", "practice.owner@demo.manzuma.om", PracticeCategory::continuous_improvement,
@@ -130,9 +133,11 @@ const PracticeSeed kPractices[] = {
      "متواصلة يقودها الموظفون.",
      "OQ Group's continuous-improvement practice, in the third edition: improve procedures and work systems "
      "through small, continuous, staff-led steps.",
-     "إجراءات أقصر؛ أخطاء أقل؛ مشاركة الموظفين في التطوير.", "Shorter procedures; fewer errors; staff taking "
+     "إجراءات أقصر؛ أخطاء أقل؛ مشاركة الموظفين في التطوير.",
+     "Shorter procedures; fewer errors; staff taking "
      "part in improvement.",
-     "فريق تحسين في الجهة وإجراء يُختار للبدء.", "An improvement team in the entity and a first procedure to "
+     "فريق تحسين في الجهة وإجراء يُختار للبدء.",
+     "An improvement team in the entity and a first procedure to "
      "improve."},
 };
 
@@ -175,8 +180,7 @@ std::int64_t demo_edition(App& app, DemoRefs& refs, int number) {
       return s.query_one<std::int64_t>(
           "INSERT INTO editions (number, year, title_ar, title_en, starts_on, ends_on, status, version, created_at,"
           " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
-          e.number, e.year, e.title_ar, e.title_en, e.starts_on, e.ends_on, number == 3 ? "open" : "closed", now,
-          now);
+          e.number, e.year, e.title_ar, e.title_en, e.starts_on, e.ends_on, number == 3 ? "open" : "closed", now, now);
     });
   }
   refs.records[key] = *id;
@@ -189,7 +193,8 @@ void with_edition_open(App& app, std::int64_t edition_id, const std::function<vo
   const auto status = app.db().read(
       [&](db::Session& s) { return s.query_one<std::string>("SELECT status FROM editions WHERE id = ?", edition_id); });
   const bool reopen = status && *status == "closed";
-  if (reopen) app.db().write([&](db::Session& s) { s.exec("UPDATE editions SET status = 'open' WHERE id = ?", edition_id); });
+  if (reopen)
+    app.db().write([&](db::Session& s) { s.exec("UPDATE editions SET status = 'open' WHERE id = ?", edition_id); });
   try {
     fn();
   } catch (...) {
@@ -232,8 +237,7 @@ void seed_practices(App& app, DemoRefs& refs) {
         in.prerequisites_ar = p.prerequisites_ar;
         in.prerequisites_en = p.prerequisites_en;
         auto created = svc.create(office, in);
-        svc.change_status(office, created.practice.id,
-                          {modules::PracticeStatus::published, created.practice.version});
+        svc.change_status(office, created.practice.id, {modules::PracticeStatus::published, created.practice.version});
         refs.records[std::string("practice:") + p.key] = created.practice.id;
       }
     });

@@ -29,7 +29,10 @@ struct StudySeed {
 };
 
 const StudySeed kStudies[] = {
-    {2, "dgdqa", "office@demo.manzuma.om", "التخطيط الاستراتيجي للموارد البشرية في القطاع الحكومي",
+    {2,
+     "dgdqa",
+     "office@demo.manzuma.om",
+     "التخطيط الاستراتيجي للموارد البشرية في القطاع الحكومي",
      "Strategic workforce planning in the government sector",
      {"فريق عمل النسخة الثانية — المديرية العامة للتطوير وضمان الجودة"},
      "يدرس البحث كيف تخطط الجهات الحكومية لمواردها البشرية وفق احتياجاتها الفعلية، وتتنبأ بالقوى العاملة المطلوبة "
@@ -37,7 +40,10 @@ const StudySeed kStudies[] = {
      "The study examines how government entities plan their workforce by actual needs, forecast the workforce "
      "they will need, draw up succession plans and identify training needs.",
      Step::applied},
-    {2, "mtcit", "coordinator@demo.manzuma.om", "استكشاف أدوار الذكاء الاصطناعي في البيئات الحكومية",
+    {2,
+     "mtcit",
+     "coordinator@demo.manzuma.om",
+     "استكشاف أدوار الذكاء الاصطناعي في البيئات الحكومية",
      "Exploring the roles of artificial intelligence in government environments",
      {"فريق إدارة التغيير — وزارة النقل والاتصالات وتقنية المعلومات"},
      "يحصر البحث التجارب المحلية لاستخدامات الذكاء الاصطناعي في الجهات الحكومية ويقترح كيف تُنقل وتُعزَّز، "
@@ -45,7 +51,10 @@ const StudySeed kStudies[] = {
      "The study surveys local uses of artificial intelligence in government entities and proposes how to transfer "
      "and strengthen them to raise the efficiency of government work.",
      Step::under_review},
-    {2, "omran", "contributor@demo.manzuma.om", "نقل أفضل الممارسات الإدارية من القطاع الخاص إلى الوحدات الحكومية",
+    {2,
+     "omran",
+     "contributor@demo.manzuma.om",
+     "نقل أفضل الممارسات الإدارية من القطاع الخاص إلى الوحدات الحكومية",
      "Transferring management best practice from the private sector to government units",
      {"فريق عمل عمران"},
      "يقترح البحث مسارًا لتبني الممارسات الإدارية المطبقة في القطاع الخاص ونقلها إلى الوحدات الحكومية بما يضمن "
@@ -53,7 +62,10 @@ const StudySeed kStudies[] = {
      "The study proposes a path for adopting management practices proven in the private sector and transferring "
      "them to government units so that innovation lasts there.",
      Step::accepted},
-    {2, "mtcit", "change.head@demo.manzuma.om", "تحديات فرق إدارة التغيير في التحول الرقمي الحكومي",
+    {2,
+     "mtcit",
+     "change.head@demo.manzuma.om",
+     "تحديات فرق إدارة التغيير في التحول الرقمي الحكومي",
      "Challenges of change-management teams in government digital transformation",
      {"رؤساء فرق إدارة التغيير للتحول الرقمي"},
      "يرصد البحث التحديات التي تواجه فرق إدارة التغيير في الجهات الحكومية خلال تنفيذ برنامج التحول الرقمي "
@@ -61,7 +73,10 @@ const StudySeed kStudies[] = {
      "The study records the challenges change-management teams in government entities face while delivering the "
      "government digital transformation programme.",
      Step::proposed},
-    {3, "dgdqa", "office@demo.manzuma.om", "استراتيجية التمكين في إدارة رأس المال الفكري",
+    {3,
+     "dgdqa",
+     "office@demo.manzuma.om",
+     "استراتيجية التمكين في إدارة رأس المال الفكري",
      "Empowerment strategy in intellectual-capital management",
      {"باحث عُماني متخصص"},
      "بحث علمي لباحث عُماني متخصص وظّفته النسخة الثالثة من المنظومة ضمن جهود الإدارة القائمة على المنهجيات "

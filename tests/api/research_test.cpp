@@ -17,9 +17,7 @@ constexpr std::string_view kCoordinator = "coordinator@demo.manzuma.om";  // MTC
 
 std::string path(std::int64_t id) { return "/api/v1/research/" + std::to_string(id); }
 
-std::int64_t me(std::string_view email) {
-  return as(email).get("/api/v1/me").json().at("user").at("id").as_int64();
-}
+std::int64_t me(std::string_view email) { return as(email).get("/api/v1/me").json().at("user").at("id").as_int64(); }
 
 std::int64_t org_id(std::string_view name_en) {
   auto r = as(kOffice).get("/api/v1/organizations?page[size]=200&q=" + url_encode(name_en));
@@ -69,7 +67,8 @@ TEST(Research, DemoStudiesAreAtEveryStepAndOnlyPublicOnesAreSeenByAll) {
     EXPECT_TRUE(st == "accepted" || st == "applied") << st;
   }
   // The assessor reviews the AI study.
-  auto mine = as(kAssessor).get("/api/v1/research?filter[reviewer_id]=" + std::to_string(me(kAssessor)));
+  auto mine = as(kAssessor).get("/api/v1/research?filter[status]=under_review&filter[reviewer_id]=" +
+                                std::to_string(me(kAssessor)));
   ASSERT_GE(mine.json().at("total").as_int64(), 1);
   auto d = as(kAssessor).get(path(mine.json().at("items").at(0).at("id").as_int64()));
   EXPECT_TRUE(d.json().at("can_recommend").as_bool());
@@ -87,16 +86,15 @@ TEST(Research, ReviewPipelineWithRecommendationsAndRejection) {
   EXPECT_EQ(as(kSubmitter).get(path(id)).status, 200);  // the submitting organisation
 
   // Recommendations and decisions wait for review.
-  EXPECT_EQ(as(kOffice).post(path(id) + "/decision", bj::object{{"decision", "accepted"}, {"version", 1}}).status,
-            409);
+  EXPECT_EQ(as(kOffice).post(path(id) + "/decision", bj::object{{"decision", "accepted"}, {"version", 1}}).status, 409);
   auto early = as(kOffice).post(path(id) + "/practice", bj::object{{"category", "other"}, {"version", 1}});
   EXPECT_EQ(early.status, 409);
   EXPECT_NE(early.body.find("proposed"), std::string::npos) << early.body;
 
   // Only national roles assign, only existing users, never the submitter.
-  EXPECT_EQ(as(kSubmitter).post(path(id) + "/reviewers", bj::object{{"user_ids", {me(kAssessor)}}, {"version", 1}})
-                .status,
-            403);
+  EXPECT_EQ(
+      as(kSubmitter).post(path(id) + "/reviewers", bj::object{{"user_ids", {me(kAssessor)}}, {"version", 1}}).status,
+      403);
   EXPECT_EQ(as(kOffice).post(path(id) + "/reviewers", bj::object{{"user_ids", bj::array{}}, {"version", 1}}).status,
             400);
   EXPECT_EQ(
@@ -111,10 +109,12 @@ TEST(Research, ReviewPipelineWithRecommendationsAndRejection) {
   EXPECT_EQ(as(kAssessor).get(path(id)).status, 200);
 
   // Recommendations: only assigned reviewers; a revise or reject needs comments.
-  EXPECT_EQ(as(kAssessor).post(path(id) + "/recommendation", bj::object{{"recommendation", "revise"}, {"comments", ""}})
+  EXPECT_EQ(as(kAssessor)
+                .post(path(id) + "/recommendation", bj::object{{"recommendation", "revise"}, {"comments", ""}})
                 .status,
             400);
-  EXPECT_EQ(as(kAssessor).post(path(id) + "/recommendation", bj::object{{"recommendation", "maybe"}, {"comments", ""}})
+  EXPECT_EQ(as(kAssessor)
+                .post(path(id) + "/recommendation", bj::object{{"recommendation", "maybe"}, {"comments", ""}})
                 .status,
             400);
   EXPECT_EQ(as(kCoordinator)
@@ -145,16 +145,16 @@ TEST(Research, ReviewPipelineWithRecommendationsAndRejection) {
                 .post(path(id) + "/decision", bj::object{{"decision", "rejected"}, {"reason", "x"}, {"version", v - 1}})
                 .status,
             409);
-  auto rejected = as(kOffice).post(
-      path(id) + "/decision", bj::object{{"decision", "rejected"}, {"reason", "العينة صغيرة"}, {"version", v}});
+  auto rejected = as(kOffice).post(path(id) + "/decision",
+                                   bj::object{{"decision", "rejected"}, {"reason", "العينة صغيرة"}, {"version", v}});
   ASSERT_EQ(rejected.status, 200) << rejected.body;
   auto seen = as(kSubmitter).get(path(id));
   EXPECT_EQ(seen.json().at("study").at("status").as_string(), "rejected");
   EXPECT_EQ(seen.json().at("study").at("decision_reason").as_string(), "العينة صغيرة");
 
   // Nothing moves a rejected study.
-  auto late = as(kOffice).post(path(id) + "/decision",
-                               bj::object{{"decision", "accepted"}, {"version", version_of(id)}});
+  auto late =
+      as(kOffice).post(path(id) + "/decision", bj::object{{"decision", "accepted"}, {"version", version_of(id)}});
   EXPECT_EQ(late.status, 409);
   EXPECT_NE(late.body.find("rejected"), std::string::npos) << late.body;
   EXPECT_EQ(as(kAssessor)
@@ -221,12 +221,15 @@ TEST(Research, SubmissionIsValidatedAndScoped) {
 // ministry's viewer.
 [[maybe_unused]] const bool registered = register_authz_fixture([](AuthzSetup& s) {
   auto any = s.admin.get("/api/v1/research?q=" + url_encode("Empowerment strategy"));
+  if (any.status != 200 || any.json().at("items").as_array().empty())
+    throw std::runtime_error("matrix research: " + any.body);
   const auto edition = any.json().at("items").at(0).at("edition_id").as_int64();
   auto r = s.admin.post("/api/v1/research", bj::object{{"edition_id", edition},
-                                                        {"organization_id", s.interior},
-                                                        {"title_ar", "بحث المصفوفة"},
-                                                        {"title_en", "Matrix study"},
-                                                        {"authors", bj::array{"Matrix"}}});
+                                                       {"organization_id", s.interior},
+                                                       {"title_ar", "بحث المصفوفة"},
+                                                       {"title_en", "Matrix study"},
+                                                       {"authors", bj::array{"Matrix"}}});
+  if (r.status != 201) throw std::runtime_error("matrix study: " + r.body);
   s.ids.set("/api/v1/research/", "{id}", r.json().at("study").at("id").as_int64());
 });
 

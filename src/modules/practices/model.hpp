@@ -21,8 +21,8 @@ enum class PracticeCategory {
   continuous_improvement,
   other,
 };
-BOOST_DESCRIBE_ENUM(PracticeCategory, leadership, change_management, risk_management, performance,
-                    accelerating_change, onboarding, organizational_culture, continuous_improvement, other)
+BOOST_DESCRIBE_ENUM(PracticeCategory, leadership, change_management, risk_management, performance, accelerating_change,
+                    onboarding, organizational_culture, continuous_improvement, other)
 
 /// draft → published → archived, and archived → published to restore.
 enum class PracticeStatus { draft, published, archived };

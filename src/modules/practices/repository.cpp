@@ -40,15 +40,11 @@ core::Page<Practice> list(db::Session& s, const core::ListQuery& q, std::optiona
         pattern, pattern, pattern, pattern);
   }
   const std::string sort = q.sort.empty() ? "title_ar" : q.sort;
-  return db::fetch_page<Practice>(s, std::move(w), q,
-                                  {std::string(kSelect), "SELECT COUNT(*) FROM practices p", "p." + sort,
-                                   q.descending, "p.id"},
-                                  [&](const Practice& p) {
-                                    return std::pair{sort == "title_en"   ? p.title_en
-                                                     : sort == "title_ar" ? p.title_ar
-                                                                          : std::string(),
-                                                     p.id};
-                                  });
+  return db::fetch_page<Practice>(
+      s, std::move(w), q, {std::string(kSelect), "SELECT COUNT(*) FROM practices p", "p." + sort, q.descending, "p.id"},
+      [&](const Practice& p) {
+        return std::pair{sort == "title_en" ? p.title_en : sort == "title_ar" ? p.title_ar : std::string(), p.id};
+      });
 }
 
 std::optional<std::string> edition_status(db::Session& s, std::int64_t id) {
@@ -57,19 +53,17 @@ std::optional<std::string> edition_status(db::Session& s, std::int64_t id) {
 
 bool title_taken(db::Session& s, std::int64_t edition_id, std::string_view title_ar,
                  std::optional<std::int64_t> except_id) {
-  return s
-             .query_one<std::int64_t>("SELECT COUNT(*) FROM practices WHERE edition_id = ? AND title_ar = ? AND id <> ?",
-                                      edition_id, title_ar, except_id.value_or(0))
+  return s.query_one<std::int64_t>("SELECT COUNT(*) FROM practices WHERE edition_id = ? AND title_ar = ? AND id <> ?",
+                                   edition_id, title_ar, except_id.value_or(0))
              .value_or(0) > 0;
 }
 
 bool is_practice_owner_of(db::Session& s, std::int64_t user_id, std::int64_t organization_id) {
-  return s
-             .query_one<std::int64_t>(
-                 "SELECT COUNT(*) FROM memberships m JOIN organizations mo ON mo.id = m.organization_id"
-                 " JOIN organizations o ON o.id = ? JOIN users u ON u.id = m.user_id"
-                 " WHERE m.user_id = ? AND m.role = 'practice_owner' AND u.active = ? AND o.path LIKE mo.path || '%'",
-                 organization_id, user_id, true)
+  return s.query_one<std::int64_t>(
+              "SELECT COUNT(*) FROM memberships m JOIN organizations mo ON mo.id = m.organization_id"
+              " JOIN organizations o ON o.id = ? JOIN users u ON u.id = m.user_id"
+              " WHERE m.user_id = ? AND m.role = 'practice_owner' AND u.active = ? AND o.path LIKE mo.path || '%'",
+              organization_id, user_id, true)
              .value_or(0) > 0;
 }
 
@@ -125,8 +119,9 @@ std::optional<ToolkitItem> find_item(db::Session& s, std::int64_t practice_id, s
 }
 
 std::int64_t next_position(db::Session& s, std::int64_t practice_id) {
-  return s.query_one<std::int64_t>(
-              "SELECT COALESCE(MAX(position), 0) + 1 FROM practice_toolkit_items WHERE practice_id = ?", practice_id)
+  return s
+      .query_one<std::int64_t>(
+          "SELECT COALESCE(MAX(position), 0) + 1 FROM practice_toolkit_items WHERE practice_id = ?", practice_id)
       .value_or(1);
 }
 

@@ -44,7 +44,8 @@ void practices_routes(http::Router& r, PracticeService& svc) {
                         {.action = "practices.read", .summary = "One practice with its toolkit"},
                         [&svc](http::Context& c) { return svc.get(c.actor(), c.id()); });
   r.post<PracticeInput, PracticeDetail>(
-      "/api/v1/practices", {.action = "practices.create", .summary = "Add a draft practice to an edition", .status = 201},
+      "/api/v1/practices",
+      {.action = "practices.create", .summary = "Add a draft practice to an edition", .status = 201},
       [&svc](http::Context& c, PracticeInput in) { return svc.create(c.actor(), in); });
   auto editable = [&svc](http::Context& c) { svc.require_editable(c.actor(), c.id()); };
   checked<PracticeUpdate, PracticeDetail>(
@@ -60,14 +61,13 @@ void practices_routes(http::Router& r, PracticeService& svc) {
               [&svc](http::Context& c) { svc.remove(c.actor(), c.id()); });
   checked<ToolkitItemInput, ToolkitItem>(
       r, http::Method::post, "/api/v1/practices/{id}/toolkit",
-      {.action = "practices.update", .summary = "Add a file or link to a practice's toolkit", .status = 201},
-      editable, [&svc](http::Context& c, ToolkitItemInput in) { return svc.add_item(c.actor(), c.id(), in); });
-  checked<ToolkitItemInput, ToolkitItem>(
-      r, http::Method::put, "/api/v1/practices/{id}/toolkit/{item_id}",
-      {.action = "practices.update", .summary = "Edit a toolkit item"}, editable,
-      [&svc](http::Context& c, ToolkitItemInput in) {
-        return svc.update_item(c.actor(), c.id(), c.id("item_id"), in);
-      });
+      {.action = "practices.update", .summary = "Add a file or link to a practice's toolkit", .status = 201}, editable,
+      [&svc](http::Context& c, ToolkitItemInput in) { return svc.add_item(c.actor(), c.id(), in); });
+  checked<ToolkitItemInput, ToolkitItem>(r, http::Method::put, "/api/v1/practices/{id}/toolkit/{item_id}",
+                                         {.action = "practices.update", .summary = "Edit a toolkit item"}, editable,
+                                         [&svc](http::Context& c, ToolkitItemInput in) {
+                                           return svc.update_item(c.actor(), c.id(), c.id("item_id"), in);
+                                         });
   r.del<void>("/api/v1/practices/{id}/toolkit/{item_id}",
               {.action = "practices.update", .summary = "Remove a toolkit item"},
               [&svc](http::Context& c) { svc.remove_item(c.actor(), c.id(), c.id("item_id")); });

@@ -17,9 +17,7 @@ namespace {
 
 constexpr std::size_t kLongText = 4000;
 
-core::Error practice_not_found() {
-  return core::Error::not_found("الممارسة غير موجودة", "The practice was not found");
-}
+core::Error practice_not_found() { return core::Error::not_found("الممارسة غير موجودة", "The practice was not found"); }
 
 core::Error item_not_found() {
   return core::Error::not_found("عنصر الحقيبة غير موجود", "The toolkit item was not found");
@@ -54,20 +52,17 @@ void require_edition_accepts_practices(db::Session& s, platform::Validator& v, s
     return;
   }
   if (*status == "closed")
-    throw core::Error(core::ErrorKind::conflict, "edition_closed",
-                      "النسخة مغلقة؛ لا يمكن إضافة ممارسات إليها", "The edition is closed; no practices can be added to it",
-                      "edition_id");
+    throw core::Error(core::ErrorKind::conflict, "edition_closed", "النسخة مغلقة؛ لا يمكن إضافة ممارسات إليها",
+                      "The edition is closed; no practices can be added to it", "edition_id");
 }
 
 struct Texts {
-  std::string title_ar, title_en, summary_ar, summary_en, benefits_ar, benefits_en, prerequisites_ar,
-      prerequisites_en;
+  std::string title_ar, title_en, summary_ar, summary_en, benefits_ar, benefits_en, prerequisites_ar, prerequisites_en;
 };
 
 Texts check_texts(platform::Validator& v, std::string_view title_ar, std::string_view title_en,
                   std::string_view summary_ar, std::string_view summary_en, std::string_view benefits_ar,
-                  std::string_view benefits_en, std::string_view prerequisites_ar,
-                  std::string_view prerequisites_en) {
+                  std::string_view benefits_en, std::string_view prerequisites_ar, std::string_view prerequisites_en) {
   Texts t;
   t.title_ar = v.arabic_text("title_ar", title_ar, 2, 200);
   t.title_en = v.text("title_en", title_en, 2, 200);
@@ -160,7 +155,7 @@ ToolkitItem check_item(db::Session& s, const core::Actor& actor, const ToolkitIt
     const auto path = org ? platform::organization_path(s, *org) : std::nullopt;
     // Linking someone else's file would publish it: the caller must be able to read it.
     if (!path || !(actor.is_national() || actor.covers(*path, {Role::entity_coordinator, Role::change_team_head,
-                                                              Role::practice_owner, Role::contributor})))
+                                                               Role::practice_owner, Role::contributor})))
       v.fail("attachment_id", "not_found", "المرفق غير موجود", "The attachment was not found");
     item.attachment_id = in.attachment_id;
   }
@@ -215,7 +210,7 @@ PracticeDetail PracticeService::update(const core::Actor& actor, std::int64_t id
     if (placement_changes) {
       // A practice owner keeps their practice where it is; only national roles move or hand it over.
       if (!actor.is_national()) {
-        v.fail(in.edition_id != current.edition_id           ? "edition_id"
+        v.fail(in.edition_id != current.edition_id             ? "edition_id"
                : in.organization_id != current.organization_id ? "organization_id"
                                                                : "owner_id",
                "national_only", "لا يغيّر النسخة أو الجهة أو المالك إلا مكتب البرنامج",
@@ -258,20 +253,19 @@ PracticeDetail PracticeService::change_status(const core::Actor& actor, std::int
                        (from == PracticeStatus::published && to == PracticeStatus::archived) ||
                        (from == PracticeStatus::archived && to == PracticeStatus::published);
     if (!legal)
-      throw core::Error(core::ErrorKind::conflict, "illegal_transition",
-                        std::string("الممارسة ") + status_ar(from) + "؛ لا يمكن نقلها إلى الحالة «" + status_ar(to) +
-                            "»",
-                        "The practice is " + std::string(core::json::enum_name(from)) + "; it cannot move to " +
-                            std::string(core::json::enum_name(to)),
-                        "status");
+      throw core::Error(
+          core::ErrorKind::conflict, "illegal_transition",
+          std::string("الممارسة ") + status_ar(from) + "؛ لا يمكن نقلها إلى الحالة «" + status_ar(to) + "»",
+          "The practice is " + std::string(core::json::enum_name(from)) + "; it cannot move to " +
+              std::string(core::json::enum_name(to)),
+          "status");
     if (in.version != current.version) throw platform::stale_version();
     Practice p = current;
     p.status = to;
     p.version = current.version + 1;
     p.updated_at = core::iso8601(clock_.now());
     if (!repo::update(s, p)) throw platform::stale_version();
-    boost::json::object changes{
-        {"status", {{"from", core::json::enum_name(from)}, {"to", core::json::enum_name(to)}}}};
+    boost::json::object changes{{"status", {{"from", core::json::enum_name(from)}, {"to", core::json::enum_name(to)}}}};
     platform::audit(s, clock_, &actor, actor.origin,
                     {to == PracticeStatus::archived ? "practice.archive" : "practice.publish", "practice",
                      std::to_string(id), p.organization_id, std::move(changes)});
@@ -288,11 +282,11 @@ void PracticeService::remove(const core::Actor& actor, std::int64_t id) {
                         "لا يمكن حذف ممارسة تبنّتها جهات؛ أرشفها بدلًا من ذلك",
                         "Entities have adopted this practice, so it cannot be deleted; archive it instead");
     if (current.status != PracticeStatus::draft)
-      throw core::Error(core::ErrorKind::conflict, "practice_not_draft",
-                        std::string("الممارسة ") + status_ar(current.status) +
-                            "؛ لا تُحذف إلا المسودات، فأرشفها بدلًا من ذلك",
-                        "The practice is " + std::string(core::json::enum_name(current.status)) +
-                            "; only drafts can be deleted, archive it instead");
+      throw core::Error(
+          core::ErrorKind::conflict, "practice_not_draft",
+          std::string("الممارسة ") + status_ar(current.status) + "؛ لا تُحذف إلا المسودات، فأرشفها بدلًا من ذلك",
+          "The practice is " + std::string(core::json::enum_name(current.status)) +
+              "; only drafts can be deleted, archive it instead");
     if (s.query_one<std::int64_t>("SELECT COUNT(*) FROM research_studies WHERE practice_id = ?", id).value_or(0) > 0)
       throw core::Error(core::ErrorKind::conflict, "practice_from_research",
                         "الممارسة ناتجة عن بحث علمي؛ أرشفها بدلًا من حذفها",
@@ -360,13 +354,9 @@ void PracticeService::remove_item(const core::Actor& actor, std::int64_t practic
 std::optional<PracticeRef> practice_ref(db::Session& s, std::int64_t id) {
   auto p = repo::find(s, id);
   if (!p) return std::nullopt;
-  return PracticeRef{p->id,
-                     p->edition_id,
-                     p->organization_id,
-                     p->owner_id,
-                     std::string(core::json::enum_name(p->status)),
-                     p->title_ar,
-                     p->title_en};
+  return PracticeRef{
+      p->id,       p->edition_id, p->organization_id, p->owner_id, std::string(core::json::enum_name(p->status)),
+      p->title_ar, p->title_en};
 }
 
 std::int64_t create_draft_practice(db::Session& s, const core::Clock& clock, const core::Actor& actor,
@@ -374,8 +364,7 @@ std::int64_t create_draft_practice(db::Session& s, const core::Clock& clock, con
   platform::Validator v;
   const auto category = core::json::enum_from_name<PracticeCategory>(in.category);
   if (!category)
-    v.fail("category", "enum", "الفئة غير معروفة",
-           "Must be one of: " + core::json::enum_names<PracticeCategory>());
+    v.fail("category", "enum", "الفئة غير معروفة", "Must be one of: " + core::json::enum_names<PracticeCategory>());
   auto t = check_texts(v, in.title_ar, in.title_en, in.summary_ar, in.summary_en, "", "", "", "");
   check_organization_and_owner(s, v, in.organization_id, std::nullopt);
   require_edition_accepts_practices(s, v, in.edition_id);

@@ -60,10 +60,7 @@ core::Page<ResearchStudy> list(db::Session& s, const core::ListQuery& q, const s
       s, std::move(w), q,
       {std::string(kSelect), "SELECT COUNT(*) FROM research_studies r", "r." + sort, q.descending, "r.id"},
       [&](const ResearchStudy& r) {
-        return std::pair{sort == "title_en"   ? r.title_en
-                         : sort == "title_ar" ? r.title_ar
-                                              : std::string(),
-                         r.id};
+        return std::pair{sort == "title_en" ? r.title_en : sort == "title_ar" ? r.title_ar : std::string(), r.id};
       });
 }
 
@@ -76,8 +73,8 @@ std::int64_t insert(db::Session& s, const ResearchStudy& r, const StudyTexts& t)
       "INSERT INTO research_studies (edition_id, organization_id, submitted_by, title_ar, title_en, authors,"
       " abstract_ar, abstract_en, status, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)"
       " RETURNING id",
-      r.edition_id, r.organization_id, r.submitted_by, r.title_ar, r.title_en, t.authors, t.abstract_ar,
-      t.abstract_en, r.status, r.created_at, r.updated_at);
+      r.edition_id, r.organization_id, r.submitted_by, r.title_ar, r.title_en, t.authors, t.abstract_ar, t.abstract_en,
+      r.status, r.created_at, r.updated_at);
 }
 
 bool update_state(db::Session& s, const ResearchStudy& r) {
@@ -97,8 +94,8 @@ std::vector<ResearchReviewer> reviewers(db::Session& s, std::int64_t study_id) {
 }
 
 bool is_reviewer(db::Session& s, std::int64_t study_id, std::int64_t user_id) {
-  return s.query_one<std::int64_t>("SELECT 1 FROM research_reviewers WHERE study_id = ? AND user_id = ?", study_id,
-                                   user_id)
+  return s
+      .query_one<std::int64_t>("SELECT 1 FROM research_reviewers WHERE study_id = ? AND user_id = ?", study_id, user_id)
       .has_value();
 }
 

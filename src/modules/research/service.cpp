@@ -24,12 +24,10 @@ constexpr std::size_t kLongText = 8000;
 const std::initializer_list<Role> kStaff = {Role::platform_admin,   Role::program_office, Role::entity_coordinator,
                                             Role::change_team_head, Role::practice_owner, Role::contributor,
                                             Role::assessor,         Role::viewer};
-const std::initializer_list<Role> kSubmitters = {Role::entity_coordinator, Role::change_team_head,
-                                                 Role::practice_owner, Role::contributor};
+const std::initializer_list<Role> kSubmitters = {Role::entity_coordinator, Role::change_team_head, Role::practice_owner,
+                                                 Role::contributor};
 
-core::Error study_not_found() {
-  return core::Error::not_found("البحث غير موجود", "The research study was not found");
-}
+core::Error study_not_found() { return core::Error::not_found("البحث غير موجود", "The research study was not found"); }
 
 const char* status_ar(ResearchStatus s) {
   switch (s) {
@@ -48,11 +46,11 @@ const char* status_ar(ResearchStatus s) {
 }
 
 core::Error illegal(ResearchStatus current, std::string_view action_ar, std::string_view action_en) {
-  return core::Error(core::ErrorKind::conflict, "illegal_transition",
-                     std::string("حالة البحث «") + status_ar(current) + "»؛ لا يمكن " + std::string(action_ar),
-                     "The study is " + std::string(core::json::enum_name(current)) + "; it cannot " +
-                         std::string(action_en),
-                     "status");
+  return core::Error(
+      core::ErrorKind::conflict, "illegal_transition",
+      std::string("حالة البحث «") + status_ar(current) + "»؛ لا يمكن " + std::string(action_ar),
+      "The study is " + std::string(core::json::enum_name(current)) + "; it cannot " + std::string(action_en),
+      "status");
 }
 
 struct Loaded {
@@ -208,8 +206,7 @@ ResearchStudyDetail ResearchStudyService::submit(const core::Actor& actor, const
     r.status = ResearchStatus::proposed;
     r.created_at = r.updated_at = core::iso8601(clock_.now());
     r.id = repo::insert(s, r, t);
-    for (std::size_t i = 0; i < ids.size(); ++i)
-      repo::add_attachment(s, r.id, ids[i], static_cast<std::int64_t>(i));
+    for (std::size_t i = 0; i < ids.size(); ++i) repo::add_attachment(s, r.id, ids[i], static_cast<std::int64_t>(i));
     auto stored = *repo::find(s, r.id);
     auto changes = core::json::encode(stored).as_object();
     changes["authors"] = t.authors;
@@ -266,7 +263,8 @@ ResearchStudyDetail ResearchStudyService::recommend(const core::Actor& actor, st
   return db_.write([&](db::Session& s) {
     auto l = load(s, actor, id);
     if (!l.reviewer) throw core::Error::forbidden();
-    if (l.study.status != ResearchStatus::under_review) throw illegal(l.study.status, "تسجيل توصية", "take a recommendation");
+    if (l.study.status != ResearchStatus::under_review)
+      throw illegal(l.study.status, "تسجيل توصية", "take a recommendation");
     platform::Validator v;
     const auto comments = v.text("comments", in.comments, 0, kLongText);
     if (in.recommendation != Recommendation::accept && comments.empty())
@@ -275,7 +273,10 @@ ResearchStudyDetail ResearchStudyService::recommend(const core::Actor& actor, st
     v.check();
     repo::set_recommendation(s, id, actor.user_id, in.recommendation, comments, core::iso8601(clock_.now()));
     platform::audit(s, clock_, &actor, actor.origin,
-                    {"research.recommend", "research", std::to_string(id), l.study.organization_id,
+                    {"research.recommend",
+                     "research",
+                     std::to_string(id),
+                     l.study.organization_id,
                      {{"recommendation", core::json::enum_name(in.recommendation)}, {"comments", comments}}});
     for (auto user : program_office_users(s))
       tell(s, clock_, user, "research.recommended", l.study, "سجّل محكّم توصيته على بحث علمي",
@@ -293,7 +294,10 @@ ResearchStudyDetail ResearchStudyService::comment(const core::Actor& actor, std:
     v.check();
     const auto cid = repo::add_comment(s, id, actor.user_id, body, core::iso8601(clock_.now()));
     platform::audit(s, clock_, &actor, actor.origin,
-                    {"research.comment", "research", std::to_string(id), l.study.organization_id,
+                    {"research.comment",
+                     "research",
+                     std::to_string(id),
+                     l.study.organization_id,
                      {{"comment_id", cid}, {"body", body}}});
     return detail(s, actor, load(s, actor, id));
   });
@@ -335,10 +339,10 @@ ResearchStudyDetail ResearchStudyService::apply(const core::Actor& actor, std::i
       throw illegal(l.study.status, "تحويله إلى ممارسة", "be turned into a practice");
     if (in.version != l.study.version) throw platform::stale_version();
     const auto t = repo::texts(s, id);
-    const auto practice_id = create_draft_practice(
-        s, clock_, actor,
-        {l.study.edition_id, l.study.organization_id, in.category, l.study.title_ar, l.study.title_en,
-         t.abstract_ar.substr(0, 4000), t.abstract_en.substr(0, 4000)});
+    const auto practice_id =
+        create_draft_practice(s, clock_, actor,
+                              {l.study.edition_id, l.study.organization_id, in.category, l.study.title_ar,
+                               l.study.title_en, t.abstract_ar.substr(0, 4000), t.abstract_en.substr(0, 4000)});
     ResearchStudy after = l.study;
     after.status = ResearchStatus::applied;
     after.practice_id = practice_id;

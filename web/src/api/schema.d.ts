@@ -401,6 +401,215 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/practices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The practice catalogue (q searches titles and summaries) */
+        get: operations["GET/api/v1/practices"];
+        put?: never;
+        /** Add a draft practice to an edition */
+        post: operations["POST/api/v1/practices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One practice with its toolkit */
+        get: operations["GET/api/v1/practices/{id}"];
+        /** Edit a practice (national roles, or its owner; send the version) */
+        put: operations["PUT/api/v1/practices/{id}"];
+        post?: never;
+        /** Delete a draft practice nobody adopted */
+        delete: operations["DELETE/api/v1/practices/{id}"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish, archive or restore a practice */
+        post: operations["POST/api/v1/practices/{id}/status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/{id}/toolkit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a file or link to a practice's toolkit */
+        post: operations["POST/api/v1/practices/{id}/toolkit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/{id}/toolkit/{item_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edit a toolkit item */
+        put: operations["PUT/api/v1/practices/{id}/toolkit/{item_id}"];
+        post?: never;
+        /** Remove a toolkit item */
+        delete: operations["DELETE/api/v1/practices/{id}/toolkit/{item_id}"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/research": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Research studies (q searches titles and authors) */
+        get: operations["GET/api/v1/research"];
+        put?: never;
+        /** Propose a research study */
+        post: operations["POST/api/v1/research"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/research/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One study with its reviews and comments */
+        get: operations["GET/api/v1/research/{id}"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/research/{id}/reviewers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign reviewers (a proposed study goes under review) */
+        post: operations["POST/api/v1/research/{id}/reviewers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/research/{id}/recommendation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An assigned reviewer's recommendation */
+        post: operations["POST/api/v1/research/{id}/recommendation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/research/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add to a study's discussion */
+        post: operations["POST/api/v1/research/{id}/comments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/research/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept or reject a study */
+        post: operations["POST/api/v1/research/{id}/decision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/research/{id}/practice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn an accepted study into a draft practice */
+        post: operations["POST/api/v1/research/{id}/practice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -623,6 +832,225 @@ export interface components {
             /** Format: int64 */
             uploaded_by: number;
             created_at: string;
+        };
+        Page_Practice: {
+            items: components["schemas"]["Practice"][];
+            next?: string | null;
+            /** Format: int64 */
+            total: number;
+        };
+        Practice: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            edition_id: number;
+            /** Format: int64 */
+            edition_number: number;
+            /** Format: int64 */
+            organization_id: number;
+            organization_name_ar: string;
+            organization_name_en: string;
+            owner_id?: number | null;
+            owner_name_ar?: string | null;
+            owner_name_en?: string | null;
+            /** @enum {string} */
+            category: "leadership" | "change_management" | "risk_management" | "performance" | "accelerating_change" | "onboarding" | "organizational_culture" | "continuous_improvement" | "other";
+            title_ar: string;
+            title_en: string;
+            summary_ar: string;
+            summary_en: string;
+            benefits_ar: string;
+            benefits_en: string;
+            prerequisites_ar: string;
+            prerequisites_en: string;
+            /** @enum {string} */
+            status: "draft" | "published" | "archived";
+            /** Format: int64 */
+            version: number;
+            created_at: string;
+            updated_at: string;
+        };
+        PracticeDetail: {
+            practice: components["schemas"]["Practice"];
+            toolkit: components["schemas"]["ToolkitItem"][];
+            can_edit: boolean;
+            can_manage: boolean;
+        };
+        ToolkitItem: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            practice_id: number;
+            /** @enum {string} */
+            kind: "guide" | "template_file" | "training" | "other";
+            title_ar: string;
+            title_en: string;
+            attachment_id?: number | null;
+            filename?: string | null;
+            url?: string | null;
+            /** Format: int64 */
+            position: number;
+            created_at: string;
+        };
+        PracticeInput: {
+            /** Format: int64 */
+            edition_id: number;
+            /** Format: int64 */
+            organization_id: number;
+            owner_id?: number | null;
+            /** @enum {string} */
+            category: "leadership" | "change_management" | "risk_management" | "performance" | "accelerating_change" | "onboarding" | "organizational_culture" | "continuous_improvement" | "other";
+            title_ar: string;
+            title_en: string;
+            summary_ar?: string | null;
+            summary_en?: string | null;
+            benefits_ar?: string | null;
+            benefits_en?: string | null;
+            prerequisites_ar?: string | null;
+            prerequisites_en?: string | null;
+        };
+        PracticeUpdate: {
+            /** Format: int64 */
+            edition_id: number;
+            /** Format: int64 */
+            organization_id: number;
+            owner_id?: number | null;
+            /** @enum {string} */
+            category: "leadership" | "change_management" | "risk_management" | "performance" | "accelerating_change" | "onboarding" | "organizational_culture" | "continuous_improvement" | "other";
+            title_ar: string;
+            title_en: string;
+            summary_ar: string;
+            summary_en: string;
+            benefits_ar: string;
+            benefits_en: string;
+            prerequisites_ar: string;
+            prerequisites_en: string;
+            /** Format: int64 */
+            version: number;
+        };
+        PracticeStatusChange: {
+            /** @enum {string} */
+            status: "draft" | "published" | "archived";
+            /** Format: int64 */
+            version: number;
+        };
+        ToolkitItemInput: {
+            /** @enum {string} */
+            kind: "guide" | "template_file" | "training" | "other";
+            title_ar: string;
+            title_en: string;
+            attachment_id?: number | null;
+            url?: string | null;
+            position?: number | null;
+        };
+        Page_ResearchStudy: {
+            items: components["schemas"]["ResearchStudy"][];
+            next?: string | null;
+            /** Format: int64 */
+            total: number;
+        };
+        ResearchStudy: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            edition_id: number;
+            /** Format: int64 */
+            edition_number: number;
+            /** Format: int64 */
+            organization_id: number;
+            organization_name_ar: string;
+            organization_name_en: string;
+            /** Format: int64 */
+            submitted_by: number;
+            title_ar: string;
+            title_en: string;
+            /** @enum {string} */
+            status: "proposed" | "under_review" | "accepted" | "applied" | "rejected";
+            decision_reason?: string | null;
+            decided_at?: string | null;
+            practice_id?: number | null;
+            /** Format: int64 */
+            version: number;
+            created_at: string;
+            updated_at: string;
+        };
+        ResearchStudyDetail: {
+            study: components["schemas"]["ResearchStudy"];
+            authors: string[];
+            abstract_ar: string;
+            abstract_en: string;
+            attachments: components["schemas"]["ResearchAttachment"][];
+            reviewers: components["schemas"]["ResearchReviewer"][];
+            comments: components["schemas"]["ResearchComment"][];
+            can_decide: boolean;
+            can_recommend: boolean;
+            can_comment: boolean;
+        };
+        ResearchAttachment: {
+            /** Format: int64 */
+            id: number;
+            filename: string;
+            /** Format: int64 */
+            size: number;
+        };
+        ResearchReviewer: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            user_id: number;
+            name_ar: string;
+            name_en: string;
+            recommendation?: ("accept" | "revise" | "reject") | null;
+            comments: string;
+            assigned_at: string;
+            recommended_at?: string | null;
+        };
+        ResearchComment: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            author_id: number;
+            author_name_ar: string;
+            author_name_en: string;
+            body: string;
+            created_at: string;
+        };
+        ResearchStudyInput: {
+            /** Format: int64 */
+            edition_id: number;
+            /** Format: int64 */
+            organization_id: number;
+            title_ar: string;
+            title_en: string;
+            authors: string[];
+            abstract_ar?: string | null;
+            abstract_en?: string | null;
+            attachment_ids?: number[] | null;
+        };
+        ReviewerAssignment: {
+            user_ids: number[];
+            /** Format: int64 */
+            version: number;
+        };
+        RecommendationInput: {
+            /** @enum {string} */
+            recommendation: "accept" | "revise" | "reject";
+            comments: string;
+        };
+        CommentInput: {
+            body: string;
+        };
+        DecisionInput: {
+            /** @enum {string} */
+            decision: "accepted" | "rejected";
+            reason?: string | null;
+            /** Format: int64 */
+            version: number;
+        };
+        ApplyInput: {
+            category: string;
+            /** Format: int64 */
+            version: number;
         };
         Problem: {
             type: string;
@@ -1573,6 +2001,586 @@ export interface operations {
                 };
                 content: {
                     "application/octet-stream": string;
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/practices": {
+        parameters: {
+            query?: {
+                q?: string;
+                sort?: string;
+                "page[size]"?: string;
+                "page[after]"?: string;
+                "filter[edition_id]"?: string;
+                "filter[category]"?: string;
+                "filter[organization_id]"?: string;
+                "filter[owner_id]"?: string;
+                "filter[status]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Practice"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/practices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PracticeInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/practices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "PUT/api/v1/practices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PracticeUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "DELETE/api/v1/practices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/practices/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PracticeStatusChange"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/practices/{id}/toolkit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ToolkitItemInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ToolkitItem"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "PUT/api/v1/practices/{id}/toolkit/{item_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ToolkitItemInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ToolkitItem"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "DELETE/api/v1/practices/{id}/toolkit/{item_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/research": {
+        parameters: {
+            query?: {
+                q?: string;
+                sort?: string;
+                "page[size]"?: string;
+                "page[after]"?: string;
+                "filter[edition_id]"?: string;
+                "filter[organization_id]"?: string;
+                "filter[status]"?: string;
+                "filter[reviewer_id]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ResearchStudy"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/research": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResearchStudyInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResearchStudyDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/research/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResearchStudyDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/research/{id}/reviewers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewerAssignment"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResearchStudyDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/research/{id}/recommendation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecommendationInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResearchStudyDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/research/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResearchStudyDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/research/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResearchStudyDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/research/{id}/practice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplyInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResearchStudyDetail"];
                 };
             };
             /** @description Problem (RFC 9457) */

@@ -78,9 +78,9 @@ function StudyView({ detail }: { detail: StudyDetail }) {
       )}
       {s.status === 'applied' && s.practice_id && (
         <Alert color="green" variant="light" title={t('research.appliedTitle')}>
-          <Anchor component={Link} to="/practices/$id" params={{ id: s.practice_id }}>
+          <Link to="/practices/$id" params={{ id: s.practice_id }}>
             {t('research.openPractice')}
-          </Anchor>
+          </Link>
         </Alert>
       )}
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="lg">
