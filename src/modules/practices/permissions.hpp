@@ -15,6 +15,8 @@ inline std::vector<platform::Policy> policies() {
       {"practices.create", roles::national},
       // practice owners edit only their own practice (checked by the service)
       {"practices.update", {Role::platform_admin, Role::program_office, Role::practice_owner}},
+      // publish, archive and restore
+      {"practices.publish", roles::national},
       {"practices.delete", roles::national},
   };
 }

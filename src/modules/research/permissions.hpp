@@ -20,6 +20,9 @@ inline std::vector<platform::Policy> policies() {
        {Role::platform_admin, Role::program_office, Role::entity_coordinator, Role::change_team_head,
         Role::practice_owner, Role::contributor, Role::assessor}},
       {"research.decide", roles::national},
+      // the discussion thread: national roles, the submitting organisation's staff and the reviewers
+      // (checked by the service)
+      {"research.comment", roles::everyone},
   };
 }
 

@@ -2,10 +2,72 @@
 
 #include "modules/research/routes.hpp"
 
+#include "core/json.hpp"
+#include "http/list_query.hpp"
 #include "modules/research/service.hpp"
 
 namespace manzuma::modules {
 
-void research_routes(http::Router& r, ResearchStudyService&) { r.set_tag("research"); }
+namespace {
+
+// A typed route whose record is checked (404 when hidden from the caller, 403 when they may not act on it)
+// before the body is decoded, so another entity's record never answers with the shape of its input.
+template <class In, class Out, class Check, class F>
+void checked(http::Router& r, http::Method method, std::string path, http::RouteDoc doc, Check check, F fn) {
+  const int status = doc.status;
+  r.add(
+      method, std::move(path), std::move(doc),
+      [check = std::move(check), fn = std::move(fn), status](http::Context& c) {
+        check(c);
+        In in = core::json::decode<In>(c.json_body());
+        Out out = fn(c, std::move(in));
+        c.response.status = status;
+        c.response.body = core::json::to_text_of(out);
+      },
+      &core::json::schema<In>, &core::json::schema<Out>);
+}
+
+}  // namespace
+
+void research_routes(http::Router& r, ResearchStudyService& svc) {
+  static const std::vector<std::string_view> kFilters = {"edition_id", "organization_id", "status", "reviewer_id"};
+  static const std::vector<std::string_view> kSorts = {"title_ar", "title_en", "id"};
+  r.set_tag("research");
+  r.get<core::Page<ResearchStudy>>(
+      "/api/v1/research",
+      {.action = "research.read",
+       .summary = "Research studies (q searches titles and authors)",
+       .query = http::list_query_doc(kFilters)},
+      [&svc](http::Context& c) { return svc.list(c.actor(), http::parse_list_query(c.request, kFilters, kSorts)); });
+  r.get<ResearchStudyDetail>("/api/v1/research/{id}",
+                             {.action = "research.read", .summary = "One study with its reviews and comments"},
+                             [&svc](http::Context& c) { return svc.get(c.actor(), c.id()); });
+  r.post<ResearchStudyInput, ResearchStudyDetail>(
+      "/api/v1/research", {.action = "research.submit", .summary = "Propose a research study", .status = 201},
+      [&svc](http::Context& c, ResearchStudyInput in) { return svc.submit(c.actor(), in); });
+  auto sees = [&svc](http::Context& c) { svc.require_access(c.actor(), c.id(), ResearchAccess::see); };
+  auto reviews = [&svc](http::Context& c) { svc.require_access(c.actor(), c.id(), ResearchAccess::review); };
+  auto discusses = [&svc](http::Context& c) { svc.require_access(c.actor(), c.id(), ResearchAccess::discuss); };
+  checked<ReviewerAssignment, ResearchStudyDetail>(
+      r, http::Method::post, "/api/v1/research/{id}/reviewers",
+      {.action = "research.decide", .summary = "Assign reviewers (a proposed study goes under review)"}, sees,
+      [&svc](http::Context& c, ReviewerAssignment in) { return svc.assign_reviewers(c.actor(), c.id(), in); });
+  checked<RecommendationInput, ResearchStudyDetail>(
+      r, http::Method::post, "/api/v1/research/{id}/recommendation",
+      {.action = "research.review", .summary = "An assigned reviewer's recommendation"}, reviews,
+      [&svc](http::Context& c, RecommendationInput in) { return svc.recommend(c.actor(), c.id(), in); });
+  checked<CommentInput, ResearchStudyDetail>(
+      r, http::Method::post, "/api/v1/research/{id}/comments",
+      {.action = "research.comment", .summary = "Add to a study's discussion"}, discusses,
+      [&svc](http::Context& c, CommentInput in) { return svc.comment(c.actor(), c.id(), in); });
+  checked<DecisionInput, ResearchStudyDetail>(
+      r, http::Method::post, "/api/v1/research/{id}/decision",
+      {.action = "research.decide", .summary = "Accept or reject a study"}, sees,
+      [&svc](http::Context& c, DecisionInput in) { return svc.decide(c.actor(), c.id(), in); });
+  checked<ApplyInput, ResearchStudyDetail>(
+      r, http::Method::post, "/api/v1/research/{id}/practice",
+      {.action = "research.decide", .summary = "Turn an accepted study into a draft practice"}, sees,
+      [&svc](http::Context& c, ApplyInput in) { return svc.apply(c.actor(), c.id(), in); });
+}
 
 }  // namespace manzuma::modules

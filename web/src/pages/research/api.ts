@@ -1,0 +1,27 @@
+// Research queries and shapes the two research pages share.
+import { queryOptions } from '@tanstack/react-query';
+import { api, unwrap, type Schemas } from '../../api/client';
+
+export type Study = Schemas['ResearchStudy'];
+export type StudyDetail = Schemas['ResearchStudyDetail'];
+export type ResearchStatus = Study['status'];
+
+export const researchStatuses: ResearchStatus[] = ['proposed', 'under_review', 'accepted', 'applied', 'rejected'];
+export const researchStatusColor: Record<ResearchStatus, string> = {
+  proposed: 'gray',
+  under_review: 'blue',
+  accepted: 'teal',
+  applied: 'green',
+  rejected: 'red',
+};
+
+export const researchKeys = {
+  all: ['research'] as const,
+  detail: (id: number) => ['research', 'detail', id] as const,
+};
+
+export const studyQuery = (id: number) =>
+  queryOptions({
+    queryKey: researchKeys.detail(id),
+    queryFn: () => unwrap(api.GET('/api/v1/research/{id}', { params: { path: { id: String(id) } } })),
+  });
