@@ -401,6 +401,315 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/adoptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the adoptions the caller may see, with each plan's health and its reasons */
+        get: operations["GET/api/v1/adoptions"];
+        put?: never;
+        /** Adopt a published practice in an edition (a draft plan) */
+        post: operations["POST/api/v1/adoptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions/choices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The open editions and published practices an entity may adopt */
+        get: operations["GET/api/v1/adoptions/choices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One adoption with its plan: actions, milestones, indicators, health, what the caller may do */
+        get: operations["GET/api/v1/adoptions/{id}"];
+        /** Edit the objective and dates (send the version) */
+        put: operations["PUT/api/v1/adoptions/{id}"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit the plan to the program office for approval */
+        post: operations["POST/api/v1/adoptions/{id}/submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a submitted plan (program office) */
+        post: operations["POST/api/v1/adoptions/{id}/approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return a submitted plan to draft with a reason (program office) */
+        post: operations["POST/api/v1/adoptions/{id}/return"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark an approved plan completed */
+        post: operations["POST/api/v1/adoptions/{id}/complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw an adoption that is not completed, with a reason */
+        post: operations["POST/api/v1/adoptions/{id}/withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an action to the plan */
+        post: operations["POST/api/v1/adoptions/{id}/actions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions/{id}/actions/{action_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edit an action or update its progress (done only at 100%; send the version) */
+        put: operations["PUT/api/v1/adoptions/{id}/actions/{action_id}"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions/{id}/actions/{action_id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link an attachment uploaded under the adopting organisation as evidence */
+        post: operations["POST/api/v1/adoptions/{id}/actions/{action_id}/evidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions/{id}/actions/{action_id}/evidence/{attachment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unlink evidence from an action */
+        delete: operations["DELETE/api/v1/adoptions/{id}/actions/{action_id}/evidence/{attachment_id}"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions/{id}/actions/{action_id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The comment thread of an action, oldest first */
+        get: operations["GET/api/v1/adoptions/{id}/actions/{action_id}/comments"];
+        put?: never;
+        /** Comment on an action */
+        post: operations["POST/api/v1/adoptions/{id}/actions/{action_id}/comments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions/{id}/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a milestone */
+        post: operations["POST/api/v1/adoptions/{id}/milestones"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions/{id}/milestones/{milestone_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edit a milestone or record it reached (send the version) */
+        put: operations["PUT/api/v1/adoptions/{id}/milestones/{milestone_id}"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions/{id}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an outcome indicator */
+        post: operations["POST/api/v1/adoptions/{id}/indicators"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions/{id}/indicators/{indicator_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edit an outcome indicator (send the version) */
+        put: operations["PUT/api/v1/adoptions/{id}/indicators/{indicator_id}"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions/{id}/indicators/{indicator_id}/values/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record the actual value of a period (YYYY-MM or YYYY-Qn); replaces an earlier one */
+        put: operations["PUT/api/v1/adoptions/{id}/indicators/{indicator_id}/values/{period}"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -623,6 +932,276 @@ export interface components {
             /** Format: int64 */
             uploaded_by: number;
             created_at: string;
+        };
+        Page_Adoption: {
+            items: components["schemas"]["Adoption"][];
+            next?: string | null;
+            /** Format: int64 */
+            total: number;
+        };
+        Adoption: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            edition_id: number;
+            /** Format: int64 */
+            edition_number: number;
+            /** Format: int64 */
+            practice_id: number;
+            /** Format: int64 */
+            practice_edition_id: number;
+            practice_title_ar: string;
+            practice_title_en: string;
+            /** Format: int64 */
+            organization_id: number;
+            organization_name_ar: string;
+            organization_name_en: string;
+            objective_ar: string;
+            objective_en: string;
+            starts_on: string;
+            ends_on: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "approved" | "completed" | "withdrawn";
+            status_reason: string;
+            submitted_at?: string | null;
+            approved_at?: string | null;
+            approved_by?: number | null;
+            approved_by_name_ar?: string | null;
+            approved_by_name_en?: string | null;
+            completed_at?: string | null;
+            withdrawn_at?: string | null;
+            last_progress_at?: string | null;
+            overall_percent: number;
+            /** Format: int64 */
+            action_count: number;
+            /** Format: int64 */
+            overdue_count: number;
+            health?: ("on_track" | "late" | "stalled" | "not_started") | null;
+            health_reasons: components["schemas"]["HealthReason"][];
+            /** Format: int64 */
+            version: number;
+            created_at: string;
+            updated_at: string;
+        };
+        HealthReason: {
+            code: string;
+            text_ar: string;
+            text_en: string;
+        };
+        AdoptionChoices: {
+            editions: components["schemas"]["EditionChoice"][];
+            practices: components["schemas"]["PracticeChoice"][];
+        };
+        EditionChoice: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            number: number;
+            title_ar: string;
+            title_en: string;
+            status: string;
+        };
+        PracticeChoice: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            edition_id: number;
+            /** Format: int64 */
+            edition_number: number;
+            title_ar: string;
+            title_en: string;
+            organization_name_ar: string;
+            organization_name_en: string;
+        };
+        AdoptionInput: {
+            /** Format: int64 */
+            edition_id: number;
+            /** Format: int64 */
+            practice_id: number;
+            /** Format: int64 */
+            organization_id: number;
+            objective_ar: string;
+            objective_en: string;
+            starts_on: string;
+            ends_on: string;
+        };
+        AdoptionDetail: {
+            adoption: components["schemas"]["Adoption"];
+            actions: components["schemas"]["PlanAction"][];
+            milestones: components["schemas"]["Milestone"][];
+            indicators: components["schemas"]["Indicator"][];
+            permissions: components["schemas"]["AdoptionPermissions"];
+        };
+        PlanAction: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            adoption_id: number;
+            owner_id?: number | null;
+            owner_name_ar?: string | null;
+            owner_name_en?: string | null;
+            title_ar: string;
+            title_en: string;
+            starts_on: string;
+            due_on: string;
+            /** @enum {string} */
+            status: "not_started" | "in_progress" | "done" | "blocked" | "cancelled";
+            /** Format: int64 */
+            percent_done: number;
+            overdue: boolean;
+            evidence: components["schemas"]["Evidence"][];
+            /** Format: int64 */
+            comment_count: number;
+            /** Format: int64 */
+            version: number;
+            created_at: string;
+            updated_at: string;
+        };
+        Evidence: {
+            /** Format: int64 */
+            attachment_id: number;
+            filename: string;
+            mime_type: string;
+            /** Format: int64 */
+            size: number;
+            /** Format: int64 */
+            added_by: number;
+            added_at: string;
+        };
+        Milestone: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            adoption_id: number;
+            title_ar: string;
+            title_en: string;
+            due_on: string;
+            reached_on?: string | null;
+            /** Format: int64 */
+            version: number;
+            created_at: string;
+            updated_at: string;
+        };
+        Indicator: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            adoption_id: number;
+            name_ar: string;
+            name_en: string;
+            unit: string;
+            baseline: number;
+            target: number;
+            /** @enum {string} */
+            direction: "increase" | "decrease";
+            values: components["schemas"]["IndicatorValue"][];
+            /** Format: int64 */
+            version: number;
+            created_at: string;
+            updated_at: string;
+        };
+        IndicatorValue: {
+            /** Format: int64 */
+            indicator_id: number;
+            period: string;
+            actual: number;
+            recorded_at: string;
+        };
+        AdoptionPermissions: {
+            edit_plan: boolean;
+            comment: boolean;
+            transitions: string[];
+        };
+        AdoptionUpdate: {
+            objective_ar: string;
+            objective_en: string;
+            starts_on: string;
+            ends_on: string;
+            /** Format: int64 */
+            version: number;
+        };
+        AdoptionTransition: {
+            /** Format: int64 */
+            version: number;
+            reason?: string | null;
+        };
+        PlanActionInput: {
+            title_ar: string;
+            title_en: string;
+            owner_id?: number | null;
+            starts_on: string;
+            due_on: string;
+            status?: ("not_started" | "in_progress" | "done" | "blocked" | "cancelled") | null;
+            percent_done?: number | null;
+        };
+        PlanActionUpdate: {
+            title_ar: string;
+            title_en: string;
+            owner_id?: number | null;
+            starts_on: string;
+            due_on: string;
+            /** @enum {string} */
+            status: "not_started" | "in_progress" | "done" | "blocked" | "cancelled";
+            /** Format: int64 */
+            percent_done: number;
+            /** Format: int64 */
+            version: number;
+        };
+        EvidenceInput: {
+            /** Format: int64 */
+            attachment_id: number;
+        };
+        ActionComment: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            action_id: number;
+            /** Format: int64 */
+            author_id: number;
+            author_name_ar: string;
+            author_name_en: string;
+            body: string;
+            created_at: string;
+        };
+        CommentInput: {
+            body: string;
+        };
+        MilestoneInput: {
+            title_ar: string;
+            title_en: string;
+            due_on: string;
+            reached_on?: string | null;
+        };
+        MilestoneUpdate: {
+            title_ar: string;
+            title_en: string;
+            due_on: string;
+            reached_on?: string | null;
+            /** Format: int64 */
+            version: number;
+        };
+        IndicatorInput: {
+            name_ar: string;
+            name_en: string;
+            unit: string;
+            baseline: number;
+            target: number;
+            /** @enum {string} */
+            direction: "increase" | "decrease";
+        };
+        IndicatorUpdate: {
+            name_ar: string;
+            name_en: string;
+            unit: string;
+            baseline: number;
+            target: number;
+            /** @enum {string} */
+            direction: "increase" | "decrease";
+            /** Format: int64 */
+            version: number;
+        };
+        IndicatorValueInput: {
+            actual: number;
         };
         Problem: {
             type: string;
@@ -1573,6 +2152,735 @@ export interface operations {
                 };
                 content: {
                     "application/octet-stream": string;
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/adoptions": {
+        parameters: {
+            query?: {
+                q?: string;
+                sort?: string;
+                "page[size]"?: string;
+                "page[after]"?: string;
+                "filter[edition_id]"?: string;
+                "filter[practice_id]"?: string;
+                "filter[organization_id]"?: string;
+                "filter[status]"?: string;
+                "filter[health]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Adoption"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/adoptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdoptionInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdoptionDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/adoptions/choices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdoptionChoices"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/adoptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdoptionDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "PUT/api/v1/adoptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdoptionUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdoptionDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/adoptions/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdoptionTransition"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdoptionDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/adoptions/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdoptionTransition"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdoptionDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/adoptions/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdoptionTransition"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdoptionDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/adoptions/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdoptionTransition"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdoptionDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/adoptions/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdoptionTransition"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdoptionDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/adoptions/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanActionInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanAction"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "PUT/api/v1/adoptions/{id}/actions/{action_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanActionUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanAction"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/adoptions/{id}/actions/{action_id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvidenceInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanAction"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "DELETE/api/v1/adoptions/{id}/actions/{action_id}/evidence/{attachment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                action_id: string;
+                attachment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanAction"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/adoptions/{id}/actions/{action_id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionComment"][];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/adoptions/{id}/actions/{action_id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionComment"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/adoptions/{id}/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MilestoneInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Milestone"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "PUT/api/v1/adoptions/{id}/milestones/{milestone_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                milestone_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MilestoneUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Milestone"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/adoptions/{id}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndicatorInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Indicator"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "PUT/api/v1/adoptions/{id}/indicators/{indicator_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                indicator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndicatorUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Indicator"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "PUT/api/v1/adoptions/{id}/indicators/{indicator_id}/values/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                indicator_id: string;
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndicatorValueInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Indicator"];
                 };
             };
             /** @description Problem (RFC 9457) */
