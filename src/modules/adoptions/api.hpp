@@ -1,0 +1,18 @@
+#pragma once
+// What other areas may ask of adoptions (STYLE.md habit 1: the small public header).
+
+#include <string_view>
+#include <vector>
+
+#include "db/database.hpp"
+#include "modules/notifications/api.hpp"
+
+namespace manzuma::modules {
+
+/// Notices for the open actions of approved plans that are due within 3 days of `today` ("YYYY-MM-DD") or
+/// overdue, for each action's owner and the adopting entity's coordinators. Dedupe keys name the kind, the
+/// action and the day, so the notifications area may run the scan as often as it likes and store each once
+/// a day.
+std::vector<Notice> due_notices(db::Session& s, std::string_view today);
+
+}  // namespace manzuma::modules
