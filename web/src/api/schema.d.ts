@@ -401,6 +401,178 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's notices, newest first (filter[unread]=true), with the unread count */
+        get: operations["GET/api/v1/notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of the caller's notices are unread */
+        get: operations["GET/api/v1/notifications/unread-count"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of the caller's notices read */
+        post: operations["POST/api/v1/notifications/{id}/read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all the caller's notices read */
+        post: operations["POST/api/v1/notifications/read-all"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/digests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's daily digests, newest first */
+        get: operations["GET/api/v1/notifications/digests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partnerships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List memoranda of cooperation (status as of today; filter[organization_id] = a party) */
+        get: operations["GET/api/v1/partnerships"];
+        put?: never;
+        /** Create an MoU (as a draft) */
+        post: operations["POST/api/v1/partnerships"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partnerships/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One MoU with its parties, areas and actions */
+        get: operations["GET/api/v1/partnerships/{id}"];
+        /** Edit an MoU (send the version you read) */
+        put: operations["PUT/api/v1/partnerships/{id}"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partnerships/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Activate or terminate an MoU */
+        post: operations["POST/api/v1/partnerships/{id}/status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partnerships/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a follow-up action (its owner is notified) */
+        post: operations["POST/api/v1/partnerships/{id}/actions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partnerships/{id}/actions/{action_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edit a follow-up action or change its status */
+        put: operations["PUT/api/v1/partnerships/{id}/actions/{action_id}"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -623,6 +795,204 @@ export interface components {
             /** Format: int64 */
             uploaded_by: number;
             created_at: string;
+        };
+        NotificationList: {
+            items: components["schemas"]["Notification"][];
+            next?: string | null;
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            unread: number;
+        };
+        Notification: {
+            /** Format: int64 */
+            id: number;
+            kind: string;
+            title_ar: string;
+            title_en: string;
+            body_ar: string;
+            body_en: string;
+            link: string;
+            resource_type: string;
+            resource_id: string;
+            created_at: string;
+            read_at?: string | null;
+        };
+        UnreadCount: {
+            /** Format: int64 */
+            unread: number;
+        };
+        MarkedRead: {
+            /** Format: int64 */
+            marked: number;
+        };
+        Page_Digest: {
+            items: components["schemas"]["Digest"][];
+            next?: string | null;
+            /** Format: int64 */
+            total: number;
+        };
+        Digest: {
+            /** Format: int64 */
+            id: number;
+            digest_on: string;
+            /** Format: int64 */
+            notice_count: number;
+            counts: components["schemas"]["DigestCount"][];
+            items: components["schemas"]["DigestItem"][];
+            summary_ar: string;
+            summary_en: string;
+            created_at: string;
+            emailed_at?: string | null;
+        };
+        DigestCount: {
+            kind: string;
+            label_ar: string;
+            label_en: string;
+            /** Format: int64 */
+            count: number;
+        };
+        DigestItem: {
+            kind: string;
+            title_ar: string;
+            title_en: string;
+            link: string;
+        };
+        Page_PartnershipSummary: {
+            items: components["schemas"]["PartnershipSummary"][];
+            next?: string | null;
+            /** Format: int64 */
+            total: number;
+        };
+        PartnershipSummary: {
+            /** Format: int64 */
+            id: number;
+            title_ar: string;
+            title_en: string;
+            signed_on: string;
+            /** Format: int64 */
+            duration_months: number;
+            expires_on: string;
+            /** @enum {string} */
+            status: "draft" | "active" | "expired" | "terminated";
+            /** Format: int64 */
+            renewal_reminder_days: number;
+            renewal_due: boolean;
+            /** Format: int64 */
+            days_to_expiry: number;
+            parties: components["schemas"]["PartnershipParty"][];
+            /** Format: int64 */
+            open_actions: number;
+            /** Format: int64 */
+            overdue_actions: number;
+        };
+        PartnershipParty: {
+            /** Format: int64 */
+            organization_id: number;
+            name_ar: string;
+            name_en: string;
+        };
+        Partnership: {
+            /** Format: int64 */
+            id: number;
+            title_ar: string;
+            title_en: string;
+            summary_ar: string;
+            summary_en: string;
+            signed_on: string;
+            /** Format: int64 */
+            duration_months: number;
+            expires_on: string;
+            /** @enum {string} */
+            status: "draft" | "active" | "expired" | "terminated";
+            /** Format: int64 */
+            renewal_reminder_days: number;
+            renewal_due: boolean;
+            /** Format: int64 */
+            days_to_expiry: number;
+            terminated_on?: string | null;
+            parties: components["schemas"]["PartnershipParty"][];
+            areas: components["schemas"]["CooperationArea"][];
+            actions: components["schemas"]["PartnershipAction"][];
+            /** Format: int64 */
+            version: number;
+            created_at: string;
+            updated_at: string;
+        };
+        CooperationArea: {
+            name_ar: string;
+            name_en: string;
+        };
+        PartnershipAction: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            partnership_id: number;
+            /** Format: int64 */
+            owner_id: number;
+            owner_name_ar: string;
+            owner_name_en: string;
+            title_ar: string;
+            title_en: string;
+            due_on: string;
+            /** @enum {string} */
+            status: "open" | "done" | "cancelled";
+            completed_on?: string | null;
+            overdue: boolean;
+            /** Format: int64 */
+            version: number;
+            created_at: string;
+            updated_at: string;
+        };
+        PartnershipInput: {
+            title_ar: string;
+            title_en: string;
+            summary_ar?: string | null;
+            summary_en?: string | null;
+            signed_on: string;
+            /** Format: int64 */
+            duration_months: number;
+            party_ids: number[];
+            areas: components["schemas"]["CooperationArea"][];
+            renewal_reminder_days?: number | null;
+        };
+        PartnershipUpdate: {
+            title_ar: string;
+            title_en: string;
+            summary_ar?: string | null;
+            summary_en?: string | null;
+            signed_on: string;
+            /** Format: int64 */
+            duration_months: number;
+            party_ids: number[];
+            areas: components["schemas"]["CooperationArea"][];
+            renewal_reminder_days?: number | null;
+            /** Format: int64 */
+            version: number;
+        };
+        PartnershipTransition: {
+            /** @enum {string} */
+            status: "draft" | "active" | "expired" | "terminated";
+            /** Format: int64 */
+            version: number;
+        };
+        PartnershipActionInput: {
+            title_ar: string;
+            title_en: string;
+            /** Format: int64 */
+            owner_id: number;
+            due_on: string;
+        };
+        PartnershipActionUpdate: {
+            title_ar: string;
+            title_en: string;
+            /** Format: int64 */
+            owner_id: number;
+            due_on: string;
+            /** @enum {string} */
+            status: "open" | "done" | "cancelled";
+            /** Format: int64 */
+            version: number;
         };
         Problem: {
             type: string;
@@ -1573,6 +1943,407 @@ export interface operations {
                 };
                 content: {
                     "application/octet-stream": string;
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/notifications": {
+        parameters: {
+            query?: {
+                q?: string;
+                sort?: string;
+                "page[size]"?: string;
+                "page[after]"?: string;
+                "filter[unread]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationList"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedRead"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/notifications/digests": {
+        parameters: {
+            query?: {
+                q?: string;
+                sort?: string;
+                "page[size]"?: string;
+                "page[after]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Digest"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/partnerships": {
+        parameters: {
+            query?: {
+                q?: string;
+                sort?: string;
+                "page[size]"?: string;
+                "page[after]"?: string;
+                "filter[status]"?: string;
+                "filter[organization_id]"?: string;
+                "filter[expires_before]"?: string;
+                "filter[expires_after]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PartnershipSummary"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/partnerships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnershipInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partnership"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/partnerships/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partnership"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "PUT/api/v1/partnerships/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnershipUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partnership"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/partnerships/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnershipTransition"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partnership"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/partnerships/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnershipActionInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnershipAction"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "PUT/api/v1/partnerships/{id}/actions/{action_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnershipActionUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnershipAction"];
                 };
             };
             /** @description Problem (RFC 9457) */
