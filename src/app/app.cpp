@@ -2,7 +2,10 @@
 
 #include <spdlog/spdlog.h>
 
+#include <condition_variable>
 #include <filesystem>
+#include <mutex>
+#include <stop_token>
 #include <thread>
 
 #include "app/migrations.hpp"
@@ -80,6 +83,10 @@ App::App(core::Config config) : config_(resolved(std::move(config))) {
   events_ = std::make_unique<modules::EventService>(*db_, clock_);
   partnerships_ = std::make_unique<modules::PartnershipService>(*db_, clock_);
   dashboard_ = std::make_unique<modules::DashboardService>(*db_, clock_);
+  // Time-driven notices: each area that has them registers its due source with the scan.
+  notifications_->add_due_source(
+      [this](db::Session& s, std::string_view today) { return partnerships_->due_notices(s, today); });
+  notifications_->set_email({config_.smtp_url, config_.smtp_from});
   platform::register_policies(modules::notifications::policies());
   platform::register_policies(modules::editions::policies());
   platform::register_policies(modules::practices::policies());
@@ -139,6 +146,12 @@ void App::build_routes() {
       throw std::logic_error("route " + r.path + " names unknown policy action '" + std::string(r.doc.action) + "'");
 }
 
+modules::ScanResult App::scan_notifications(std::string_view today) {
+  // iso8601 starts with the UTC day.
+  const std::string day = today.empty() ? core::iso8601(clock_.now()).substr(0, 10) : std::string(today);
+  return notifications_->scan(day);
+}
+
 void App::serve(const std::function<void(std::uint16_t)>& on_ready) {
   static_files_ = std::make_unique<http::StaticFiles>(config_.web_root);
   http::Dispatcher dispatcher(router_, config_, metrics_, static_files_.get());
@@ -174,7 +187,29 @@ void App::serve(const std::function<void(std::uint16_t)>& on_ready) {
   open_connections_ = [&server] { return server.open_connections(); };
   server.listen();
   on_ready(server.port());
-  server.run();
+  {
+    // The notification scan at start and then every notify_scan_minutes; the jthread is asked to stop and
+    // joined when serving ends, interrupting its wait.
+    std::jthread timer;
+    if (config_.notify_scan_minutes > 0) {
+      timer = std::jthread([this](std::stop_token stop) {
+        std::mutex m;
+        std::condition_variable_any cv;
+        while (!stop.stop_requested()) {
+          try {
+            const auto r = scan_notifications();
+            spdlog::info("notification scan {}: {} notices, {} digests, {} e-mailed", r.today, r.notices_created,
+                         r.digests_built, r.digests_emailed);
+          } catch (const std::exception& e) {
+            spdlog::error("notification scan failed: {}", e.what());
+          }
+          std::unique_lock lock(m);
+          cv.wait_for(lock, stop, std::chrono::minutes(config_.notify_scan_minutes), [] { return false; });
+        }
+      });
+    }
+    server.run();
+  }
   open_connections_ = nullptr;
   db_->close_idle();
   spdlog::info("stopped");

@@ -16,6 +16,7 @@
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
+#include "modules/notifications/model.hpp"
 
 namespace manzuma::platform {
 class OrganizationService;
@@ -76,7 +77,11 @@ class App {
   void build_routes();
   const http::Router& router() const { return router_; }
 
+  /// Runs the notification scan for `today` (YYYY-MM-DD; empty: today, UTC): due notices, digests, e-mail.
+  modules::ScanResult scan_notifications(std::string_view today = {});
+
   /// Listens, calls `on_ready(port)`, and serves until SIGTERM/SIGINT; then closes the database cleanly.
+  /// Meanwhile a timer runs the notification scan at start and every `notify_scan_minutes`.
   void serve(const std::function<void(std::uint16_t)>& on_ready);
 
  private:

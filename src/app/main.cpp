@@ -79,6 +79,10 @@ int main(int argc, char** argv) {
       ->envname("MANZUMA_LOG_FORMAT")
       ->check(CLI::IsMember({"json", "text"}))
       ->capture_default_str();
+  cli.add_option("--smtp-url", config.smtp_url, "SMTP server for the daily digest e-mail (smtp://host:25)")
+      ->envname("MANZUMA_SMTP_URL");
+  cli.add_option("--smtp-from", config.smtp_from, "Sender of the digest e-mail (Manzuma <noreply@example.om>)")
+      ->envname("MANZUMA_SMTP_FROM");
   cli.add_option("--password-cost", cost, "argon2id cost: interactive, moderate (slower), minimum (tests only)")
       ->envname("MANZUMA_PASSWORD_COST")
       ->capture_default_str();
@@ -97,6 +101,11 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   serve->add_option("--max-upload", config.http.max_upload_bytes, "Largest upload in bytes")
       ->envname("MANZUMA_MAX_UPLOAD")
+      ->capture_default_str();
+  serve
+      ->add_option("--notify-scan-minutes", config.notify_scan_minutes,
+                   "Minutes between notification scans (0: no timer; run `manzuma notify scan` instead)")
+      ->envname("MANZUMA_NOTIFY_SCAN_MINUTES")
       ->capture_default_str();
   serve->add_flag("--trust-proxy", config.trust_proxy, "Honour X-Forwarded-For/Proto from a reverse proxy")
       ->envname("MANZUMA_TRUST_PROXY");
@@ -137,6 +146,12 @@ int main(int argc, char** argv) {
   auto* audit = cli.add_subcommand("audit", "The audit log");
   audit->require_subcommand(1);
   audit->add_subcommand("verify", "Check the hash chain; exit 1 and name the first bad row if broken");
+  auto* notify = cli.add_subcommand("notify", "Notifications");
+  notify->require_subcommand(1);
+  auto* notify_scan = notify->add_subcommand(
+      "scan", "Store today's due notices (MoU renewals, overdue actions, …), build daily digests, e-mail them");
+  std::string scan_today;
+  notify_scan->add_option("--today", scan_today, "The day to scan for, YYYY-MM-DD (default: today, UTC)");
   cli.add_subcommand("version", "Print the version");
   cli.add_subcommand("openapi", "Print the API description (OpenAPI 3.1) that the web app's types are made from");
 
@@ -246,6 +261,14 @@ int main(int argc, char** argv) {
       std::printf("Token %lld created, expires %s. Secret (shown once):\n%s\n", static_cast<long long>(t.token.id),
                   t.token.expires_at.c_str(), t.secret.c_str());
       return 0;
+    }
+    if (notify->parsed()) {
+      app.migrate();
+      const auto r = app.scan_notifications(scan_today);
+      std::printf("%s: %lld notice(s) created, %lld digest(s) built, %lld e-mailed, %lld e-mail failure(s)\n",
+                  r.today.c_str(), static_cast<long long>(r.notices_created), static_cast<long long>(r.digests_built),
+                  static_cast<long long>(r.digests_emailed), static_cast<long long>(r.email_failures));
+      return r.email_failures == 0 ? 0 : 2;
     }
     if (audit->parsed()) {
       const auto v = platform::verify_audit(app.db());

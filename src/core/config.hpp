@@ -43,6 +43,12 @@ struct Config {
   unsigned db_pool = 0;
   /// honour X-Forwarded-For / X-Forwarded-Proto from a reverse proxy in front.
   bool trust_proxy = false;
+  /// Outgoing mail for the daily digest ("smtp://host:25", "smtps://user:password@host:465") and its sender
+  /// ("Manzuma <noreply@example.om>"); digests are e-mailed only when both are set.
+  std::string smtp_url;
+  std::string smtp_from;
+  /// Minutes between notification scans while serving (due notices, digests); 0 turns the timer off.
+  unsigned notify_scan_minutes = 60;
   HttpLimits http;
   SessionPolicy session;
   PasswordCost password_cost = default_password_cost();

@@ -3,9 +3,11 @@
 // find whom to tell.
 
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/actor.hpp"
@@ -31,6 +33,11 @@ struct Notice {
   /// When set, a second notice with the same key for the same user is dropped (scans that run repeatedly).
   std::optional<std::string> dedupe_key;
 };
+
+/// A producer of time-driven notices (due and overdue actions, MoU renewals) for the day `today`
+/// (YYYY-MM-DD). NotificationService::scan calls every registered source in its write transaction and stores
+/// what they return; give each notice a dedupe_key, so running the scan again on the same day adds nothing.
+using DueSource = std::function<std::vector<Notice>(db::Session& s, std::string_view today)>;
 
 /// Stores `n` in the caller's transaction, so a notice exists exactly when the write that caused it commits.
 /// Returns false when a notice with the same dedupe key was already stored.

@@ -5,11 +5,15 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconLanguage, IconLogout, IconSettings } from '@tabler/icons-react';
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
 import { useUpdatePreferences } from '../app/preferences';
 import { meQuery, primaryMembership, signOut } from '../auth/session';
 import { notifyError } from '../components/notify';
 import { useI18n } from '../i18n';
 import { visibleNavigation } from './nav';
+
+// The notification bell loads after the page (its own chunk and messages), keeping the first page small.
+const NotificationBell = lazy(() => import('../pages/notifications/NotificationBell').then((m) => ({ default: m.NotificationBell })));
 
 export function AppLayout() {
   const { t, pick, locale } = useI18n();
@@ -56,6 +60,9 @@ export function AppLayout() {
             >
               {t('common.switchLanguage')}
             </Button>
+            <Suspense fallback={null}>
+              <NotificationBell />
+            </Suspense>
             <Menu position="bottom-end" width={240}>
               <Menu.Target>
                 <UnstyledButton aria-label={name} data-testid="user-menu">

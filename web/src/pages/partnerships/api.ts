@@ -1,0 +1,41 @@
+// Partnership queries, the pickers' option lists, and the status colours the list and the page share.
+import { queryOptions } from '@tanstack/react-query';
+import { api, unwrap, type Schemas } from '../../api/client';
+
+export type Partnership = Schemas['Partnership'];
+export type PartnershipSummary = Schemas['PartnershipSummary'];
+export type PartnershipAction = Schemas['PartnershipAction'];
+export type PartnershipStatus = Partnership['status'];
+export type FollowUpStatus = PartnershipAction['status'];
+
+export const statuses: PartnershipStatus[] = ['draft', 'active', 'expired', 'terminated'];
+export const actionStatuses: FollowUpStatus[] = ['open', 'done', 'cancelled'];
+
+// Filled badges with white text: the darker shades keep WCAG AA contrast.
+export const statusColor: Record<PartnershipStatus, string> = {
+  draft: 'gray.7',
+  active: 'manzuma.8',
+  expired: 'orange.9',
+  terminated: 'red.9',
+};
+
+export const partnershipQuery = (id: number) =>
+  queryOptions({
+    queryKey: ['partnerships', 'one', id] as const,
+    queryFn: () => unwrap(api.GET('/api/v1/partnerships/{id}', { params: { path: { id: String(id) } } })),
+  });
+
+export const organizationOptionsQuery = (q: string) =>
+  queryOptions({
+    queryKey: ['partnerships', 'organization-options', q] as const,
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/organizations', { params: { query: { q: q || undefined, 'page[size]': '30' } } })),
+    staleTime: 60_000,
+  });
+
+export const userOptionsQuery = (q: string) =>
+  queryOptions({
+    queryKey: ['partnerships', 'user-options', q] as const,
+    queryFn: () => unwrap(api.GET('/api/v1/users', { params: { query: { q: q || undefined, 'page[size]': '30' } } })),
+    staleTime: 60_000,
+  });
