@@ -12,8 +12,8 @@
 namespace manzuma::api_test {
 namespace {
 
-const bool registered = register_authz_fixture(
-    [](AuthzSetup& s) { s.ids.set("/api/v1/dashboard/entities/", "{id}", s.interior); });
+const bool registered =
+    register_authz_fixture([](AuthzSetup& s) { s.ids.set("/api/v1/dashboard/entities/", "{id}", s.interior); });
 
 std::int64_t org_id(std::string_view name_en) {
   auto r = admin().get("/api/v1/organizations?page[size]=200&q=" + url_encode(name_en));
@@ -29,7 +29,13 @@ std::string now_iso() {
   return buf;
 }
 
-std::string q(std::string_view s) { return "'" + std::string(s) + "'"; }
+// A quoted SQL literal (built by appending: GCC 12 warns falsely about `"'" + std::string(s)`).
+std::string q(std::string_view s) {
+  std::string out(1, '\'');
+  out += s;
+  out += '\'';
+  return out;
+}
 
 // One edition with a known story (ids far above anything the demo seed creates):
 //   MTCIT × P1 approved, an open action past due                  → late
@@ -51,23 +57,28 @@ const Story& story() {
     st.oq = org_id("OQ Group");
     auto& db = Server::shared();
     const auto now = q(now_iso());
-    db.sql("INSERT INTO editions (id, number, year, title_ar, title_en, starts_on, ends_on, status, created_at,"
-           " updated_at) VALUES (90001, 901, 2030, 'نسخة الاختبار', 'Test edition', '2030-01-01', '2030-12-31',"
-           " 'open', " + now + ", " + now + ")");
+    db.sql(
+        "INSERT INTO editions (id, number, year, title_ar, title_en, starts_on, ends_on, status, created_at,"
+        " updated_at) VALUES (90001, 901, 2030, 'نسخة الاختبار', 'Test edition', '2030-01-01', '2030-12-31',"
+        " 'open', " +
+        now + ", " + now + ")");
     auto practice = [&](std::int64_t id, std::string_view title, std::string_view status) {
-      db.sql("INSERT INTO practices (id, edition_id, organization_id, category, title_ar, title_en, status,"
-             " created_at, updated_at) VALUES (" + std::to_string(id) + ", 90001, " + std::to_string(st.oq) +
-             ", 'leadership', 'ممارسة " + std::string(title) + "', 'Practice " + std::string(title) + "', " +
-             q(status) + ", " + now + ", " + now + ")");
+      db.sql(
+          "INSERT INTO practices (id, edition_id, organization_id, category, title_ar, title_en, status,"
+          " created_at, updated_at) VALUES (" +
+          std::to_string(id) + ", 90001, " + std::to_string(st.oq) + ", 'leadership', 'ممارسة " + std::string(title) +
+          "', 'Practice " + std::string(title) + "', " + q(status) + ", " + now + ", " + now + ")");
     };
     practice(st.p1, "1", "published");
     practice(st.p2, "2", "published");
     practice(st.p3, "3", "draft");
     auto adoption = [&](std::int64_t id, std::int64_t org, std::int64_t p, std::string_view status,
                         std::string approved, std::string progress) {
-      db.sql("INSERT INTO adoptions (id, edition_id, practice_id, organization_id, status, approved_at,"
-             " last_progress_at) VALUES (" + std::to_string(id) + ", 90001, " + std::to_string(p) + ", " +
-             std::to_string(org) + ", " + q(status) + ", " + approved + ", " + progress + ")");
+      db.sql(
+          "INSERT INTO adoptions (id, edition_id, practice_id, organization_id, status, approved_at,"
+          " last_progress_at) VALUES (" +
+          std::to_string(id) + ", 90001, " + std::to_string(p) + ", " + std::to_string(org) + ", " + q(status) + ", " +
+          approved + ", " + progress + ")");
     };
     adoption(90101, st.mtcit, st.p1, "approved", q("2000-01-01T00:00:00Z"), now);
     adoption(90102, st.moi, st.p1, "approved", q("2000-01-01T00:00:00Z"), q("2000-02-01T00:00:00Z"));
@@ -76,9 +87,11 @@ const Story& story() {
     adoption(90105, st.oq, st.p1, "draft", "NULL", "NULL");
     adoption(90106, st.mtcit, st.p2, "completed", q("2000-01-01T00:00:00Z"), now);
     auto action = [&](std::int64_t adoption_id, std::string_view due, std::string_view status, int percent) {
-      db.sql("INSERT INTO plan_actions (adoption_id, title_ar, title_en, starts_on, due_on, status, percent_done)"
-             " VALUES (" + std::to_string(adoption_id) + ", 'إجراء', 'Action', '2000-01-01', " + q(due) + ", " +
-             q(status) + ", " + std::to_string(percent) + ")");
+      db.sql(
+          "INSERT INTO plan_actions (adoption_id, title_ar, title_en, starts_on, due_on, status, percent_done)"
+          " VALUES (" +
+          std::to_string(adoption_id) + ", 'إجراء', 'Action', '2000-01-01', " + q(due) + ", " + q(status) + ", " +
+          std::to_string(percent) + ")");
     };
     action(90101, "2000-06-30", "in_progress", 40);
     action(90101, "2999-12-31", "not_started", 0);
@@ -92,9 +105,10 @@ const Story& story() {
       db.sql("INSERT INTO research_studies (edition_id, organization_id, title_ar, title_en, status) VALUES (90001, " +
              std::to_string(st.oq) + ", 'بحث', 'Study', " + q(status) + ")");
     auto event = [&](std::string_view status, int trained) {
-      db.sql("INSERT INTO events (edition_id, kind, status, title_ar, title_en, starts_on, ends_on, trained_count)"
-             " VALUES (90001, 'training', " + q(status) + ", 'تدريب', 'Training', '2030-02-01', '2030-02-02', " +
-             std::to_string(trained) + ")");
+      db.sql(
+          "INSERT INTO events (edition_id, kind, status, title_ar, title_en, starts_on, ends_on, trained_count)"
+          " VALUES (90001, 'training', " +
+          q(status) + ", 'تدريب', 'Training', '2030-02-01', '2030-02-02', " + std::to_string(trained) + ")");
     };
     event("held", 95);
     event("planned", 30);
@@ -207,8 +221,9 @@ TEST(Dashboard, ACoordinatorSeesTheirEntityPageOnlyAndAContributorNothing) {
   EXPECT_EQ(contributor.get("/api/v1/dashboard/national").status, 403);
   EXPECT_EQ(contributor.get("/api/v1/dashboard/entities/" + std::to_string(st.oq)).status, 403);
   // The program office and leaders read any entity's page, drafts included.
-  auto oq = as("viewer@demo.manzuma.om").get("/api/v1/dashboard/entities/" + std::to_string(st.oq) +
-                                             "?edition_id=" + std::to_string(st.edition));
+  auto oq =
+      as("viewer@demo.manzuma.om")
+          .get("/api/v1/dashboard/entities/" + std::to_string(st.oq) + "?edition_id=" + std::to_string(st.edition));
   ASSERT_EQ(oq.status, 200);
   EXPECT_EQ(oq.json().at("adoptions").as_array().size(), 2u);
   EXPECT_EQ(oq.json().at("plans_on_track").as_int64(), 1);

@@ -57,9 +57,9 @@ std::size_t lines(const std::string& csv) {
 
 TEST(Exports, UsersCsvKeepsArabicHasBomBilingualHeaderAndAsciiFallbackName) {
   const auto email = unique("export.ar") + "@example.om";
-  ASSERT_EQ(admin().post("/api/v1/users", new_user(email, "سالم بن راشد الحارثي", "Salim Al Harthi", org_id(kMtcit)))
-                .status,
-            201);
+  ASSERT_EQ(
+      admin().post("/api/v1/users", new_user(email, "سالم بن راشد الحارثي", "Salim Al Harthi", org_id(kMtcit))).status,
+      201);
   auto r = admin().get("/api/v1/users/export?format=csv&q=" + url_encode(email));
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.header("content-type"), "text/csv; charset=utf-8");
@@ -81,9 +81,8 @@ TEST(Exports, UsersCsvKeepsArabicHasBomBilingualHeaderAndAsciiFallbackName) {
 TEST(Exports, CsvDefusesFormulasAndQuotesCommasAndQuotes) {
   const auto email = unique("export.inj") + "@example.om";
   ASSERT_EQ(admin()
-                .post("/api/v1/users",
-                      new_user(email, "=HYPERLINK(\"http://evil.example\",\"انقر\")", "@SUM(1+1), \"quoted\"",
-                               org_id(kMtcit)))
+                .post("/api/v1/users", new_user(email, "=HYPERLINK(\"http://evil.example\",\"انقر\")",
+                                                "@SUM(1+1), \"quoted\"", org_id(kMtcit)))
                 .status,
             201);
   auto r = admin().get("/api/v1/users/export?format=csv&q=" + url_encode(email));
@@ -162,22 +161,37 @@ TEST(Exports, FiltersAndSortOfTheListApplyAndBadParametersAreNamed) {
             std::vector<std::string>{"sort"});
 }
 
-TEST(Exports, TheCapCutsTheFileAndSaysSoInAHeaderAndALastRow) {
-  // More audit rows than one export page (200) exist after the demo seed: the export pages through them.
-  auto all = admin().get("/api/v1/audit/export?format=csv");
-  ASSERT_EQ(all.status, 200);
-  const auto total = admin().get("/api/v1/audit").json().at("total").as_int64();
-  ASSERT_GT(total, 200);
-  EXPECT_GE(std::stoll(all.header("x-export-rows")), total);  // sign-ins of this test may add rows meanwhile
+TEST(Exports, AnExportPagesPastOneServicePageAndTheCapCutsTheFileSayingSo) {
+  // 450 users sharing a prefix: more than two of the 200-row pages the export reads the list in.
+  const auto prefix = unique("bulk");
+  Server::shared().sql(
+      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 450)"
+      " INSERT INTO users (email, name_ar, name_en, created_at, updated_at)"
+      " SELECT '" +
+      prefix +
+      "-' || i || '@example.om', 'مستخدم ' || i, 'User ' || i, '2026-01-01T00:00:00Z',"
+      " '2026-01-01T00:00:00Z' FROM n");
+  auto all = admin().get("/api/v1/users/export?format=csv&sort=email&q=" + url_encode(prefix));
+  ASSERT_EQ(all.status, 200) << all.body;
+  EXPECT_EQ(all.header("x-export-rows"), "450");
   EXPECT_EQ(all.header("x-export-truncated"), "false");
+  EXPECT_EQ(all.header("x-export-cap"), "100000");
+  EXPECT_EQ(lines(all.body), 451u);
+  // Every user once: no row lost or repeated at the page boundaries.
+  for (int i : {1, 199, 200, 201, 400, 401, 450})
+    EXPECT_NE(all.body.find("," + prefix + "-" + std::to_string(i) + "@example.om,"), std::string::npos) << i;
 
-  auto cut = admin().get("/api/v1/audit/export?format=csv&limit=3");
+  auto cut = admin().get("/api/v1/users/export?format=csv&limit=250&q=" + url_encode(prefix));
   ASSERT_EQ(cut.status, 200);
-  EXPECT_EQ(cut.header("x-export-rows"), "3");
+  EXPECT_EQ(cut.header("x-export-rows"), "250");
   EXPECT_EQ(cut.header("x-export-truncated"), "true");
-  EXPECT_EQ(cut.header("x-export-cap"), "3");
-  EXPECT_EQ(lines(cut.body), 5u);  // header, three rows, the note
-  EXPECT_NE(cut.body.find("اقتُصر الملف على أول 3 صف"), std::string::npos) << cut.body;
+  EXPECT_EQ(cut.header("x-export-cap"), "250");
+  EXPECT_EQ(lines(cut.body), 252u);  // header, 250 rows, the note
+  EXPECT_NE(cut.body.find("اقتُصر الملف على أول 250 صف"), std::string::npos);
+
+  // Exactly at the limit nothing is left out, so nothing is said.
+  auto exact = admin().get("/api/v1/users/export?format=csv&limit=450&q=" + url_encode(prefix));
+  EXPECT_EQ(exact.header("x-export-truncated"), "false");
 
   auto xlsx = admin().get("/api/v1/audit/export?format=xlsx&limit=2");
   ASSERT_EQ(xlsx.status, 200);

@@ -40,8 +40,8 @@ struct NationalFigures {
 };
 BOOST_DESCRIBE_STRUCT(NationalFigures, (),
                       (edition_id, practices, research, research_by_status, entities_adopting, adoptions,
-                       plans_on_track, plans_late, plans_stalled, plans_not_started, plans_completed,
-                       actions_overdue, people_trained, mous_active))
+                       plans_on_track, plans_late, plans_stalled, plans_not_started, plans_completed, actions_overdue,
+                       people_trained, mous_active))
 
 /// One edition's figures, for the chart over editions.
 struct EditionFigures {
@@ -106,7 +106,8 @@ struct AdoptionProgress {
 };
 BOOST_DESCRIBE_STRUCT(AdoptionProgress, (),
                       (adoption_id, organization_id, practice_id, edition_id, practice_title_ar, practice_title_en,
-                       organization_name_ar, organization_name_en, status, health, percent, actions, actions_overdue, last_progress_at))
+                       organization_name_ar, organization_name_en, status, health, percent, actions, actions_overdue,
+                       last_progress_at))
 
 /// Rows are entities with an adoption, columns the edition's practices, cells the adoptions.
 struct AdoptionMatrix {

@@ -55,21 +55,20 @@ struct EditionCount {
 BOOST_DESCRIBE_STRUCT(EditionCount, (), (edition_id, count))
 
 std::string adoption_totals_sql(bool per_edition, bool one_edition) {
-  std::string sql =
-      "SELECT " + std::string(per_edition ? "x.edition_id, " : "") +
-      "COUNT(DISTINCT CASE WHEN x.status IN " + std::string(kCounted) +
-      " THEN x.organization_id END) AS entities_adopting,"
-      " COALESCE(SUM(CASE WHEN x.status IN " +
-      std::string(kCounted) +
-      " THEN 1 ELSE 0 END), 0) AS adoptions,"
-      " COALESCE(SUM(CASE WHEN x.health = 'on_track' THEN 1 ELSE 0 END), 0) AS plans_on_track,"
-      " COALESCE(SUM(CASE WHEN x.health = 'late' THEN 1 ELSE 0 END), 0) AS plans_late,"
-      " COALESCE(SUM(CASE WHEN x.health = 'stalled' THEN 1 ELSE 0 END), 0) AS plans_stalled,"
-      " COALESCE(SUM(CASE WHEN x.health = 'not_started' THEN 1 ELSE 0 END), 0) AS plans_not_started,"
-      " COALESCE(SUM(CASE WHEN x.status = 'completed' THEN 1 ELSE 0 END), 0) AS plans_completed"
-      " FROM (SELECT a.edition_id, a.organization_id, a.status, " +
-      std::string(kHealth) + " AS health FROM adoptions a" + (one_edition ? " WHERE a.edition_id = ?" : "") +
-      ") x";
+  std::string sql = "SELECT " + std::string(per_edition ? "x.edition_id, " : "") +
+                    "COUNT(DISTINCT CASE WHEN x.status IN " + std::string(kCounted) +
+                    " THEN x.organization_id END) AS entities_adopting,"
+                    " COALESCE(SUM(CASE WHEN x.status IN " +
+                    std::string(kCounted) +
+                    " THEN 1 ELSE 0 END), 0) AS adoptions,"
+                    " COALESCE(SUM(CASE WHEN x.health = 'on_track' THEN 1 ELSE 0 END), 0) AS plans_on_track,"
+                    " COALESCE(SUM(CASE WHEN x.health = 'late' THEN 1 ELSE 0 END), 0) AS plans_late,"
+                    " COALESCE(SUM(CASE WHEN x.health = 'stalled' THEN 1 ELSE 0 END), 0) AS plans_stalled,"
+                    " COALESCE(SUM(CASE WHEN x.health = 'not_started' THEN 1 ELSE 0 END), 0) AS plans_not_started,"
+                    " COALESCE(SUM(CASE WHEN x.status = 'completed' THEN 1 ELSE 0 END), 0) AS plans_completed"
+                    " FROM (SELECT a.edition_id, a.organization_id, a.status, " +
+                    std::string(kHealth) + " AS health FROM adoptions a" +
+                    (one_edition ? " WHERE a.edition_id = ?" : "") + ") x";
   if (per_edition) sql += " GROUP BY x.edition_id";
   return sql;
 }
@@ -96,7 +95,8 @@ NationalFigures national(db::Session& s, std::optional<std::int64_t> edition_id,
       s.query_one_values<std::int64_t>("SELECT COUNT(*) FROM practices WHERE status = 'published'" + and_edition, ed)
           .value_or(0);
   f.research_by_status = s.query_values<StatusCount>(
-      "SELECT status, COUNT(*) AS count FROM research_studies" + where_edition + " GROUP BY status ORDER BY status", ed);
+      "SELECT status, COUNT(*) AS count FROM research_studies" + where_edition + " GROUP BY status ORDER BY status",
+      ed);
   for (const auto& r : f.research_by_status) f.research += r.count;
 
   std::vector<db::Value> p{t.today, t.stall_before};
@@ -120,12 +120,10 @@ NationalFigures national(db::Session& s, std::optional<std::int64_t> edition_id,
                                std::string(edition_id ? " AND a.edition_id = ?" : ""),
                            o)
                           .value_or(0);
-  f.people_trained =
-      s.query_one_values<std::int64_t>(
-           "SELECT COALESCE(SUM(trained_count), 0) FROM events WHERE status = 'held'" + and_edition, ed)
-          .value_or(0);
-  f.mous_active =
-      s.query_one<std::int64_t>("SELECT COUNT(*) FROM partnerships WHERE status = 'active'").value_or(0);
+  f.people_trained = s.query_one_values<std::int64_t>(
+                          "SELECT COALESCE(SUM(trained_count), 0) FROM events WHERE status = 'held'" + and_edition, ed)
+                         .value_or(0);
+  f.mous_active = s.query_one<std::int64_t>("SELECT COUNT(*) FROM partnerships WHERE status = 'active'").value_or(0);
   return f;
 }
 
@@ -140,12 +138,11 @@ std::vector<EditionFigures> by_edition(db::Session& s, const Today& t) {
   for (const auto& c :
        s.query<EditionCount>("SELECT edition_id, COUNT(*) AS count FROM research_studies GROUP BY edition_id"))
     if (auto it = at.find(c.edition_id); it != at.end()) it->second->research = c.count;
-  for (const auto& c : s.query<EditionCount>(
-           "SELECT edition_id, COALESCE(SUM(trained_count), 0) AS count FROM events"
-           " WHERE status = 'held' AND edition_id IS NOT NULL GROUP BY edition_id"))
+  for (const auto& c : s.query<EditionCount>("SELECT edition_id, COALESCE(SUM(trained_count), 0) AS count FROM events"
+                                             " WHERE status = 'held' AND edition_id IS NOT NULL GROUP BY edition_id"))
     if (auto it = at.find(c.edition_id); it != at.end()) it->second->people_trained = c.count;
-  for (const auto& c : s.query_values<EditionAdoptionTotals>(adoption_totals_sql(true, false),
-                                                             {t.today, t.stall_before}))
+  for (const auto& c :
+       s.query_values<EditionAdoptionTotals>(adoption_totals_sql(true, false), {t.today, t.stall_before}))
     if (auto it = at.find(c.edition_id); it != at.end()) {
       it->second->entities_adopting = c.entities_adopting;
       it->second->plans_on_track = c.plans_on_track;
@@ -165,8 +162,7 @@ std::vector<MatrixPractice> matrix_practices(db::Session& s, std::optional<std::
 }
 
 std::vector<AdoptionProgress> adoptions(db::Session& s, std::optional<std::int64_t> edition_id,
-                                        std::optional<std::int64_t> organization_id, bool with_drafts,
-                                        const Today& t) {
+                                        std::optional<std::int64_t> organization_id, bool with_drafts, const Today& t) {
   std::string sql =
       "SELECT a.id AS adoption_id, a.organization_id, a.practice_id, a.edition_id,"
       " p.title_ar AS practice_title_ar, p.title_en AS practice_title_en,"

@@ -26,7 +26,6 @@ std::vector<MatrixPractice> matrix_practices(db::Session& s, std::optional<std::
 /// Adoptions with their health and progress; `organization_id` narrows to one entity, `with_drafts` keeps
 /// draft and withdrawn adoptions (the entity's own page shows them; the national matrix does not).
 std::vector<AdoptionProgress> adoptions(db::Session& s, std::optional<std::int64_t> edition_id,
-                                        std::optional<std::int64_t> organization_id, bool with_drafts,
-                                        const Today& t);
+                                        std::optional<std::int64_t> organization_id, bool with_drafts, const Today& t);
 
 }  // namespace manzuma::modules::dashboard

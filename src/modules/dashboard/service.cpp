@@ -71,9 +71,9 @@ EntityDashboard DashboardService::entity(const core::Actor& actor, std::int64_t 
                                          std::optional<std::int64_t> edition_id) const {
   return db_.read([&](db::Session& s) {
     const auto path = platform::organization_path(s, organization_id);
-    const bool visible = path && (platform::may_call(actor, "dashboard.national") ||
-                                  platform::in_scope(actor, *path, {core::Role::entity_coordinator,
-                                                                    core::Role::change_team_head}));
+    const bool visible =
+        path && (platform::may_call(actor, "dashboard.national") ||
+                 platform::in_scope(actor, *path, {core::Role::entity_coordinator, core::Role::change_team_head}));
     // Another entity's page is hidden, not forbidden: its existence is not the caller's business.
     if (!visible) throw core::Error::not_found("الجهة غير موجودة", "The entity does not exist");
     require_edition(s, edition_id);

@@ -35,8 +35,9 @@ void audit_routes(http::Router& r, db::Database& db) {
       {.action = "audit.read", .summary = "The audit log, newest first", .query = http::list_query_doc(kFilters)},
       [&db](http::Context& c) { return list_audit(db, http::parse_list_query(c.request, kFilters, {"seq"})); });
   list_export<AuditEntry>(
-      r, "/api/v1/audit", {.action = "audit.read", .title_ar = "سجل التدقيق", .title_en = "audit", .labels = kAuditLabels},
-      kFilters, {"seq"}, [&db](http::Context&, const core::ListQuery& q) { return list_audit(db, q); });
+      r, "/api/v1/audit",
+      {.action = "audit.read", .title_ar = "سجل التدقيق", .title_en = "audit", .labels = kAuditLabels}, kFilters,
+      {"seq"}, [&db](http::Context&, const core::ListQuery& q) { return list_audit(db, q); });
   r.get<AuditVerification>("/api/v1/audit/verify",
                            {.action = "audit.read", .summary = "Walk the hash chain and report the first broken row"},
                            [&db](http::Context&) { return verify_audit(db); });

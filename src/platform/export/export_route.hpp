@@ -71,8 +71,8 @@ std::vector<std::string_view> export_fields() {
 
 /// Registers GET `<list_path>/export`; `fetch(context, query)` returns one core::Page<Row> of the list.
 template <class Row, class Fetch>
-void list_export(http::Router& r, const std::string& list_path, ExportSpec spec,
-                 std::vector<std::string_view> filters, std::vector<std::string_view> sorts, Fetch fetch) {
+void list_export(http::Router& r, const std::string& list_path, ExportSpec spec, std::vector<std::string_view> filters,
+                 std::vector<std::string_view> sorts, Fetch fetch) {
   const std::string_view action = spec.action;
   auto doc_query = detail::export_query_doc(filters);
   r.add(http::Method::get, list_path + "/export",

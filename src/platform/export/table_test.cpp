@@ -12,7 +12,9 @@ TEST(ExportTable, CsvStartsWithBomQuotesAndKeepsArabic) {
   t.header = {"الاسم", "note"};
   t.rows = {{"وزارة العمل", "a, \"b\"\nc"}};
   const std::string csv = write_csv(t, "ar");
-  EXPECT_EQ(csv, "\xEF\xBB\xBF" "الاسم,note\r\nوزارة العمل,\"a, \"\"b\"\"\nc\"\r\n");
+  EXPECT_EQ(csv,
+            "\xEF\xBB\xBF"
+            "الاسم,note\r\nوزارة العمل,\"a, \"\"b\"\"\nc\"\r\n");
 }
 
 TEST(ExportTable, CsvDefusesFormulas) {

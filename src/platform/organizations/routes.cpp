@@ -36,10 +36,13 @@ void organization_routes(http::Router& r, OrganizationService& svc) {
        .summary = "List organisations (filter[parent_id]=0 for roots, filter[within]=id for a subtree)",
        .query = http::list_query_doc(kFilters)},
       [&svc](http::Context& c) { return svc.list(c.actor(), http::parse_list_query(c.request, kFilters, kSorts)); });
-  list_export<Organization>(
-      r, "/api/v1/organizations",
-      {.action = "organizations.read", .title_ar = "الجهات", .title_en = "organizations", .labels = kOrganizationLabels},
-      kFilters, kSorts, [&svc](http::Context& c, const core::ListQuery& q) { return svc.list(c.actor(), q); });
+  list_export<Organization>(r, "/api/v1/organizations",
+                            {.action = "organizations.read",
+                             .title_ar = "الجهات",
+                             .title_en = "organizations",
+                             .labels = kOrganizationLabels},
+                            kFilters, kSorts,
+                            [&svc](http::Context& c, const core::ListQuery& q) { return svc.list(c.actor(), q); });
   r.get<Organization>("/api/v1/organizations/{id}", {.action = "organizations.read", .summary = "One organisation"},
                       [&svc](http::Context& c) { return svc.get(c.actor(), c.id()); });
   r.post<OrganizationInput, Organization>(
