@@ -8,7 +8,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql-15 postgresql-client-15
   libsodium-dev libspdlog-dev libfmt-dev libcli11-dev libmagic-dev
-  libjemalloc-dev libcurl4-openssl-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libjemalloc-dev libcurl4-openssl-dev libxlsxwriter-dev libgtest-dev libgmock-dev libbenchmark-dev
   clang-format wrk procps iproute2 curl python3
   chromium
 )

@@ -13,6 +13,10 @@ inline std::vector<platform::Policy> policies() {
   return {
       // the program office and leaders
       {"dashboard.national", {Role::platform_admin, Role::program_office, Role::viewer}},
+      // an entity's page: national readers see any; the entity's coordinator and change-team head their own
+      // (scoped in the service, 404 for another entity)
+      {"dashboard.entity",
+       {Role::platform_admin, Role::program_office, Role::viewer, Role::entity_coordinator, Role::change_team_head}},
   };
 }
 

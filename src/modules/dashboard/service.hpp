@@ -1,9 +1,14 @@
 #pragma once
-// Rules for dashboard: validation, scope checks, state transitions, audit.
+// The national dashboard: read-only figures for the program office and leaders, and each entity's page for
+// its own staff. No writes, so no audit.
+
+#include <cstdint>
+#include <optional>
 
 #include "core/actor.hpp"
 #include "core/clock.hpp"
 #include "db/database.hpp"
+#include "modules/dashboard/model.hpp"
 
 namespace manzuma::modules {
 
@@ -11,9 +16,20 @@ class DashboardService {
  public:
   DashboardService(db::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
 
+  /// Headline figures of one edition, or of all when `edition_id` is empty (404 for an unknown edition).
+  NationalFigures national(const core::Actor& actor, std::optional<std::int64_t> edition_id) const;
+  /// The main figures of every edition, oldest first (the chart over editions).
+  EditionTrend editions(const core::Actor& actor) const;
+  /// The entity × practice adoption matrix of one edition or of all.
+  AdoptionMatrix matrix(const core::Actor& actor, std::optional<std::int64_t> edition_id) const;
+  /// One entity's adoptions and their progress. National readers see every entity; the entity's own
+  /// coordinator and change-team head see theirs; anyone else is told it does not exist (404).
+  EntityDashboard entity(const core::Actor& actor, std::int64_t organization_id,
+                         std::optional<std::int64_t> edition_id) const;
+
  private:
-  [[maybe_unused]] db::Database& db_;
-  [[maybe_unused]] const core::Clock& clock_;
+  db::Database& db_;
+  const core::Clock& clock_;
 };
 
 }  // namespace manzuma::modules

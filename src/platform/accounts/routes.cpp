@@ -4,8 +4,27 @@
 
 #include "http/list_query.hpp"
 #include "platform/accounts/service.hpp"
+#include "platform/export/export_route.hpp"
 
 namespace manzuma::platform {
+
+namespace {
+const std::vector<ExportLabel> kUserLabels = {
+    {"id", "المعرّف", "ID"},
+    {"email", "البريد الإلكتروني", "Email"},
+    {"name_ar", "الاسم بالعربية", "Name (Arabic)"},
+    {"name_en", "الاسم بالإنجليزية", "Name (English)"},
+    {"national_id", "الرقم المدني", "National ID"},
+    {"locale", "اللغة", "Language"},
+    {"calendar", "التقويم", "Calendar"},
+    {"digits", "الأرقام", "Digits"},
+    {"active", "نشط", "Active"},
+    {"version", "الإصدار", "Version"},
+    {"created_at", "أُنشئ في", "Created at"},
+    {"updated_at", "عُدّل في", "Updated at"},
+    {"memberships", "الأدوار", "Roles"},
+};
+}  // namespace
 
 void account_routes(http::Router& r, AccountService& svc) {
   static const std::vector<std::string_view> kFilters = {"organization_id", "role", "active"};
@@ -17,6 +36,10 @@ void account_routes(http::Router& r, AccountService& svc) {
        .summary = "List the users the caller administers",
        .query = http::list_query_doc(kFilters)},
       [&svc](http::Context& c) { return svc.list(c.actor(), http::parse_list_query(c.request, kFilters, kSorts)); });
+  list_export<User>(r, "/api/v1/users",
+                    {.action = "users.read", .title_ar = "المستخدمون", .title_en = "users", .labels = kUserLabels},
+                    kFilters, kSorts,
+                    [&svc](http::Context& c, const core::ListQuery& q) { return svc.list(c.actor(), q); });
   r.get<User>("/api/v1/users/{id}", {.action = "users.read", .summary = "One user"},
               [&svc](http::Context& c) { return svc.get(c.actor(), c.id()); });
   r.post<UserInput, UserCreated>("/api/v1/users",

@@ -11,6 +11,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { api, unwrap, type Schemas } from '../../../api/client';
 import { DataTable, listQuery, type TableSearch } from '../../../components/DataTable';
 import { DateField } from '../../../components/DateField';
+import { ExportMenu } from '../../../components/ExportMenu';
 import { PageHeader } from '../../../components/PageHeader';
 import { ErrorState } from '../../../components/States';
 import { useI18n, type I18n } from '../../../i18n';
@@ -193,7 +194,11 @@ export function AuditPage() {
 
   return (
     <>
-      <PageHeader title={t('audit.title')} description={t('audit.description')} />
+      <PageHeader
+        title={t('audit.title')}
+        description={t('audit.description')}
+        actions={<ExportMenu path="/api/v1/audit" query={query} />}
+      />
       <Stack gap="lg">
         <VerifyPanel />
         <DataTable<Entry>

@@ -7,6 +7,7 @@ import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { can, meQuery } from '../../../auth/session';
+import { ExportMenu } from '../../../components/ExportMenu';
 import { PageHeader } from '../../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States';
 import { useI18n } from '../../../i18n';
@@ -71,11 +72,16 @@ export function OrganizationsPage() {
         title={t('organizations.title')}
         description={t('organizations.description')}
         actions={
-          canCreate && (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setForm({ kind: 'create' })}>
-              {t('organizations.create')}
-            </Button>
-          )
+          <>
+            {/* The tree has no table search: the export holds every organisation the caller may see, or the
+                search results when a search is typed. */}
+            <ExportMenu path="/api/v1/organizations" query={{ q: q || undefined, sort: locale === 'ar' ? 'name_ar' : 'name_en' }} />
+            {canCreate && (
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setForm({ kind: 'create' })}>
+                {t('organizations.create')}
+              </Button>
+            )}
+          </>
         }
       />
       <Grid gap="md">

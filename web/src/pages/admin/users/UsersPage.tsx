@@ -10,6 +10,7 @@ import { useMemo, useState } from 'react';
 import { api, unwrap, type Role } from '../../../api/client';
 import { can, meQuery } from '../../../auth/session';
 import { DataTable, listQuery, type TableSearch } from '../../../components/DataTable';
+import { ExportMenu } from '../../../components/ExportMenu';
 import { PageHeader } from '../../../components/PageHeader';
 import { useI18n } from '../../../i18n';
 import { CreateUserModal } from './CreateUserModal';
@@ -144,7 +145,12 @@ function UsersPage({ scope, search, setSearch }: { scope: Scope; search: UserSea
       <PageHeader
         title={title}
         description={list.data ? t('users.count', { count: list.data.total }) : scope === 'team' ? t('users.teamIntro') : t('users.allIntro')}
-        actions={createButton}
+        actions={
+          <>
+            <ExportMenu path="/api/v1/users" query={query} />
+            {createButton}
+          </>
+        }
       />
       <DataTable<User>
         caption={title}

@@ -1,0 +1,145 @@
+// The national dashboard: per edition (chosen in the URL) or across all editions — practices, research by
+// status, entities adopting, plans on track / late / stalled, overdue actions, people trained, MoUs in force —
+// each figure a link to the list behind it; the figures over editions as a chart; and the entity × practice
+// adoption matrix.
+import { Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
+import { api, unwrap } from '../../api/client';
+import { PageHeader } from '../../components/PageHeader';
+import { ErrorState, LoadingState } from '../../components/States';
+import { useI18n } from '../../i18n';
+import { AdoptionMatrixTable } from './AdoptionMatrixTable';
+import { FigureCard, listHref, type EditionFigures, type NationalFigures } from './shared';
+
+const Chart = lazy(() => import('../../components/Chart'));
+const route = getRouteApi('/app/dashboard');
+
+export function DashboardPage() {
+  const { t, pick, number } = useI18n();
+  const { edition } = route.useSearch();
+  const navigate = route.useNavigate();
+  const editionParam = edition ? { edition_id: String(edition) } : {};
+
+  const trend = useQuery({
+    queryKey: ['dashboard', 'editions'],
+    queryFn: () => unwrap(api.GET('/api/v1/dashboard/editions')),
+  });
+  const figures = useQuery({
+    queryKey: ['dashboard', 'national', edition ?? null],
+    queryFn: () => unwrap(api.GET('/api/v1/dashboard/national', { params: { query: editionParam } })),
+  });
+  const matrix = useQuery({
+    queryKey: ['dashboard', 'matrix', edition ?? null],
+    queryFn: () => unwrap(api.GET('/api/v1/dashboard/matrix', { params: { query: editionParam } })),
+  });
+
+  const editions: EditionFigures[] = trend.data?.editions ?? [];
+  const editionLabel = (e: EditionFigures) => pick(e.title_ar, e.title_en);
+  const selector = (
+    <Select
+      label={t('dashboard.edition')}
+      data={[{ value: '', label: t('dashboard.allEditions') }, ...editions.map((e) => ({ value: String(e.edition_id), label: editionLabel(e) }))]}
+      value={edition ? String(edition) : ''}
+      onChange={(v) => void navigate({ search: { edition: v ? Number(v) : undefined } })}
+      allowDeselect={false}
+      comboboxProps={{ withinPortal: true }}
+      w={260}
+      data-testid="edition-select"
+    />
+  );
+
+  return (
+    <Stack gap="lg">
+      <PageHeader title={t('dashboard.title')} description={t('dashboard.description')} actions={selector} />
+      {figures.isLoading ? (
+        <LoadingState />
+      ) : figures.error ? (
+        <ErrorState error={figures.error} onRetry={() => figures.refetch()} />
+      ) : figures.data ? (
+        <Figures f={figures.data} edition={edition} />
+      ) : null}
+
+      <section aria-labelledby="dashboard-trend">
+        <Title order={3} id="dashboard-trend" mb="sm">
+          {t('dashboard.trendTitle')}
+        </Title>
+        {trend.isLoading ? (
+          <LoadingState />
+        ) : trend.error ? (
+          <ErrorState error={trend.error} onRetry={() => trend.refetch()} />
+        ) : editions.length === 0 ? (
+          <Text c="dimmed">{t('dashboard.noEditions')}</Text>
+        ) : (
+          <Suspense fallback={<LoadingState />}>
+            <Chart
+              type="bar"
+              label={t('dashboard.trendTitle')}
+              categoryLabel={t('dashboard.edition')}
+              labels={editions.map((e) => t('dashboard.editionNumber', { number: number(e.number) }))}
+              datasets={[
+                { label: t('dashboard.figures.practices'), data: editions.map((e) => e.practices) },
+                { label: t('dashboard.figures.research'), data: editions.map((e) => e.research) },
+                { label: t('dashboard.figures.entitiesAdopting'), data: editions.map((e) => e.entities_adopting) },
+                { label: t('dashboard.figures.plansLate'), data: editions.map((e) => e.plans_late) },
+              ]}
+              height={260}
+            />
+          </Suspense>
+        )}
+      </section>
+
+      <section aria-labelledby="dashboard-matrix">
+        <Title order={3} id="dashboard-matrix" mb={4}>
+          {t('dashboard.matrixTitle')}
+        </Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          {t('dashboard.matrixDescription')}
+        </Text>
+        {matrix.isLoading ? (
+          <LoadingState />
+        ) : matrix.error ? (
+          <ErrorState error={matrix.error} onRetry={() => matrix.refetch()} />
+        ) : matrix.data ? (
+          <AdoptionMatrixTable matrix={matrix.data} edition={edition} />
+        ) : null}
+      </section>
+    </Stack>
+  );
+}
+
+function Figures({ f, edition }: { f: NationalFigures; edition: number | undefined }) {
+  const { t, number } = useI18n();
+  const e = edition;
+  const adoptions = (health?: string) => listHref('/adoptions', { edition_id: e, health });
+  const research = f.research_by_status ?? [];
+  return (
+    <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md" data-testid="dashboard-figures">
+      <FigureCard testId="fig-practices" label={t('dashboard.figures.practices')} value={f.practices}
+        href={listHref('/practices', { edition_id: e, status: 'published' })} linkLabel={t('dashboard.links.practices')} />
+      <FigureCard testId="fig-research" label={t('dashboard.figures.research')} value={f.research}
+        href={listHref('/research', { edition_id: e })} linkLabel={t('dashboard.links.research')}>
+        {research.length > 0 && (
+          <Text size="xs" c="dimmed">
+            {research.map((r) => t('dashboard.researchStatusCount', { status: t(`dashboard.researchStatus.${r.status}`), count: number(r.count) })).join('، ')}
+          </Text>
+        )}
+      </FigureCard>
+      <FigureCard testId="fig-entities" label={t('dashboard.figures.entitiesAdopting')} value={f.entities_adopting}
+        href={adoptions()} linkLabel={t('dashboard.links.adoptions')} />
+      <FigureCard testId="fig-on-track" label={t('dashboard.figures.plansOnTrack')} value={f.plans_on_track}
+        href={adoptions('on_track')} linkLabel={t('dashboard.links.plans')} />
+      <FigureCard testId="fig-late" label={t('dashboard.figures.plansLate')} value={f.plans_late}
+        href={adoptions('late')} linkLabel={t('dashboard.links.plans')} />
+      <FigureCard testId="fig-stalled" label={t('dashboard.figures.plansStalled')} value={f.plans_stalled}
+        href={adoptions('stalled')} linkLabel={t('dashboard.links.plans')} />
+      <FigureCard testId="fig-overdue" label={t('dashboard.figures.actionsOverdue')} value={f.actions_overdue}
+        href={listHref('/adoptions', { edition_id: e, overdue: 'true' })} linkLabel={t('dashboard.links.plans')} />
+      <FigureCard testId="fig-trained" label={t('dashboard.figures.peopleTrained')} value={f.people_trained}
+        href={listHref('/events', { edition_id: e, status: 'held' })} linkLabel={t('dashboard.links.events')} />
+      <FigureCard testId="fig-mous" label={t('dashboard.figures.mousActive')} value={f.mous_active}
+        href={listHref('/partnerships', { status: 'active' })} linkLabel={t('dashboard.links.partnerships')} />
+    </SimpleGrid>
+  );
+}

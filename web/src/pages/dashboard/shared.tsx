@@ -1,0 +1,87 @@
+// Pieces both dashboard pages use: figure cards that link to the records behind them, health badges, and the
+// path-with-filters of a list page.
+import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { IconArrowLeft, IconArrowRight } from '@tabler/icons-react';
+import { useRouter } from '@tanstack/react-router';
+import type { MouseEvent, ReactNode } from 'react';
+import type { Schemas } from '../../api/client';
+import { useI18n } from '../../i18n';
+
+export type NationalFigures = Schemas['NationalFigures'];
+export type EditionFigures = Schemas['EditionFigures'];
+export type AdoptionMatrix = Schemas['AdoptionMatrix'];
+export type AdoptionProgress = Schemas['AdoptionProgress'];
+export type EntityDashboard = Schemas['EntityDashboard'];
+
+/** A list page's path with its filters, e.g. listHref('/adoptions', { edition_id: 2, health: 'late' }). */
+export function listHref(path: string, filters: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(filters)) if (v !== undefined && v !== '') params.set(k, String(v));
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+/** An in-app link to a path built at run time (list pages of other areas, with their filters). */
+export function PathLink({ href, children, ...rest }: { href: string; children: ReactNode; 'aria-label'?: string; fw?: number; size?: string }) {
+  const router = useRouter();
+  const go = (e: MouseEvent<HTMLAnchorElement>) => {
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    router.history.push(href);
+  };
+  return (
+    <Anchor href={href} onClick={go} {...rest}>
+      {children}
+    </Anchor>
+  );
+}
+
+/** One figure: its name, its value, and a link to the records it counts. */
+export function FigureCard({ label, value, href, linkLabel, testId, children }: {
+  label: string;
+  value: number;
+  href: string;
+  linkLabel: string;
+  testId: string;
+  children?: ReactNode;
+}) {
+  const { number, dir } = useI18n();
+  const Arrow = dir === 'rtl' ? IconArrowLeft : IconArrowRight;
+  return (
+    <Paper withBorder radius="md" p="md" data-testid={testId}>
+      <Stack gap="xs" h="100%" justify="space-between">
+        <Stack gap={2}>
+          <Text size="sm" c="dimmed" fw={500}>
+            {label}
+          </Text>
+          <Text fz={28} fw={600} lh={1.2} data-testid={`${testId}-value`} data-count={value}>
+            {number(value)}
+          </Text>
+          {children}
+        </Stack>
+        <PathLink href={href} size="sm" fw={500} aria-label={linkLabel}>
+          <Group gap={4} wrap="nowrap" component="span">
+            {linkLabel}
+            <Arrow size={14} aria-hidden />
+          </Group>
+        </PathLink>
+      </Stack>
+    </Paper>
+  );
+}
+
+const healthColor: Record<string, string> = { on_track: 'green.9', late: 'red.9', stalled: 'orange.9', not_started: 'gray.7' };
+const statusColor: Record<string, string> = { completed: 'blue.9', submitted: 'gray.7', draft: 'gray.7', withdrawn: 'gray.7', approved: 'green.9' };
+
+/** An adoption's state as a badge: the plan's health when approved, else its status. */
+export function ProgressBadge({ cell }: { cell: Pick<AdoptionProgress, 'health' | 'status'> }) {
+  const { t } = useI18n();
+  const health = cell.health ?? undefined;
+  const key = health ? `dashboard.health.${health}` : `dashboard.status.${cell.status}`;
+  const color = health ? healthColor[health] : statusColor[cell.status];
+  return (
+    <Badge variant="light" color={color ?? 'gray.7'} radius="sm" style={{ textTransform: 'none' }}>
+      {t(key)}
+    </Badge>
+  );
+}
