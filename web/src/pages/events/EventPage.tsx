@@ -82,7 +82,8 @@ function EventHeader({ detail, manage }: { detail: EventDetail; manage: boolean 
               title={t('events.moveTitle.held')}
               message={t('events.moveBody.held', { title })}
               icon={<IconCalendarCheck size={16} aria-hidden />}
-              color="blue.9"
+              color="manzuma"
+              variant="filled"
               onConfirm={() => move('held')}
             />
             <ConfirmAction
@@ -90,6 +91,7 @@ function EventHeader({ detail, manage }: { detail: EventDetail; manage: boolean 
               title={t('events.moveTitle.cancelled')}
               message={t('events.moveBody.cancelled', { title })}
               icon={<IconCalendarX size={16} aria-hidden />}
+              variant="filled"
               onConfirm={() => move('cancelled')}
             />
           </>
