@@ -69,6 +69,13 @@ describe('events', () => {
     await page.goto(`${env.server.url}/events/${forumId}`);
     const attended = page.getByRole('checkbox', { name: /^حضر / });
     await attended.first().waitFor();
+    // Someone without an account, registered by name and e-mail.
+    const form = page.getByRole('form', { name: 'تسجيل شخص آخر' });
+    await form.getByRole('textbox', { name: /^الاسم/ }).fill('منى بنت سالم الحارثية');
+    await form.getByRole('textbox', { name: /^البريد الإلكتروني/ }).fill('muna.harthi@example.om');
+    await form.getByRole('button', { name: 'تسجيل', exact: true }).click();
+    await page.getByRole('cell', { name: 'muna.harthi@example.om' }).waitFor();
+    assert.equal(await attended.count(), 2);
     assert.equal(await attended.first().isDisabled(), true);
     await page.getByRole('button', { name: 'تسجيل الانعقاد' }).click();
     await page.getByRole('dialog', { name: 'هل انعقدت هذه الفعالية؟' }).getByRole('button', { name: 'تسجيل الانعقاد' }).click();
