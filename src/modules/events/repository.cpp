@@ -138,7 +138,11 @@ std::optional<std::int64_t> user_by_email(db::Session& s, std::string_view email
 }
 
 std::optional<UserNames> user_names(db::Session& s, std::int64_t user_id) {
-  return s.query_one<UserNames>("SELECT email, name_ar, name_en FROM users WHERE id = ?", user_id);
+  return s.query_one<UserNames>(
+      "SELECT u.email, u.name_ar, u.name_en, o.name_ar AS organization_ar, o.name_en AS organization_en FROM users u"
+      " LEFT JOIN memberships m ON m.id = (SELECT MIN(id) FROM memberships WHERE user_id = u.id)"
+      " LEFT JOIN organizations o ON o.id = m.organization_id WHERE u.id = ?",
+      user_id);
 }
 
 bool practice_exists(db::Session& s, std::int64_t practice_id) {

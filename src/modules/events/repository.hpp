@@ -40,8 +40,10 @@ void set_attended(db::Session& s, std::int64_t id, bool attended, const std::str
 std::optional<std::int64_t> user_by_email(db::Session& s, std::string_view email);
 struct UserNames {
   std::string email, name_ar, name_en;
+  /// The organisation of the user's first role, for the registration list.
+  std::optional<std::string> organization_ar, organization_en;
 };
-BOOST_DESCRIBE_STRUCT(UserNames, (), (email, name_ar, name_en))
+BOOST_DESCRIBE_STRUCT(UserNames, (), (email, name_ar, name_en, organization_ar, organization_en))
 std::optional<UserNames> user_names(db::Session& s, std::int64_t user_id);
 bool practice_exists(db::Session& s, std::int64_t practice_id);
 

@@ -4,6 +4,7 @@
 
 #include "core/json.hpp"
 #include "modules/editions/api.hpp"
+#include "modules/events/api.hpp"
 #include "modules/events/repository.hpp"
 #include "modules/events/rules.hpp"
 #include "modules/notifications/api.hpp"
@@ -280,9 +281,10 @@ EventRegistration EventService::register_self(const core::Actor& actor, std::int
     if (!me) throw core::Error::forbidden();
     EventRegistration r;
     r.user_id = actor.user_id;
-    r.name = actor.locale == "en" && !me->name_en.empty() ? me->name_en : me->name_ar;
+    const bool english = actor.locale == "en";
+    r.name = english && !me->name_en.empty() ? me->name_en : me->name_ar;
     r.email = me->email;
-    r.organization = "";
+    r.organization = (english ? me->organization_en : me->organization_ar).value_or("");
     if (repo::registration_of_user(s, event_id, actor.user_id))
       throw core::Error(core::ErrorKind::conflict, "already_registered", "أنت مسجّل في هذه الفعالية من قبل",
                         "You are already registered for this event");
@@ -315,7 +317,10 @@ EventRegistration EventService::set_attendance(const core::Actor& actor, std::in
 PeopleTrained EventService::people_trained(const core::Actor&, std::int64_t edition_id) {
   return db_.read([&](db::Session& s) {
     if (!edition_exists(s, edition_id)) throw core::Error::not_found("النسخة غير موجودة", "The edition was not found");
-    return repo::people_trained(s, edition_id);
+    auto p = repo::people_trained(s, edition_id);
+    // The dashboard reads the same figure through api.hpp; answering with it keeps the two from drifting.
+    p.total = trained_in_edition(s, edition_id);
+    return p;
   });
 }
 

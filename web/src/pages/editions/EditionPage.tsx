@@ -81,8 +81,8 @@ function EditionHeader({ edition }: { edition: Edition }) {
   };
 
   const moves: Record<EditionStatus, { icon: ReactNode; color: string }> = {
-    planning: { icon: null, color: 'blue.9' },
-    open: { icon: <IconPlayerPlay size={16} aria-hidden />, color: 'blue.9' },
+    planning: { icon: null, color: 'manzuma' },
+    open: { icon: <IconPlayerPlay size={16} aria-hidden />, color: 'manzuma' },
     closed: { icon: <IconLock size={16} aria-hidden />, color: 'red.9' },
   };
 
@@ -107,6 +107,7 @@ function EditionHeader({ edition }: { edition: Edition }) {
                   message={t(`editions.moveBody.${to}`, { title })}
                   icon={moves[to].icon}
                   color={moves[to].color}
+                  variant="filled"
                   onConfirm={() => move(to)}
                 />
               ))}

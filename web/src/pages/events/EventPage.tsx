@@ -1,7 +1,8 @@
 // One event: its facts, agenda and sessions; "Register me" while it is planned and has seats; and, for
 // national roles, the moves it allows (held or cancelled, each confirmed) and the registrations with an
 // attendance checkbox once it is held.
-import { Alert, Anchor, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { IconCalendarCheck, IconCalendarX, IconCheck, IconUserPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
@@ -9,9 +10,10 @@ import { useState, type ReactNode } from 'react';
 import { api, unwrap } from '../../api/client';
 import { can, meQuery } from '../../auth/session';
 import { ConfirmAction } from '../../components/ConfirmAction';
+import { useServerErrors } from '../../components/forms';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
-import { EmptyState, ErrorState, LoadingState } from '../../components/States';
+import { EmptyState, ErrorState, FormError, LoadingState } from '../../components/States';
 import { useI18n } from '../../i18n';
 import { AnchorLink } from '../editions/AnchorLink';
 import { eventKeys, eventQuery, registrationsQuery, type EventDetail, type EventRegistration } from './api';
@@ -82,7 +84,8 @@ function EventHeader({ detail, manage }: { detail: EventDetail; manage: boolean 
               title={t('events.moveTitle.held')}
               message={t('events.moveBody.held', { title })}
               icon={<IconCalendarCheck size={16} aria-hidden />}
-              color="blue.9"
+              color="manzuma"
+              variant="filled"
               onConfirm={() => move('held')}
             />
             <ConfirmAction
@@ -90,6 +93,7 @@ function EventHeader({ detail, manage }: { detail: EventDetail; manage: boolean 
               title={t('events.moveTitle.cancelled')}
               message={t('events.moveBody.cancelled', { title })}
               icon={<IconCalendarX size={16} aria-hidden />}
+              variant="filled"
               onConfirm={() => move('cancelled')}
             />
           </>
@@ -308,6 +312,61 @@ function Registrations({ detail }: { detail: EventDetail }) {
           </Table.ScrollContainer>
         </Stack>
       )}
+      {e.status === 'planned' && <RegisterSomeone eventId={e.id} />}
     </Section>
+  );
+}
+
+/** National roles register someone (who may have no account) by name, e-mail and organisation. */
+function RegisterSomeone({ eventId }: { eventId: number }) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const form = useForm({
+    initialValues: { name: '', email: '', organization: '' },
+    validate: {
+      name: (v: string) => (v.trim().length < 2 ? t('events.nameRequired') : null),
+      email: (v: string) => (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v.trim()) ? null : t('events.emailInvalid')),
+    },
+  });
+  const server = useServerErrors(form);
+  const submit = form.onSubmit(async (v) => {
+    setBusy(true);
+    server.clear();
+    try {
+      await unwrap(
+        api.POST('/api/v1/events/{id}/registrations', {
+          params: { path: { id: String(eventId) } },
+          body: { name: v.name.trim(), email: v.email.trim(), organization: v.organization.trim() },
+        }),
+      );
+      await queryClient.invalidateQueries({ queryKey: eventKeys.all });
+      notifySuccess(t('events.personRegistered', { name: v.name.trim() }));
+      form.reset();
+    } catch (err) {
+      server.capture(err);
+    } finally {
+      setBusy(false);
+    }
+  });
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="event-register-someone">
+      <Stack gap="xs" mt="md">
+        <Text fw={600} id="event-register-someone">
+          {t('events.registerSomeone')}
+        </Text>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextInput label={t('events.name')} required {...form.getInputProps('name')} />
+          <TextInput label={t('events.email')} type="email" dir="ltr" required {...form.getInputProps('email')} />
+          <TextInput label={t('events.organization')} {...form.getInputProps('organization')} />
+        </SimpleGrid>
+        <FormError error={server.formError} />
+        <Group>
+          <Button type="submit" variant="default" loading={busy} leftSection={<IconUserPlus size={16} aria-hidden />}>
+            {t('events.registerSubmit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

@@ -58,7 +58,7 @@ export function EventsPage() {
         cell: (c) => {
           const id = c.getValue();
           return id ? (
-            <AnchorLink to="/editions/$id" params={{ id: String(id) }} fz="sm">
+            <AnchorLink to="/editions/$id" params={{ id: String(id) }} fz="sm" style={{ whiteSpace: 'nowrap' }}>
               {editionTitle.get(id) ?? t('events.editionLink')}
             </AnchorLink>
           ) : (
