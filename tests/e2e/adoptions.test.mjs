@@ -66,7 +66,7 @@ describe('adoptions (coordinator in Arabic, program office in English)', () => {
     await add.getByLabel(/^الإجراء \(بالإنجليزية\)/).fill('Train the change leaders');
     await add.getByRole('button', { name: 'حفظ', exact: true }).click();
     await add.waitFor({ state: 'hidden' });
-    await page.getByRole('cell', { name: /تدريب قادة التغيير/ }).waitFor();
+    await page.getByRole('cell', { name: /^تدريب قادة التغيير/ }).first().waitFor();
 
     // Progress: "done" at 40% is refused next to the percent field; in progress at 40% is fine.
     await page.getByRole('button', { name: 'تحديث الإنجاز: تدريب قادة التغيير' }).click();

@@ -120,7 +120,7 @@ export function AdoptionPage() {
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
         <Card withBorder padding="sm">
           <Text size="xs" c="dimmed">{t('adoptions.colStatus')}</Text>
-          <Badge color={statusColor[a.status]} variant="light" tt="none" size="lg" radius="sm" mt={4}>
+          <Badge color={statusColor[a.status]} variant="filled" tt="none" size="lg" radius="sm" mt={4}>
             {t(`adoptions.status.${a.status}`)}
           </Badge>
           {a.approved_at && (
