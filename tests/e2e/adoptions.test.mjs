@@ -47,7 +47,7 @@ describe('adoptions (coordinator in Arabic, program office in English)', () => {
     await page.getByRole('heading', { name: 'التبني والخطط التطبيقية' }).waitFor();
     await expectNoSeriousA11yViolations(page, 'adoptions list (ar)');
 
-    await page.getByRole('button', { name: 'تبنّي ممارسة' }).click();
+    await page.getByRole('button', { name: 'تبنّي ممارسة' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'تبنّي ممارسة بخطة تطبيقية' });
     await dialog.waitFor();
     await choose(page, dialog.getByRole('combobox', { name: /^النسخة/ }), 'النسخة التجريبية');

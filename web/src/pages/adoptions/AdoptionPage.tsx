@@ -104,7 +104,7 @@ export function AdoptionPage() {
           <Button
             key={m}
             leftSection={moveIcon[m]}
-            variant={m === 'withdraw' || m === 'return' ? 'light' : 'filled'}
+            variant={m === 'withdraw' || m === 'return' ? 'outline' : 'filled'}
             color={m === 'withdraw' || m === 'return' ? 'red.9' : undefined}
             onClick={() => setMove(m)}
           >
