@@ -59,6 +59,14 @@ describe('adoptions (coordinator in Arabic, program office in English)', () => {
     adoptionUrl = page.url();
     await page.getByRole('heading', { name: new RegExp(practiceAr) }).waitFor();
 
+    // The objective can be refined while the plan is a draft.
+    await page.getByRole('button', { name: 'تعديل', exact: true }).click();
+    const edit = page.getByRole('dialog', { name: 'تعديل التبني' });
+    await edit.getByLabel(/^الهدف \(بالعربية\)/).fill('رفع جاهزية موظفي الوزارة للتحول الرقمي');
+    await edit.getByRole('button', { name: 'حفظ', exact: true }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await page.getByText('رفع جاهزية موظفي الوزارة للتحول الرقمي').waitFor();
+
     // The plan: one action.
     await page.getByRole('button', { name: 'إضافة إجراء' }).click();
     const add = page.getByRole('dialog', { name: 'إضافة إجراء' });
