@@ -47,7 +47,7 @@ describe('adoptions (coordinator in Arabic, program office in English)', () => {
     await page.getByRole('heading', { name: 'التبني والخطط التطبيقية' }).waitFor();
     await expectNoSeriousA11yViolations(page, 'adoptions list (ar)');
 
-    await page.getByRole('button', { name: 'تبنّي ممارسة' }).click();
+    await page.getByRole('button', { name: 'تبنّي ممارسة' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'تبنّي ممارسة بخطة تطبيقية' });
     await dialog.waitFor();
     await choose(page, dialog.getByRole('combobox', { name: /^النسخة/ }), 'النسخة التجريبية');
@@ -59,6 +59,14 @@ describe('adoptions (coordinator in Arabic, program office in English)', () => {
     adoptionUrl = page.url();
     await page.getByRole('heading', { name: new RegExp(practiceAr) }).waitFor();
 
+    // The objective can be refined while the plan is a draft.
+    await page.getByRole('button', { name: 'تعديل', exact: true }).click();
+    const edit = page.getByRole('dialog', { name: 'تعديل التبني' });
+    await edit.getByLabel(/^الهدف \(بالعربية\)/).fill('رفع جاهزية موظفي الوزارة للتحول الرقمي');
+    await edit.getByRole('button', { name: 'حفظ', exact: true }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await page.getByText('رفع جاهزية موظفي الوزارة للتحول الرقمي').waitFor();
+
     // The plan: one action.
     await page.getByRole('button', { name: 'إضافة إجراء' }).click();
     const add = page.getByRole('dialog', { name: 'إضافة إجراء' });
@@ -66,7 +74,7 @@ describe('adoptions (coordinator in Arabic, program office in English)', () => {
     await add.getByLabel(/^الإجراء \(بالإنجليزية\)/).fill('Train the change leaders');
     await add.getByRole('button', { name: 'حفظ', exact: true }).click();
     await add.waitFor({ state: 'hidden' });
-    await page.getByRole('cell', { name: /تدريب قادة التغيير/ }).waitFor();
+    await page.getByRole('cell', { name: /^تدريب قادة التغيير/ }).first().waitFor();
 
     // Progress: "done" at 40% is refused next to the percent field; in progress at 40% is fine.
     await page.getByRole('button', { name: 'تحديث الإنجاز: تدريب قادة التغيير' }).click();

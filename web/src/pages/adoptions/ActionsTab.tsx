@@ -295,7 +295,7 @@ export function ActionsTab({ detail }: { detail: AdoptionDetail }) {
                     {a.overdue && <Badge color="red.9" size="sm" tt="none" radius="sm">{t('adoptions.overdue')}</Badge>}
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={actionColor[a.status]} variant="light" tt="none" radius="sm">{t(`adoptions.action.${a.status}`)}</Badge>
+                    <Badge color={actionColor[a.status]} variant="filled" tt="none" radius="sm">{t(`adoptions.action.${a.status}`)}</Badge>
                   </Table.Td>
                   <Table.Td miw={110}>
                     <Text size="sm">{t('adoptions.percent', { value: number(a.percent_done) })}</Text>

@@ -2,11 +2,12 @@
 // plan in tabs: actions, milestones, indicators.
 import { Alert, Badge, Button, Card, Group, Modal, Progress, SimpleGrid, Stack, Tabs, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconArrowBack, IconCheck, IconSend, IconX } from '@tabler/icons-react';
+import { IconArrowBack, IconCheck, IconPencil, IconSend, IconX } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
+import { DateField } from '../../components/DateField';
 import { useServerErrors } from '../../components/forms';
 import { notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
@@ -69,6 +70,52 @@ function TransitionDialog({ detail, move, onClose }: { detail: AdoptionDetail; m
   );
 }
 
+function EditDialog({ detail, opened, onClose }: { detail: AdoptionDetail; opened: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const a = detail.adoption;
+  const form = useForm({
+    initialValues: { objective_ar: a.objective_ar, objective_en: a.objective_en, starts_on: a.starts_on as string | null, ends_on: a.ends_on as string | null },
+  });
+  const server = useServerErrors(form);
+  const submit = form.onSubmit(async (v) => {
+    server.clear();
+    try {
+      const next = await unwrap(
+        api.PUT('/api/v1/adoptions/{id}', {
+          params: { path: { id: String(a.id) } },
+          body: { objective_ar: v.objective_ar, objective_en: v.objective_en, starts_on: v.starts_on ?? '', ends_on: v.ends_on ?? '', version: a.version },
+        }),
+      );
+      qc.setQueryData(adoptionQuery(a.id).queryKey, next);
+      await qc.invalidateQueries({ queryKey: ['adoptions', 'list'] });
+      notifySuccess(t('adoptions.saved'));
+      onClose();
+    } catch (e) {
+      server.capture(e);
+    }
+  });
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('adoptions.editTitle')} size="lg">
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Textarea label={t('adoptions.objectiveAr')} required autosize minRows={2} dir="rtl" {...form.getInputProps('objective_ar')} />
+          <Textarea label={t('adoptions.objectiveEn')} required autosize minRows={2} dir="ltr" {...form.getInputProps('objective_en')} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <DateField label={t('adoptions.startsOn')} value={form.values.starts_on} onChange={(v) => form.setFieldValue('starts_on', v)} error={form.errors.starts_on as string | undefined} required />
+            <DateField label={t('adoptions.endsOn')} value={form.values.ends_on} onChange={(v) => form.setFieldValue('ends_on', v)} error={form.errors.ends_on as string | undefined} required />
+          </SimpleGrid>
+          <FormError error={server.formError} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>{t('adoptions.cancel')}</Button>
+            <Button type="submit" loading={form.submitting}>{t('adoptions.save')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
 const moveIcon: Record<Move, React.ReactNode> = {
   submit: <IconSend size={16} aria-hidden />,
   approve: <IconCheck size={16} aria-hidden />,
@@ -84,6 +131,7 @@ export function AdoptionPage() {
   const navigate = adoptionRoute.useNavigate();
   const q = useQuery(adoptionQuery(Number(id)));
   const [move, setMove] = useState<Move | null>(null);
+  const [editing, setEditing] = useState(false);
 
   if (q.isLoading) return <LoadingState />;
   if (q.error || !q.data) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
@@ -100,17 +148,26 @@ export function AdoptionPage() {
       <PageHeader
         title={title}
         description={pick(a.objective_ar, a.objective_en)}
-        actions={transitions.map((m) => (
+        actions={[
+          ...(d.permissions.edit_plan
+            ? [
+                <Button key="edit" variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditing(true)}>
+                  {t('adoptions.edit')}
+                </Button>,
+              ]
+            : []),
+          ...transitions.map((m) => (
           <Button
             key={m}
             leftSection={moveIcon[m]}
-            variant={m === 'withdraw' || m === 'return' ? 'light' : 'filled'}
+            variant={m === 'withdraw' || m === 'return' ? 'outline' : 'filled'}
             color={m === 'withdraw' || m === 'return' ? 'red.9' : undefined}
             onClick={() => setMove(m)}
           >
             {t(`adoptions.move.${m}`)}
           </Button>
-        ))}
+          )),
+        ]}
       />
       {a.status_reason && (a.status === 'draft' || a.status === 'withdrawn') && (
         <Alert color={a.status === 'draft' ? 'orange' : 'gray'}>
@@ -120,7 +177,7 @@ export function AdoptionPage() {
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
         <Card withBorder padding="sm">
           <Text size="xs" c="dimmed">{t('adoptions.colStatus')}</Text>
-          <Badge color={statusColor[a.status]} variant="light" tt="none" size="lg" radius="sm" mt={4}>
+          <Badge color={statusColor[a.status]} variant="filled" tt="none" size="lg" radius="sm" mt={4}>
             {t(`adoptions.status.${a.status}`)}
           </Badge>
           {a.approved_at && (
@@ -165,6 +222,7 @@ export function AdoptionPage() {
         </Tabs.Panel>
       </Tabs>
       <TransitionDialog detail={d} move={move} onClose={() => setMove(null)} />
+      {editing && <EditDialog detail={d} opened={editing} onClose={() => setEditing(false)} />}
     </Stack>
   );
 }

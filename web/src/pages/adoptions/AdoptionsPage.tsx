@@ -77,7 +77,7 @@ export function AdoptionsPage() {
       column.accessor('status', {
         header: () => t('adoptions.colStatus'),
         cell: (c) => (
-          <Badge color={statusColor[c.getValue()]} variant="light" tt="none" radius="sm">
+          <Badge color={statusColor[c.getValue()]} variant="filled" tt="none" radius="sm" h="auto" py={2} styles={{ label: { whiteSpace: 'normal' } }}>
             {t(`adoptions.status.${c.getValue()}`)}
           </Badge>
         ),

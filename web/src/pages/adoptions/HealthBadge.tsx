@@ -14,7 +14,7 @@ export function HealthBadge({ adoption, full = false }: { adoption: Adoption; fu
         {t(`adoptions.health.${adoption.health}`)}
       </Badge>
       {full ? (
-        <List size="sm" spacing={2}>
+        <List size="xs" spacing={2}>
           {reasons.map((r) => (
             <List.Item key={r}>{r}</List.Item>
           ))}

@@ -94,7 +94,7 @@ function IndicatorCard({ detail, indicator }: { detail: AdoptionDetail; indicato
                   { label: t('adoptions.chartActual'), data: indicator.values.map((v) => v.actual) },
                   { label: t('adoptions.chartTarget'), data: periods.map(() => indicator.target) },
                 ]}
-                height={200}
+                height={240}
               />
             </Suspense>
           </SimpleGrid>

@@ -36,7 +36,7 @@ export function todayIso(offsetDays = 0): string {
 export const healthColor: Record<PlanHealth, string> = {
   on_track: 'teal.9',
   late: 'red.9',
-  stalled: 'orange.9',
+  stalled: '#a33b06',
   not_started: 'gray.7',
 };
 
