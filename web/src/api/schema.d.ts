@@ -211,6 +211,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the list as CSV (UTF-8 with BOM) or XLSX: format=csv|xlsx, the list's q, filter and sort, limit (at most 100000 rows; X-Export-Truncated says when rows were left out) */
+        get: operations["GET/api/v1/organizations/export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations/{id}": {
         parameters: {
             query?: never;
@@ -241,6 +258,23 @@ export interface paths {
         put?: never;
         /** Create a user with roles (a temporary password is returned once when none is given) */
         post: operations["POST/api/v1/users"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the list as CSV (UTF-8 with BOM) or XLSX: format=csv|xlsx, the list's q, filter and sort, limit (at most 100000 rows; X-Export-Truncated says when rows were left out) */
+        get: operations["GET/api/v1/users/export"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -333,6 +367,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the list as CSV (UTF-8 with BOM) or XLSX: format=csv|xlsx, the list's q, filter and sort, limit (at most 100000 rows; X-Export-Truncated says when rows were left out) */
+        get: operations["GET/api/v1/audit/export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/verify": {
         parameters: {
             query?: never;
@@ -393,6 +444,74 @@ export interface paths {
         };
         /** Download an attachment's file */
         get: operations["GET/api/v1/attachments/{id}/content"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/national": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Headline figures of one edition (edition_id) or of all editions */
+        get: operations["GET/api/v1/dashboard/national"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/editions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The main figures of every edition, oldest first */
+        get: operations["GET/api/v1/dashboard/editions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The entity × practice adoption matrix (status, health, percent per cell) */
+        get: operations["GET/api/v1/dashboard/matrix"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/entities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One entity's adoptions and their progress (its own coordinator and change-team head too) */
+        get: operations["GET/api/v1/dashboard/entities/{id}"];
         put?: never;
         post?: never;
         delete?: never;
@@ -623,6 +742,123 @@ export interface components {
             /** Format: int64 */
             uploaded_by: number;
             created_at: string;
+        };
+        NationalFigures: {
+            edition_id?: number | null;
+            /** Format: int64 */
+            practices: number;
+            /** Format: int64 */
+            research: number;
+            research_by_status: components["schemas"]["StatusCount"][];
+            /** Format: int64 */
+            entities_adopting: number;
+            /** Format: int64 */
+            adoptions: number;
+            /** Format: int64 */
+            plans_on_track: number;
+            /** Format: int64 */
+            plans_late: number;
+            /** Format: int64 */
+            plans_stalled: number;
+            /** Format: int64 */
+            plans_not_started: number;
+            /** Format: int64 */
+            plans_completed: number;
+            /** Format: int64 */
+            actions_overdue: number;
+            /** Format: int64 */
+            people_trained: number;
+            /** Format: int64 */
+            mous_active: number;
+        };
+        StatusCount: {
+            status: string;
+            /** Format: int64 */
+            count: number;
+        };
+        EditionTrend: {
+            editions: components["schemas"]["EditionFigures"][];
+        };
+        EditionFigures: {
+            /** Format: int64 */
+            edition_id: number;
+            /** Format: int64 */
+            number: number;
+            /** Format: int64 */
+            year: number;
+            title_ar: string;
+            title_en: string;
+            status: string;
+            /** Format: int64 */
+            practices: number;
+            /** Format: int64 */
+            research: number;
+            /** Format: int64 */
+            entities_adopting: number;
+            /** Format: int64 */
+            plans_on_track: number;
+            /** Format: int64 */
+            plans_late: number;
+            /** Format: int64 */
+            plans_stalled: number;
+            /** Format: int64 */
+            people_trained: number;
+        };
+        AdoptionMatrix: {
+            edition_id?: number | null;
+            entities: components["schemas"]["MatrixEntity"][];
+            practices: components["schemas"]["MatrixPractice"][];
+            cells: components["schemas"]["AdoptionProgress"][];
+        };
+        MatrixEntity: {
+            /** Format: int64 */
+            id: number;
+            name_ar: string;
+            name_en: string;
+        };
+        MatrixPractice: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            edition_id: number;
+            title_ar: string;
+            title_en: string;
+        };
+        AdoptionProgress: {
+            /** Format: int64 */
+            adoption_id: number;
+            /** Format: int64 */
+            organization_id: number;
+            /** Format: int64 */
+            practice_id: number;
+            /** Format: int64 */
+            edition_id: number;
+            practice_title_ar: string;
+            practice_title_en: string;
+            organization_name_ar: string;
+            organization_name_en: string;
+            status: string;
+            health?: string | null;
+            /** Format: int64 */
+            percent: number;
+            /** Format: int64 */
+            actions: number;
+            /** Format: int64 */
+            actions_overdue: number;
+            last_progress_at?: string | null;
+        };
+        EntityDashboard: {
+            entity: components["schemas"]["MatrixEntity"];
+            edition_id?: number | null;
+            /** Format: int64 */
+            plans_on_track: number;
+            /** Format: int64 */
+            plans_late: number;
+            /** Format: int64 */
+            plans_stalled: number;
+            /** Format: int64 */
+            actions_overdue: number;
+            adoptions: components["schemas"]["AdoptionProgress"][];
         };
         Problem: {
             type: string;
@@ -1116,6 +1352,46 @@ export interface operations {
             };
         };
     };
+    "GET/api/v1/organizations/export": {
+        parameters: {
+            query?: {
+                format?: string;
+                limit?: string;
+                q?: string;
+                sort?: string;
+                "filter[kind]"?: string;
+                "filter[parent_id]"?: string;
+                "filter[governorate_id]"?: string;
+                "filter[active]"?: string;
+                "filter[country]"?: string;
+                "filter[within]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "GET/api/v1/organizations/{id}": {
         parameters: {
             query?: never;
@@ -1239,6 +1515,43 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserCreated"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/users/export": {
+        parameters: {
+            query?: {
+                format?: string;
+                limit?: string;
+                q?: string;
+                sort?: string;
+                "filter[organization_id]"?: string;
+                "filter[role]"?: string;
+                "filter[active]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
                 };
             };
             /** @description Problem (RFC 9457) */
@@ -1457,6 +1770,47 @@ export interface operations {
             };
         };
     };
+    "GET/api/v1/audit/export": {
+        parameters: {
+            query?: {
+                format?: string;
+                limit?: string;
+                q?: string;
+                sort?: string;
+                "filter[actor_id]"?: string;
+                "filter[action]"?: string;
+                "filter[resource_type]"?: string;
+                "filter[resource_id]"?: string;
+                "filter[organization_id]"?: string;
+                "filter[from]"?: string;
+                "filter[to]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "GET/api/v1/audit/verify": {
         parameters: {
             query?: never;
@@ -1573,6 +1927,130 @@ export interface operations {
                 };
                 content: {
                     "application/octet-stream": string;
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/dashboard/national": {
+        parameters: {
+            query?: {
+                edition_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NationalFigures"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/dashboard/editions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditionTrend"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/dashboard/matrix": {
+        parameters: {
+            query?: {
+                edition_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdoptionMatrix"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/dashboard/entities/{id}": {
+        parameters: {
+            query?: {
+                edition_id?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityDashboard"];
                 };
             };
             /** @description Problem (RFC 9457) */
