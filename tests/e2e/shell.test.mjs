@@ -23,19 +23,29 @@ const nav = {
   tokens: 'مفاتيح الواجهة البرمجية',
   audit: 'سجل التدقيق',
   team: 'فريق الجهة',
+  dashboard: 'لوحة المؤشرات الوطنية',
+  editions: 'النسخ',
+  practices: 'الممارسات الإدارية',
+  research: 'البحوث',
+  adoptions: 'الخطط التطبيقية',
+  events: 'الملتقيات والفعاليات',
+  partnerships: 'مذكرات التعاون',
 };
 const administration = 'الإدارة';
-const national = ['home', 'users', 'organizations', 'tokens', 'audit'];
+// The national system, which every signed-in user browses (each page scoped by the server).
+const catalogue = ['editions', 'practices', 'research', 'adoptions', 'events', 'partnerships'];
+const national = ['home', 'dashboard', ...catalogue, 'users', 'organizations', 'tokens', 'audit'];
 
 const roles = [
   { who: 'admin', role: 'platform_admin', sees: national },
   { who: 'office', role: 'program_office', sees: national },
-  { who: 'coordinator', role: 'entity_coordinator', sees: ['home', 'team'] },
-  { who: 'change.head', role: 'change_team_head', sees: ['home'] },
-  { who: 'practice.owner', role: 'practice_owner', sees: ['home'] },
-  { who: 'contributor', role: 'contributor', sees: ['home'] },
-  { who: 'assessor', role: 'assessor', sees: ['home'] },
-  { who: 'viewer', role: 'viewer', sees: ['home'] },
+  { who: 'coordinator', role: 'entity_coordinator', sees: ['home', 'team', ...catalogue] },
+  { who: 'change.head', role: 'change_team_head', sees: ['home', ...catalogue] },
+  { who: 'practice.owner', role: 'practice_owner', sees: ['home', ...catalogue] },
+  { who: 'contributor', role: 'contributor', sees: ['home', ...catalogue] },
+  { who: 'assessor', role: 'assessor', sees: ['home', ...catalogue] },
+  // Leaders: the national dashboard as well.
+  { who: 'viewer', role: 'viewer', sees: ['home', 'dashboard', ...catalogue] },
 ];
 
 async function signInAs(page, who) {
