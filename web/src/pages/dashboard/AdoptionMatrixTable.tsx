@@ -1,7 +1,7 @@
 // The entity × practice adoption matrix as a table: entities are row headers (each links to its page),
 // practices column headers, and each cell the adoption's health or status and percent done, linking to it.
 // A real <table> reads correctly in a screen reader and mirrors itself in RTL.
-import { Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { EmptyState } from '../../components/States';
 import { useI18n } from '../../i18n';
@@ -32,9 +32,13 @@ export function AdoptionMatrixTable({ matrix, edition }: { matrix: AdoptionMatri
           {matrix.entities.map((e) => (
             <Table.Tr key={e.id}>
               <Table.Th scope="row" fw={600}>
-                <Link to="/dashboard/entities/$id" params={{ id: String(e.id) }} search={{ edition }}>
+                <Anchor
+                  fw={600}
+                  size="sm"
+                  renderRoot={(props) => <Link {...props} to="/dashboard/entities/$id" params={{ id: String(e.id) }} search={{ edition }} />}
+                >
                   {pick(e.name_ar, e.name_en)}
-                </Link>
+                </Anchor>
               </Table.Th>
               {matrix.practices.map((p) => {
                 const c = cells.get(`${e.id}:${p.id}`);

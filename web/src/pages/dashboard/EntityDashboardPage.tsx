@@ -22,7 +22,7 @@ export function EntityDashboardPage() {
     queryFn: () =>
       unwrap(
         api.GET('/api/v1/dashboard/entities/{id}', {
-          params: { path: { id: entityId }, query: edition ? { edition_id: String(edition) } : {} },
+          params: { path: { id: String(entityId) }, query: edition ? { edition_id: String(edition) } : {} },
         }),
       ),
   });
@@ -48,7 +48,7 @@ export function EntityDashboardPage() {
         <EmptyState title={t('dashboard.entityEmpty')} />
       ) : (
         <Table.ScrollContainer minWidth={640}>
-          <Table withTableBorder striped data-testid="entity-adoptions">
+          <Table withTableBorder striped captionSide="top" data-testid="entity-adoptions">
             <caption>{t('dashboard.entityAdoptions', { name })}</caption>
             <Table.Thead>
               <Table.Tr>

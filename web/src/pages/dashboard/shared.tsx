@@ -70,8 +70,9 @@ export function FigureCard({ label, value, href, linkLabel, testId, children }: 
   );
 }
 
-const healthColor: Record<string, string> = { on_track: 'green.9', late: 'red.9', stalled: 'orange.9', not_started: 'gray.7' };
-const statusColor: Record<string, string> = { completed: 'blue.9', submitted: 'gray.7', draft: 'gray.7', withdrawn: 'gray.7', approved: 'green.9' };
+// Filled badges with white text; every colour passes 4.5:1 against white (WCAG AA for small text).
+const healthColor: Record<string, string> = { on_track: '#0b6e4f', late: '#b02525', stalled: '#8a4b00', not_started: '#495057' };
+const statusColor: Record<string, string> = { completed: '#1864ab', submitted: '#495057', draft: '#495057', withdrawn: '#495057', approved: '#0b6e4f' };
 
 /** An adoption's state as a badge: the plan's health when approved, else its status. */
 export function ProgressBadge({ cell }: { cell: Pick<AdoptionProgress, 'health' | 'status'> }) {
@@ -80,7 +81,7 @@ export function ProgressBadge({ cell }: { cell: Pick<AdoptionProgress, 'health' 
   const key = health ? `dashboard.health.${health}` : `dashboard.status.${cell.status}`;
   const color = health ? healthColor[health] : statusColor[cell.status];
   return (
-    <Badge variant="light" color={color ?? 'gray.7'} radius="sm" style={{ textTransform: 'none' }}>
+    <Badge variant="filled" color={color ?? '#495057'} radius="sm" style={{ textTransform: 'none' }}>
       {t(key)}
     </Badge>
   );
