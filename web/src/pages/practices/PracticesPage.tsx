@@ -22,7 +22,7 @@ const column = createColumnHelper<Practice>();
 export function CategoryBadge({ category }: { category: Practice['category'] }) {
   const { t } = useI18n();
   return (
-    <Badge color={categoryColor[category]} variant="light" style={{ whiteSpace: 'nowrap' }}>
+    <Badge color={categoryColor[category]} variant="outline" style={{ whiteSpace: 'nowrap' }}>
       {t(`practices.category.${category}`)}
     </Badge>
   );

@@ -27,7 +27,7 @@ const column = createColumnHelper<Study>();
 export function ResearchStatusBadge({ status }: { status: Study['status'] }) {
   const { t } = useI18n();
   return (
-    <Badge color={researchStatusColor[status]} variant="light" style={{ whiteSpace: 'nowrap' }}>
+    <Badge color={researchStatusColor[status]} variant="outline" style={{ whiteSpace: 'nowrap' }}>
       {t(`research.status.${status}`)}
     </Badge>
   );
