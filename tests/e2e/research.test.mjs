@@ -45,7 +45,7 @@ describe('research review pipeline', () => {
     const page = office;
     await page.goto(studyUrl);
     await page.getByRole('heading', { level: 2, name: titleAr }).waitFor();
-    await choose(page, page.getByRole('textbox', { name: /^إسناد محكّمين/ }), 'عائشة بنت محمد الشكيلية', 'عائشة');
+    await choose(page, page.getByRole('combobox', { name: /^إسناد محكّمين/ }), 'عائشة بنت محمد الشكيلية', 'عائشة');
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'إسناد', exact: true }).click();
     await page.getByText('بانتظار التوصية').waitFor();

@@ -1,7 +1,7 @@
 // One practice: what it is, what it brings, what it needs, and its toolkit (files to download, links to
 // open). National staff and the practice's owner edit it and its toolkit; national staff publish, archive,
 // restore and delete (a practice entities adopted cannot be deleted: the server's reason is shown).
-import { ActionIcon, Alert, Anchor, Badge, Button, Card, Group, List, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Badge, Button, Card, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconArchive, IconDownload, IconExternalLink, IconPencil, IconPlus, IconRestore, IconSend, IconTrash } from '@tabler/icons-react';
 import { Link, useNavigate } from '@tanstack/react-router';
@@ -199,12 +199,12 @@ function Toolkit({ detail }: { detail: PracticeDetail }) {
             {t('practices.toolkitEmpty')}
           </Text>
         ) : (
-          <List spacing="sm" listStyleType="none" aria-label={t('practices.toolkit')}>
+          <Stack component="ul" gap="sm" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('practices.toolkit')}>
             {detail.toolkit.map((item) => {
               const name = pick(item.title_ar, item.title_en);
               const href = item.attachment_id ? `/api/v1/attachments/${item.attachment_id}/content` : (item.url ?? '#');
               return (
-                <List.Item key={item.id}>
+                <li key={item.id}>
                   <Card withBorder padding="sm">
                     <Group justify="space-between" wrap="nowrap">
                       <Group gap="sm" wrap="nowrap">
@@ -230,10 +230,10 @@ function Toolkit({ detail }: { detail: PracticeDetail }) {
                       )}
                     </Group>
                   </Card>
-                </List.Item>
+                </li>
               );
             })}
-          </List>
+          </Stack>
         )}
         {adding && <ToolkitItemForm detail={detail} onDone={() => setAdding(false)} />}
       </Stack>

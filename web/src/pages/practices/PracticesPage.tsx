@@ -22,7 +22,7 @@ const column = createColumnHelper<Practice>();
 export function CategoryBadge({ category }: { category: Practice['category'] }) {
   const { t } = useI18n();
   return (
-    <Badge color={categoryColor[category]} variant="light" style={{ whiteSpace: 'nowrap' }}>
+    <Badge color={categoryColor[category]} variant="outline" miw="max-content">
       {t(`practices.category.${category}`)}
     </Badge>
   );
@@ -31,7 +31,7 @@ export function CategoryBadge({ category }: { category: Practice['category'] }) 
 export function StatusBadge({ status }: { status: Practice['status'] }) {
   const { t } = useI18n();
   return (
-    <Badge color={statusColor[status]} variant="outline">
+    <Badge color={statusColor[status]} variant="outline" miw="max-content">
       {t(`practices.status.${status}`)}
     </Badge>
   );
@@ -89,7 +89,11 @@ export function PracticesPage() {
       column.accessor('edition_number', {
         header: () => t('practices.colEdition'),
         meta: { numeric: true },
-        cell: (c) => <Text size="sm">{t('practices.editionN', { n: number(c.getValue()) })}</Text>,
+        cell: (c) => (
+          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+            {t('practices.editionN', { n: number(c.getValue()) })}
+          </Text>
+        ),
       }),
       column.accessor('status', { header: () => t('practices.colStatus'), cell: (c) => <StatusBadge status={c.getValue()} /> }),
     ],

@@ -23,18 +23,20 @@ export const categories: PracticeCategory[] = [
 export const statuses: PracticeStatus[] = ['draft', 'published', 'archived'];
 export const toolkitKinds: ToolkitKind[] = ['guide', 'template_file', 'training', 'other'];
 
+// Outline badges in dark shades: every one passes WCAG AA (4.5:1) on white.
 export const categoryColor: Record<PracticeCategory, string> = {
-  leadership: 'indigo',
-  change_management: 'teal',
-  risk_management: 'red',
-  performance: 'blue',
-  accelerating_change: 'orange',
-  onboarding: 'green',
-  organizational_culture: 'grape',
-  continuous_improvement: 'cyan',
-  other: 'gray',
+  leadership: 'indigo.9',
+  change_management: 'teal.9',
+  risk_management: 'red.9',
+  performance: 'blue.9',
+  accelerating_change: '#a63c06',
+  onboarding: '#1e6b30',
+  organizational_culture: 'grape.9',
+  continuous_improvement: 'cyan.9',
+  other: 'gray.9',
 };
-export const statusColor: Record<PracticeStatus, string> = { draft: 'gray', published: 'green', archived: 'yellow' };
+// Shade 9: lighter text on a white background fails WCAG AA contrast.
+export const statusColor: Record<PracticeStatus, string> = { draft: 'gray.8', published: '#1e6b30', archived: '#7a4f00' };
 
 export const practiceKeys = {
   all: ['practices'] as const,

@@ -27,7 +27,7 @@ const column = createColumnHelper<Study>();
 export function ResearchStatusBadge({ status }: { status: Study['status'] }) {
   const { t } = useI18n();
   return (
-    <Badge color={researchStatusColor[status]} variant="light" style={{ whiteSpace: 'nowrap' }}>
+    <Badge color={researchStatusColor[status]} variant="outline" miw="max-content">
       {t(`research.status.${status}`)}
     </Badge>
   );
@@ -77,13 +77,21 @@ export function ResearchPage() {
       column.accessor('edition_number', {
         header: () => t('research.colEdition'),
         meta: { numeric: true },
-        cell: (c) => <Text size="sm">{t('practices.editionN', { n: number(c.getValue()) })}</Text>,
+        cell: (c) => (
+          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+            {t('practices.editionN', { n: number(c.getValue()) })}
+          </Text>
+        ),
       }),
       column.accessor('status', { header: () => t('research.colStatus'), cell: (c) => <ResearchStatusBadge status={c.getValue()} /> }),
       column.accessor('created_at', {
         header: () => t('research.colSubmitted'),
         meta: { sortKey: 'id', numeric: true },
-        cell: (c) => <Text size="sm">{date(c.getValue())}</Text>,
+        cell: (c) => (
+          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+            {date(c.getValue())}
+          </Text>
+        ),
       }),
     ],
     [t, pick, locale, number, date],

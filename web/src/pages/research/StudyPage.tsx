@@ -164,7 +164,7 @@ function Reviewers({ detail }: { detail: StudyDetail }) {
                       </Text>
                     )}
                   </Stack>
-                  <Badge color={r.recommendation === 'accept' ? 'teal' : r.recommendation === 'reject' ? 'red' : r.recommendation ? 'orange' : 'gray'} variant="light">
+                  <Badge color={r.recommendation === 'accept' ? 'teal.9' : r.recommendation === 'reject' ? 'red.9' : r.recommendation ? '#a63c06' : 'gray.8'} variant="outline">
                     {r.recommendation ? t(`research.recommendation.${r.recommendation}`) : t('research.awaiting')}
                   </Badge>
                 </Group>

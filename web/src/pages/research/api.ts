@@ -8,11 +8,11 @@ export type ResearchStatus = Study['status'];
 
 export const researchStatuses: ResearchStatus[] = ['proposed', 'under_review', 'accepted', 'applied', 'rejected'];
 export const researchStatusColor: Record<ResearchStatus, string> = {
-  proposed: 'gray',
-  under_review: 'blue',
-  accepted: 'teal',
-  applied: 'green',
-  rejected: 'red',
+  proposed: 'gray.8',
+  under_review: 'blue.9',
+  accepted: 'teal.9',
+  applied: '#1e6b30',
+  rejected: 'red.9',
 };
 
 export const researchKeys = {
