@@ -129,7 +129,7 @@ function NoticeTable({ unreadOnly }: { unreadOnly: boolean }) {
       col.accessor('kind', {
         header: () => t('notifications.kindHeader'),
         cell: (c) => (
-          <Badge variant="light" color="gray.8" tt="none">
+          <Badge variant="default" tt="none">
             {t(`notifications.kind.${c.getValue()}`)}
           </Badge>
         ),

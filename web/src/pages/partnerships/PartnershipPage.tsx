@@ -15,7 +15,7 @@ import { notifyError, notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, FormError, LoadingState } from '../../components/States';
 import { useI18n } from '../../i18n';
-import { actionStatuses, partnershipQuery, statusColor, type FollowUpStatus, type Partnership, type PartnershipAction } from './api';
+import { actionStatuses, partnershipQuery, statusColor, warningColor, type FollowUpStatus, type Partnership, type PartnershipAction } from './api';
 import { PartnershipForm } from './PartnershipForm';
 import { OwnerPicker, type Option } from './pickers';
 
@@ -69,7 +69,7 @@ export function PartnershipPage() {
               {t(`partnerships.status.${p.status}`)}
             </Badge>
             {p.renewal_due && (
-              <Badge color="orange.9" variant="filled" tt="none" leftSection={<IconAlertTriangle size={12} aria-hidden />} data-testid="renewal-badge">
+              <Badge color={warningColor} variant="filled" tt="none" leftSection={<IconAlertTriangle size={12} aria-hidden />} data-testid="renewal-badge">
                 {t('partnerships.renewalDueIn', { days: p.days_to_expiry })}
               </Badge>
             )}

@@ -11,7 +11,7 @@ import { can, meQuery } from '../../auth/session';
 import { DataTable, listQuery } from '../../components/DataTable';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
-import { statusColor, statuses, type PartnershipStatus, type PartnershipSummary } from './api';
+import { statusColor, statuses, warningColor, type PartnershipStatus, type PartnershipSummary } from './api';
 import { PartnershipForm } from './PartnershipForm';
 
 const route = getRouteApi('/app/partnerships');
@@ -78,7 +78,7 @@ export function PartnershipsPage() {
           <Stack gap={2} align="flex-end">
             <Text size="sm">{date(c.getValue())}</Text>
             {c.row.original.renewal_due && (
-              <Badge color="orange.9" variant="filled" tt="none" size="sm" data-testid="renewal-badge">
+              <Badge color={warningColor} variant="filled" tt="none" size="sm" data-testid="renewal-badge">
                 {t('partnerships.renewalDue')}
               </Badge>
             )}

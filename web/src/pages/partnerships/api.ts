@@ -11,11 +11,14 @@ export type FollowUpStatus = PartnershipAction['status'];
 export const statuses: PartnershipStatus[] = ['draft', 'active', 'expired', 'terminated'];
 export const actionStatuses: FollowUpStatus[] = ['open', 'done', 'cancelled'];
 
+/** A dark orange for "renewal due" and "expired": Mantine's orange.9 under white text is below WCAG AA (4.3:1). */
+export const warningColor = '#a8400c';
+
 // Filled badges with white text: the darker shades keep WCAG AA contrast.
 export const statusColor: Record<PartnershipStatus, string> = {
   draft: 'gray.7',
   active: 'manzuma.8',
-  expired: 'orange.9',
+  expired: warningColor,
   terminated: 'red.9',
 };
 
