@@ -12,6 +12,7 @@
 #include "core/crypto.hpp"
 #include "http/dispatcher.hpp"
 #include "http/server.hpp"
+#include "modules/adoptions/api.hpp"
 #include "modules/adoptions/permissions.hpp"
 #include "modules/adoptions/routes.hpp"
 #include "modules/adoptions/service.hpp"
@@ -86,6 +87,7 @@ App::App(core::Config config) : config_(resolved(std::move(config))) {
   // Time-driven notices: each area that has them registers its due source with the scan.
   notifications_->add_due_source(
       [this](db::Session& s, std::string_view today) { return partnerships_->due_notices(s, today); });
+  notifications_->add_due_source([](db::Session& s, std::string_view today) { return modules::due_notices(s, today); });
   notifications_->set_email({config_.smtp_url, config_.smtp_from});
   platform::register_policies(modules::notifications::policies());
   platform::register_policies(modules::editions::policies());

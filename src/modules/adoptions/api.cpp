@@ -8,6 +8,20 @@
 
 namespace manzuma::modules {
 
+// Binds: today (plan end), today (open actions overdue), the stall cut-off twice (as add_health_filter).
+const std::string_view kPlanHealthSql =
+    "CASE WHEN a.status <> 'approved' THEN NULL"
+    " WHEN (a.ends_on < ? OR EXISTS (SELECT 1 FROM plan_actions pa WHERE pa.adoption_id = a.id"
+    "  AND pa.status IN ('not_started', 'in_progress', 'blocked') AND pa.due_on < ?)) THEN 'late'"
+    " WHEN a.last_progress_at IS NULL THEN 'not_started'"
+    " WHEN a.last_progress_at < ? AND COALESCE(a.approved_at, '') < ? THEN 'stalled'"
+    " ELSE 'on_track' END";
+
+std::vector<db::Value> plan_health_binds(std::string_view today) {
+  const std::string cutoff = adoptions::add_days(today, -adoptions::kStalledAfterDays);
+  return {std::string(today), std::string(today), cutoff, cutoff};
+}
+
 std::vector<Notice> due_notices(db::Session& s, std::string_view today) {
   std::vector<Notice> out;
   const std::string day(today);

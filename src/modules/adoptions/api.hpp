@@ -15,4 +15,11 @@ namespace manzuma::modules {
 /// a day.
 std::vector<Notice> due_notices(db::Session& s, std::string_view today);
 
+/// A plan's health as an SQL expression over the adoption row `a`: 'late', 'not_started', 'stalled',
+/// 'on_track', or NULL unless approved. The same rule as the adoption pages' health (health.cpp), for read
+/// models such as the dashboard, so a figure and the list it links to always agree. Bind
+/// plan_health_binds(today) first, in order, for its placeholders.
+extern const std::string_view kPlanHealthSql;
+std::vector<db::Value> plan_health_binds(std::string_view today);
+
 }  // namespace manzuma::modules

@@ -2,21 +2,12 @@
 
 #include <map>
 
+#include "modules/adoptions/api.hpp"
+#include "modules/events/api.hpp"
+
 namespace manzuma::modules::dashboard {
 
 namespace {
-
-// The health of an approved plan, first rule that holds: late (an open action past its due date), stalled
-// (no progress since stall_before, and approved before it), not_started (no action moved yet), on_track.
-// Binds: today, stall_before.
-constexpr std::string_view kHealth =
-    "CASE WHEN a.status <> 'approved' THEN NULL"
-    " WHEN EXISTS (SELECT 1 FROM plan_actions pa WHERE pa.adoption_id = a.id AND pa.due_on < ?"
-    "  AND pa.status NOT IN ('done', 'cancelled')) THEN 'late'"
-    " WHEN COALESCE(a.last_progress_at, a.approved_at, '') < ? THEN 'stalled'"
-    " WHEN NOT EXISTS (SELECT 1 FROM plan_actions pa WHERE pa.adoption_id = a.id"
-    "  AND (pa.percent_done > 0 OR pa.status IN ('in_progress', 'done'))) THEN 'not_started'"
-    " ELSE 'on_track' END";
 
 // Adoptions that count as an entity taking a practice up (a draft is not yet; a withdrawn one no longer).
 constexpr std::string_view kCounted = "('submitted', 'approved', 'completed')";
@@ -67,7 +58,7 @@ std::string adoption_totals_sql(bool per_edition, bool one_edition) {
                     " COALESCE(SUM(CASE WHEN x.health = 'not_started' THEN 1 ELSE 0 END), 0) AS plans_not_started,"
                     " COALESCE(SUM(CASE WHEN x.status = 'completed' THEN 1 ELSE 0 END), 0) AS plans_completed"
                     " FROM (SELECT a.edition_id, a.organization_id, a.status, " +
-                    std::string(kHealth) + " AS health FROM adoptions a" +
+                    std::string(kPlanHealthSql) + " AS health FROM adoptions a" +
                     (one_edition ? " WHERE a.edition_id = ?" : "") + ") x";
   if (per_edition) sql += " GROUP BY x.edition_id";
   return sql;
@@ -99,7 +90,7 @@ NationalFigures national(db::Session& s, std::optional<std::int64_t> edition_id,
       ed);
   for (const auto& r : f.research_by_status) f.research += r.count;
 
-  std::vector<db::Value> p{t.today, t.stall_before};
+  std::vector<db::Value> p = plan_health_binds(t.today);
   if (edition_id) p.push_back(*edition_id);
   const auto totals = s.query_one_values<AdoptionTotals>(adoption_totals_sql(false, edition_id.has_value()), p);
   if (totals) {
@@ -120,9 +111,11 @@ NationalFigures national(db::Session& s, std::optional<std::int64_t> edition_id,
                                std::string(edition_id ? " AND a.edition_id = ?" : ""),
                            o)
                           .value_or(0);
-  f.people_trained = s.query_one_values<std::int64_t>(
-                          "SELECT COALESCE(SUM(trained_count), 0) FROM events WHERE status = 'held'" + and_edition, ed)
-                         .value_or(0);
+  // The events area's own count (attended training plus reported figures), so the figure matches its pages.
+  if (edition_id)
+    f.people_trained = trained_in_edition(s, *edition_id);
+  else
+    for (auto id : s.query<std::int64_t>("SELECT id FROM editions")) f.people_trained += trained_in_edition(s, id);
   f.mous_active = s.query_one<std::int64_t>("SELECT COUNT(*) FROM partnerships WHERE status = 'active'").value_or(0);
   return f;
 }
@@ -138,11 +131,9 @@ std::vector<EditionFigures> by_edition(db::Session& s, const Today& t) {
   for (const auto& c :
        s.query<EditionCount>("SELECT edition_id, COUNT(*) AS count FROM research_studies GROUP BY edition_id"))
     if (auto it = at.find(c.edition_id); it != at.end()) it->second->research = c.count;
-  for (const auto& c : s.query<EditionCount>("SELECT edition_id, COALESCE(SUM(trained_count), 0) AS count FROM events"
-                                             " WHERE status = 'held' AND edition_id IS NOT NULL GROUP BY edition_id"))
-    if (auto it = at.find(c.edition_id); it != at.end()) it->second->people_trained = c.count;
+  for (auto& e : out) e.people_trained = trained_in_edition(s, e.edition_id);
   for (const auto& c :
-       s.query_values<EditionAdoptionTotals>(adoption_totals_sql(true, false), {t.today, t.stall_before}))
+       s.query_values<EditionAdoptionTotals>(adoption_totals_sql(true, false), plan_health_binds(t.today)))
     if (auto it = at.find(c.edition_id); it != at.end()) {
       it->second->entities_adopting = c.entities_adopting;
       it->second->plans_on_track = c.plans_on_track;
@@ -167,7 +158,7 @@ std::vector<AdoptionProgress> adoptions(db::Session& s, std::optional<std::int64
       "SELECT a.id AS adoption_id, a.organization_id, a.practice_id, a.edition_id,"
       " p.title_ar AS practice_title_ar, p.title_en AS practice_title_en,"
       " o.name_ar AS organization_name_ar, o.name_en AS organization_name_en, a.status, " +
-      std::string(kHealth) +
+      std::string(kPlanHealthSql) +
       " AS health,"
       " COALESCE((SELECT CAST(ROUND(AVG(CASE WHEN pa.status = 'done' THEN 100 ELSE pa.percent_done END)) AS INTEGER)"
       "  FROM plan_actions pa WHERE pa.adoption_id = a.id AND pa.status <> 'cancelled'), 0) AS percent,"
@@ -177,7 +168,8 @@ std::vector<AdoptionProgress> adoptions(db::Session& s, std::optional<std::int64
       " a.last_progress_at"
       " FROM adoptions a JOIN practices p ON p.id = a.practice_id JOIN organizations o ON o.id = a.organization_id"
       " WHERE 1 = 1";
-  std::vector<db::Value> p{t.today, t.stall_before, t.today};
+  std::vector<db::Value> p = plan_health_binds(t.today);
+  p.push_back(t.today);
   if (!with_drafts) sql += " AND a.status IN " + std::string(kCounted);
   if (edition_id) {
     sql += " AND a.edition_id = ?";

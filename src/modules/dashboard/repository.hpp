@@ -1,6 +1,6 @@
 #pragma once
 // The dashboard's SQL: one query per figure group over the areas' tables (names fixed in the issue 5 brief).
-// `today` is "YYYY-MM-DD"; `stall_before` the day before which a plan without progress counts as stalled.
+// `today` is "YYYY-MM-DD". Plan health is the adoptions area's rule (adoptions/api.hpp kPlanHealthSql).
 
 #include <cstdint>
 #include <optional>
@@ -14,7 +14,6 @@ namespace manzuma::modules::dashboard {
 
 struct Today {
   std::string today;
-  std::string stall_before;
 };
 
 bool edition_exists(db::Session& s, std::int64_t edition_id);

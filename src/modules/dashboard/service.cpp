@@ -12,13 +12,7 @@ namespace manzuma::modules {
 
 namespace {
 
-// A plan with no progress for this long is stalled (README.md).
-constexpr auto kStallAfter = std::chrono::days(30);
-
-dashboard::Today today_of(const core::Clock& clock) {
-  const auto now = clock.now();
-  return {core::iso8601(now).substr(0, 10), core::iso8601(now - kStallAfter).substr(0, 10)};
-}
+dashboard::Today today_of(const core::Clock& clock) { return {core::iso8601(clock.now()).substr(0, 10)}; }
 
 void require_national(const core::Actor& actor) {
   if (!platform::may_call(actor, "dashboard.national")) throw core::Error::forbidden();
