@@ -100,7 +100,8 @@ function PracticeView({ detail }: { detail: PracticeDetail }) {
           message={t('practices.archiveBody', { title })}
           onConfirm={() => status.mutateAsync('archived')}
           icon={<IconArchive size={16} aria-hidden />}
-          color="yellow.9"
+          color="#7a4f00"
+          variant="outline"
         />
       )}
       {detail.can_manage && (
@@ -110,6 +111,8 @@ function PracticeView({ detail }: { detail: PracticeDetail }) {
           message={t('practices.deleteBody', { title })}
           onConfirm={remove}
           icon={<IconTrash size={16} aria-hidden />}
+          // ConfirmAction's own "light" variant paints red.9 text on a red.9 background under Mantine 9.
+          variant="outline"
         />
       )}
     </>

@@ -8,6 +8,8 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
+// Loaded with this lazy page only (the shared styles.css leaves it out for the first-page CSS budget).
+import '@mantine/core/styles/Chip.css';
 import { api, unwrap } from '../../api/client';
 import { can, meQuery, primaryMembership } from '../../auth/session';
 import { DataTable, listQuery, type TableSearch } from '../../components/DataTable';

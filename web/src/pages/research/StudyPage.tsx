@@ -8,6 +8,11 @@ import { IconDownload, IconUserPlus } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+// Component sheets the shared styles.css leaves out, loaded with this lazy page only (first-page CSS budget).
+import '@mantine/core/styles/Avatar.css';
+import '@mantine/core/styles/List.css';
+import '@mantine/core/styles/Radio.css';
+import '@mantine/core/styles/Stepper.css';
 import { api, unwrap } from '../../api/client';
 import { useServerErrors } from '../../components/forms';
 import { notifySuccess } from '../../components/notify';
@@ -38,7 +43,8 @@ function useRefresh() {
 
 function Pipeline({ status }: { status: StudyDetail['study']['status'] }) {
   const { t } = useI18n();
-  const active = { proposed: 1, under_review: 2, accepted: 3, rejected: 3, applied: 4 }[status];
+  // The current step is highlighted, earlier ones completed; an accepted study waits for "applied".
+  const active = { proposed: 0, under_review: 1, accepted: 3, rejected: 3, applied: 4 }[status];
   return (
     <Stepper active={active} size="sm" allowNextStepsSelect={false} aria-label={t('research.pipeline')}>
       <Stepper.Step label={t('research.status.proposed')} />
