@@ -1,6 +1,6 @@
 // The bell in the header: the unread count (polled every minute), and a popover with the latest notices,
 // each opening its record and marking itself read.
-import { ActionIcon, Anchor, Badge, Button, Divider, Group, Indicator, Popover, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Box, Button, Divider, Group, Popover, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
@@ -28,7 +28,7 @@ export function NotificationBell() {
   };
 
   return (
-    <Indicator label={number(count)} size={18} disabled={count === 0} color="red.9" offset={4} inline>
+    <Box pos="relative">
       <Popover opened={opened} onChange={setOpened} position="bottom-end" width={360} shadow="md" trapFocus>
         <Popover.Target>
           <ActionIcon
@@ -97,6 +97,21 @@ export function NotificationBell() {
           </Anchor>
         </Popover.Dropdown>
       </Popover>
-    </Indicator>
+      {count > 0 && (
+        // The count is in the button's name; the badge only shows it.
+        <Badge
+          aria-hidden
+          size="xs"
+          color="red.9"
+          variant="filled"
+          circle={count < 10}
+          pos="absolute"
+          top={-4}
+          style={{ insetInlineEnd: -4, pointerEvents: 'none' }}
+        >
+          {number(count)}
+        </Badge>
+      )}
+    </Box>
   );
 }

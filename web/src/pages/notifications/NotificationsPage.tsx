@@ -112,7 +112,7 @@ function NoticeTable({ unreadOnly }: { unreadOnly: boolean }) {
                   </Text>
                 )}
                 {!n.read_at && (
-                  <Badge size="xs" color="red.9" variant="filled" tt="none">
+                  <Badge size="xs" color="red.9" variant="filled" tt="none" style={{ flexShrink: 0 }}>
                     {t('notifications.unreadBadge')}
                   </Badge>
                 )}
@@ -128,11 +128,7 @@ function NoticeTable({ unreadOnly }: { unreadOnly: boolean }) {
       }),
       col.accessor('kind', {
         header: () => t('notifications.kindHeader'),
-        cell: (c) => (
-          <Badge variant="default" tt="none">
-            {t(`notifications.kind.${c.getValue()}`)}
-          </Badge>
-        ),
+        cell: (c) => <Text size="sm">{t(`notifications.kind.${c.getValue()}`)}</Text>,
       }),
       col.accessor('created_at', {
         header: () => t('common.created'),

@@ -86,6 +86,7 @@ export function PartnershipPage() {
               {p.status === 'draft' && (
                 <ConfirmAction
                   color="manzuma.8"
+                  variant="filled"
                   label={t('partnerships.activate')}
                   title={t('partnerships.activateTitle')}
                   message={t('partnerships.activateBody', { date: date(p.expires_on) })}
@@ -95,6 +96,7 @@ export function PartnershipPage() {
               )}
               {p.status === 'active' && (
                 <ConfirmAction
+                  variant="filled"
                   label={t('partnerships.terminate')}
                   title={t('partnerships.terminateTitle')}
                   message={t('partnerships.terminateBody')}
@@ -171,7 +173,7 @@ export function PartnershipPage() {
             <VisuallyHidden component="caption">{t('partnerships.actionsCaption')}</VisuallyHidden>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('partnerships.name')}</Table.Th>
+                <Table.Th>{t('partnerships.actionName')}</Table.Th>
                 <Table.Th>{t('partnerships.owner')}</Table.Th>
                 <Table.Th>{t('partnerships.dueOn')}</Table.Th>
                 <Table.Th>{t('partnerships.status')}</Table.Th>
