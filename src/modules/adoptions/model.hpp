@@ -184,10 +184,10 @@ struct ActionComment {
 };
 BOOST_DESCRIBE_STRUCT(ActionComment, (), (id, action_id, author_id, author_name_ar, author_name_en, body, created_at))
 
-struct CommentInput {
+struct ActionCommentInput {
   std::string body;
 };
-BOOST_DESCRIBE_STRUCT(CommentInput, (), (body))
+BOOST_DESCRIBE_STRUCT(ActionCommentInput, (), (body))
 
 struct Milestone {
   std::int64_t id = 0;

@@ -107,10 +107,12 @@ void adoptions_routes(http::Router& r, AdoptionService& svc) {
       "/api/v1/adoptions/{id}/actions/{action_id}/comments",
       {.action = "adoptions.read", .summary = "The comment thread of an action, oldest first"},
       [&svc](http::Context& c) { return svc.comments(c.actor(), c.id(), c.id("action_id")); });
-  scoped_write<CommentInput, ActionComment>(
+  scoped_write<ActionCommentInput, ActionComment>(
       r, Method::post, "/api/v1/adoptions/{id}/actions/{action_id}/comments",
       {.action = "adoptions.manage", .summary = "Comment on an action", .status = 201}, svc,
-      [&svc](http::Context& c, CommentInput in) { return svc.add_comment(c.actor(), c.id(), c.id("action_id"), in); });
+      [&svc](http::Context& c, ActionCommentInput in) {
+        return svc.add_comment(c.actor(), c.id(), c.id("action_id"), in);
+      });
 
   scoped_write<MilestoneInput, Milestone>(
       r, Method::post, "/api/v1/adoptions/{id}/milestones",

@@ -497,7 +497,7 @@ std::vector<ActionComment> AdoptionService::comments(const core::Actor& actor, s
 }
 
 ActionComment AdoptionService::add_comment(const core::Actor& actor, std::int64_t id, std::int64_t action_id,
-                                           const CommentInput& in) {
+                                           const ActionCommentInput& in) {
   const auto t = today();
   return db_.write([&](db::Session& s) {
     auto adoption = load(s, actor, id, true);

@@ -42,7 +42,8 @@ class AdoptionService {
   PlanAction remove_evidence(const core::Actor& actor, std::int64_t id, std::int64_t action_id,
                              std::int64_t attachment_id);
   std::vector<ActionComment> comments(const core::Actor& actor, std::int64_t id, std::int64_t action_id);
-  ActionComment add_comment(const core::Actor& actor, std::int64_t id, std::int64_t action_id, const CommentInput& in);
+  ActionComment add_comment(const core::Actor& actor, std::int64_t id, std::int64_t action_id,
+                            const ActionCommentInput& in);
 
   Milestone add_milestone(const core::Actor& actor, std::int64_t id, const MilestoneInput& in);
   Milestone update_milestone(const core::Actor& actor, std::int64_t id, std::int64_t milestone_id,

@@ -117,10 +117,10 @@ struct RecommendationInput {
 };
 BOOST_DESCRIBE_STRUCT(RecommendationInput, (), (recommendation, comments))
 
-struct CommentInput {
+struct ResearchCommentInput {
   std::string body;
 };
-BOOST_DESCRIBE_STRUCT(CommentInput, (), (body))
+BOOST_DESCRIBE_STRUCT(ResearchCommentInput, (), (body))
 
 struct DecisionInput {
   ResearchDecision decision = ResearchDecision::accepted;

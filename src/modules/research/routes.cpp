@@ -56,10 +56,10 @@ void research_routes(http::Router& r, ResearchStudyService& svc) {
       r, http::Method::post, "/api/v1/research/{id}/recommendation",
       {.action = "research.review", .summary = "An assigned reviewer's recommendation"}, reviews,
       [&svc](http::Context& c, RecommendationInput in) { return svc.recommend(c.actor(), c.id(), in); });
-  checked<CommentInput, ResearchStudyDetail>(
+  checked<ResearchCommentInput, ResearchStudyDetail>(
       r, http::Method::post, "/api/v1/research/{id}/comments",
       {.action = "research.comment", .summary = "Add to a study's discussion"}, discusses,
-      [&svc](http::Context& c, CommentInput in) { return svc.comment(c.actor(), c.id(), in); });
+      [&svc](http::Context& c, ResearchCommentInput in) { return svc.comment(c.actor(), c.id(), in); });
   checked<DecisionInput, ResearchStudyDetail>(
       r, http::Method::post, "/api/v1/research/{id}/decision",
       {.action = "research.decide", .summary = "Accept or reject a study"}, sees,

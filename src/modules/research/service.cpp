@@ -285,7 +285,8 @@ ResearchStudyDetail ResearchStudyService::recommend(const core::Actor& actor, st
   });
 }
 
-ResearchStudyDetail ResearchStudyService::comment(const core::Actor& actor, std::int64_t id, const CommentInput& in) {
+ResearchStudyDetail ResearchStudyService::comment(const core::Actor& actor, std::int64_t id,
+                                                  const ResearchCommentInput& in) {
   return db_.write([&](db::Session& s) {
     auto l = load(s, actor, id);
     if (!l.participant) throw core::Error::forbidden();

@@ -32,7 +32,7 @@ class ResearchStudyService {
   ResearchStudyDetail assign_reviewers(const core::Actor& actor, std::int64_t id, const ReviewerAssignment& in);
   /// An assigned reviewer records (or revises) their recommendation while the study is under review.
   ResearchStudyDetail recommend(const core::Actor& actor, std::int64_t id, const RecommendationInput& in);
-  ResearchStudyDetail comment(const core::Actor& actor, std::int64_t id, const CommentInput& in);
+  ResearchStudyDetail comment(const core::Actor& actor, std::int64_t id, const ResearchCommentInput& in);
   /// National roles accept or reject (with a reason) a study under review.
   ResearchStudyDetail decide(const core::Actor& actor, std::int64_t id, const DecisionInput& in);
   /// Turns an accepted study into a draft practice and links it; the study becomes applied.

@@ -211,6 +211,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the list as CSV (UTF-8 with BOM) or XLSX: format=csv|xlsx, the list's q, filter and sort, limit (at most 100000 rows; X-Export-Truncated says when rows were left out) */
+        get: operations["GET/api/v1/organizations/export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations/{id}": {
         parameters: {
             query?: never;
@@ -241,6 +258,23 @@ export interface paths {
         put?: never;
         /** Create a user with roles (a temporary password is returned once when none is given) */
         post: operations["POST/api/v1/users"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the list as CSV (UTF-8 with BOM) or XLSX: format=csv|xlsx, the list's q, filter and sort, limit (at most 100000 rows; X-Export-Truncated says when rows were left out) */
+        get: operations["GET/api/v1/users/export"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -333,6 +367,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the list as CSV (UTF-8 with BOM) or XLSX: format=csv|xlsx, the list's q, filter and sort, limit (at most 100000 rows; X-Export-Truncated says when rows were left out) */
+        get: operations["GET/api/v1/audit/export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/verify": {
         parameters: {
             query?: never;
@@ -401,6 +452,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's notices, newest first (filter[unread]=true), with the unread count */
+        get: operations["GET/api/v1/notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of the caller's notices are unread */
+        get: operations["GET/api/v1/notifications/unread-count"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of the caller's notices read */
+        post: operations["POST/api/v1/notifications/{id}/read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all the caller's notices read */
+        post: operations["POST/api/v1/notifications/read-all"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/digests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's daily digests, newest first */
+        get: operations["GET/api/v1/notifications/digests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/editions": {
         parameters: {
             query?: never;
@@ -448,6 +584,524 @@ export interface paths {
         put?: never;
         /** Move an edition on: planning → open → closed */
         post: operations["POST/api/v1/editions/{id}/transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The practice catalogue (q searches titles and summaries) */
+        get: operations["GET/api/v1/practices"];
+        put?: never;
+        /** Add a draft practice to an edition */
+        post: operations["POST/api/v1/practices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One practice with its toolkit */
+        get: operations["GET/api/v1/practices/{id}"];
+        /** Edit a practice (national roles, or its owner; send the version) */
+        put: operations["PUT/api/v1/practices/{id}"];
+        post?: never;
+        /** Delete a draft practice nobody adopted */
+        delete: operations["DELETE/api/v1/practices/{id}"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish, archive or restore a practice */
+        post: operations["POST/api/v1/practices/{id}/status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/{id}/toolkit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a file or link to a practice's toolkit */
+        post: operations["POST/api/v1/practices/{id}/toolkit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/{id}/toolkit/{item_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edit a toolkit item */
+        put: operations["PUT/api/v1/practices/{id}/toolkit/{item_id}"];
+        post?: never;
+        /** Remove a toolkit item */
+        delete: operations["DELETE/api/v1/practices/{id}/toolkit/{item_id}"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/research": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Research studies (q searches titles and authors) */
+        get: operations["GET/api/v1/research"];
+        put?: never;
+        /** Propose a research study */
+        post: operations["POST/api/v1/research"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/research/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One study with its reviews and comments */
+        get: operations["GET/api/v1/research/{id}"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/research/{id}/reviewers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign reviewers (a proposed study goes under review) */
+        post: operations["POST/api/v1/research/{id}/reviewers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/research/{id}/recommendation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An assigned reviewer's recommendation */
+        post: operations["POST/api/v1/research/{id}/recommendation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/research/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add to a study's discussion */
+        post: operations["POST/api/v1/research/{id}/comments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/research/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept or reject a study */
+        post: operations["POST/api/v1/research/{id}/decision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/research/{id}/practice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn an accepted study into a draft practice */
+        post: operations["POST/api/v1/research/{id}/practice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the adoptions the caller may see, with each plan's health and its reasons */
+        get: operations["GET/api/v1/adoptions"];
+        put?: never;
+        /** Adopt a published practice in an edition (a draft plan) */
+        post: operations["POST/api/v1/adoptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions/choices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The open editions and published practices an entity may adopt */
+        get: operations["GET/api/v1/adoptions/choices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One adoption with its plan: actions, milestones, indicators, health, what the caller may do */
+        get: operations["GET/api/v1/adoptions/{id}"];
+        /** Edit the objective and dates (send the version) */
+        put: operations["PUT/api/v1/adoptions/{id}"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit the plan to the program office for approval */
+        post: operations["POST/api/v1/adoptions/{id}/submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a submitted plan (program office) */
+        post: operations["POST/api/v1/adoptions/{id}/approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return a submitted plan to draft with a reason (program office) */
+        post: operations["POST/api/v1/adoptions/{id}/return"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark an approved plan completed */
+        post: operations["POST/api/v1/adoptions/{id}/complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw an adoption that is not completed, with a reason */
+        post: operations["POST/api/v1/adoptions/{id}/withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an action to the plan */
+        post: operations["POST/api/v1/adoptions/{id}/actions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions/{id}/actions/{action_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edit an action or update its progress (done only at 100%; send the version) */
+        put: operations["PUT/api/v1/adoptions/{id}/actions/{action_id}"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions/{id}/actions/{action_id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link an attachment uploaded under the adopting organisation as evidence */
+        post: operations["POST/api/v1/adoptions/{id}/actions/{action_id}/evidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions/{id}/actions/{action_id}/evidence/{attachment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unlink evidence from an action */
+        delete: operations["DELETE/api/v1/adoptions/{id}/actions/{action_id}/evidence/{attachment_id}"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions/{id}/actions/{action_id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The comment thread of an action, oldest first */
+        get: operations["GET/api/v1/adoptions/{id}/actions/{action_id}/comments"];
+        put?: never;
+        /** Comment on an action */
+        post: operations["POST/api/v1/adoptions/{id}/actions/{action_id}/comments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions/{id}/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a milestone */
+        post: operations["POST/api/v1/adoptions/{id}/milestones"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions/{id}/milestones/{milestone_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edit a milestone or record it reached (send the version) */
+        put: operations["PUT/api/v1/adoptions/{id}/milestones/{milestone_id}"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions/{id}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an outcome indicator */
+        post: operations["POST/api/v1/adoptions/{id}/indicators"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions/{id}/indicators/{indicator_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edit an outcome indicator (send the version) */
+        put: operations["PUT/api/v1/adoptions/{id}/indicators/{indicator_id}"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions/{id}/indicators/{indicator_id}/values/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record the actual value of a period (YYYY-MM or YYYY-Qn); replaces an earlier one */
+        put: operations["PUT/api/v1/adoptions/{id}/indicators/{indicator_id}/values/{period}"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -602,6 +1256,161 @@ export interface paths {
         };
         /** People trained in an edition: attended training/workshop registrations plus reported counts */
         get: operations["GET/api/v1/editions/{id}/people-trained"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partnerships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List memoranda of cooperation (status as of today; filter[organization_id] = a party) */
+        get: operations["GET/api/v1/partnerships"];
+        put?: never;
+        /** Create an MoU (as a draft) */
+        post: operations["POST/api/v1/partnerships"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partnerships/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One MoU with its parties, areas and actions */
+        get: operations["GET/api/v1/partnerships/{id}"];
+        /** Edit an MoU (send the version you read) */
+        put: operations["PUT/api/v1/partnerships/{id}"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partnerships/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Activate or terminate an MoU */
+        post: operations["POST/api/v1/partnerships/{id}/status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partnerships/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a follow-up action (its owner is notified) */
+        post: operations["POST/api/v1/partnerships/{id}/actions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partnerships/{id}/actions/{action_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edit a follow-up action or change its status */
+        put: operations["PUT/api/v1/partnerships/{id}/actions/{action_id}"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/national": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Headline figures of one edition (edition_id) or of all editions */
+        get: operations["GET/api/v1/dashboard/national"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/editions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The main figures of every edition, oldest first */
+        get: operations["GET/api/v1/dashboard/editions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The entity × practice adoption matrix (status, health, percent per cell) */
+        get: operations["GET/api/v1/dashboard/matrix"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/entities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One entity's adoptions and their progress (its own coordinator and change-team head too) */
+        get: operations["GET/api/v1/dashboard/entities/{id}"];
         put?: never;
         post?: never;
         delete?: never;
@@ -833,6 +1642,68 @@ export interface components {
             uploaded_by: number;
             created_at: string;
         };
+        NotificationList: {
+            items: components["schemas"]["Notification"][];
+            next?: string | null;
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            unread: number;
+        };
+        Notification: {
+            /** Format: int64 */
+            id: number;
+            kind: string;
+            title_ar: string;
+            title_en: string;
+            body_ar: string;
+            body_en: string;
+            link: string;
+            resource_type: string;
+            resource_id: string;
+            created_at: string;
+            read_at?: string | null;
+        };
+        UnreadCount: {
+            /** Format: int64 */
+            unread: number;
+        };
+        MarkedRead: {
+            /** Format: int64 */
+            marked: number;
+        };
+        Page_Digest: {
+            items: components["schemas"]["Digest"][];
+            next?: string | null;
+            /** Format: int64 */
+            total: number;
+        };
+        Digest: {
+            /** Format: int64 */
+            id: number;
+            digest_on: string;
+            /** Format: int64 */
+            notice_count: number;
+            counts: components["schemas"]["DigestCount"][];
+            items: components["schemas"]["DigestItem"][];
+            summary_ar: string;
+            summary_en: string;
+            created_at: string;
+            emailed_at?: string | null;
+        };
+        DigestCount: {
+            kind: string;
+            label_ar: string;
+            label_en: string;
+            /** Format: int64 */
+            count: number;
+        };
+        DigestItem: {
+            kind: string;
+            title_ar: string;
+            title_en: string;
+            link: string;
+        };
         Page_Edition: {
             items: components["schemas"]["Edition"][];
             next?: string | null;
@@ -888,6 +1759,495 @@ export interface components {
         EditionTransition: {
             /** @enum {string} */
             to: "planning" | "open" | "closed";
+        };
+        Page_Practice: {
+            items: components["schemas"]["Practice"][];
+            next?: string | null;
+            /** Format: int64 */
+            total: number;
+        };
+        Practice: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            edition_id: number;
+            /** Format: int64 */
+            edition_number: number;
+            /** Format: int64 */
+            organization_id: number;
+            organization_name_ar: string;
+            organization_name_en: string;
+            owner_id?: number | null;
+            owner_name_ar?: string | null;
+            owner_name_en?: string | null;
+            /** @enum {string} */
+            category: "leadership" | "change_management" | "risk_management" | "performance" | "accelerating_change" | "onboarding" | "organizational_culture" | "continuous_improvement" | "other";
+            title_ar: string;
+            title_en: string;
+            summary_ar: string;
+            summary_en: string;
+            benefits_ar: string;
+            benefits_en: string;
+            prerequisites_ar: string;
+            prerequisites_en: string;
+            /** @enum {string} */
+            status: "draft" | "published" | "archived";
+            /** Format: int64 */
+            version: number;
+            created_at: string;
+            updated_at: string;
+        };
+        PracticeDetail: {
+            practice: components["schemas"]["Practice"];
+            toolkit: components["schemas"]["ToolkitItem"][];
+            can_edit: boolean;
+            can_manage: boolean;
+        };
+        ToolkitItem: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            practice_id: number;
+            /** @enum {string} */
+            kind: "guide" | "template_file" | "training" | "other";
+            title_ar: string;
+            title_en: string;
+            attachment_id?: number | null;
+            filename?: string | null;
+            url?: string | null;
+            /** Format: int64 */
+            position: number;
+            created_at: string;
+        };
+        PracticeInput: {
+            /** Format: int64 */
+            edition_id: number;
+            /** Format: int64 */
+            organization_id: number;
+            owner_id?: number | null;
+            /** @enum {string} */
+            category: "leadership" | "change_management" | "risk_management" | "performance" | "accelerating_change" | "onboarding" | "organizational_culture" | "continuous_improvement" | "other";
+            title_ar: string;
+            title_en: string;
+            summary_ar?: string | null;
+            summary_en?: string | null;
+            benefits_ar?: string | null;
+            benefits_en?: string | null;
+            prerequisites_ar?: string | null;
+            prerequisites_en?: string | null;
+        };
+        PracticeUpdate: {
+            /** Format: int64 */
+            edition_id: number;
+            /** Format: int64 */
+            organization_id: number;
+            owner_id?: number | null;
+            /** @enum {string} */
+            category: "leadership" | "change_management" | "risk_management" | "performance" | "accelerating_change" | "onboarding" | "organizational_culture" | "continuous_improvement" | "other";
+            title_ar: string;
+            title_en: string;
+            summary_ar: string;
+            summary_en: string;
+            benefits_ar: string;
+            benefits_en: string;
+            prerequisites_ar: string;
+            prerequisites_en: string;
+            /** Format: int64 */
+            version: number;
+        };
+        PracticeStatusChange: {
+            /** @enum {string} */
+            status: "draft" | "published" | "archived";
+            /** Format: int64 */
+            version: number;
+        };
+        ToolkitItemInput: {
+            /** @enum {string} */
+            kind: "guide" | "template_file" | "training" | "other";
+            title_ar: string;
+            title_en: string;
+            attachment_id?: number | null;
+            url?: string | null;
+            position?: number | null;
+        };
+        Page_ResearchStudy: {
+            items: components["schemas"]["ResearchStudy"][];
+            next?: string | null;
+            /** Format: int64 */
+            total: number;
+        };
+        ResearchStudy: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            edition_id: number;
+            /** Format: int64 */
+            edition_number: number;
+            /** Format: int64 */
+            organization_id: number;
+            organization_name_ar: string;
+            organization_name_en: string;
+            /** Format: int64 */
+            submitted_by: number;
+            title_ar: string;
+            title_en: string;
+            /** @enum {string} */
+            status: "proposed" | "under_review" | "accepted" | "applied" | "rejected";
+            decision_reason?: string | null;
+            decided_at?: string | null;
+            practice_id?: number | null;
+            /** Format: int64 */
+            version: number;
+            created_at: string;
+            updated_at: string;
+        };
+        ResearchStudyDetail: {
+            study: components["schemas"]["ResearchStudy"];
+            authors: string[];
+            abstract_ar: string;
+            abstract_en: string;
+            attachments: components["schemas"]["ResearchAttachment"][];
+            reviewers: components["schemas"]["ResearchReviewer"][];
+            comments: components["schemas"]["ResearchComment"][];
+            can_decide: boolean;
+            can_recommend: boolean;
+            can_comment: boolean;
+        };
+        ResearchAttachment: {
+            /** Format: int64 */
+            id: number;
+            filename: string;
+            /** Format: int64 */
+            size: number;
+        };
+        ResearchReviewer: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            user_id: number;
+            name_ar: string;
+            name_en: string;
+            recommendation?: ("accept" | "revise" | "reject") | null;
+            comments: string;
+            assigned_at: string;
+            recommended_at?: string | null;
+        };
+        ResearchComment: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            author_id: number;
+            author_name_ar: string;
+            author_name_en: string;
+            body: string;
+            created_at: string;
+        };
+        ResearchStudyInput: {
+            /** Format: int64 */
+            edition_id: number;
+            /** Format: int64 */
+            organization_id: number;
+            title_ar: string;
+            title_en: string;
+            authors: string[];
+            abstract_ar?: string | null;
+            abstract_en?: string | null;
+            attachment_ids?: number[] | null;
+        };
+        ReviewerAssignment: {
+            user_ids: number[];
+            /** Format: int64 */
+            version: number;
+        };
+        RecommendationInput: {
+            /** @enum {string} */
+            recommendation: "accept" | "revise" | "reject";
+            comments: string;
+        };
+        ResearchCommentInput: {
+            body: string;
+        };
+        DecisionInput: {
+            /** @enum {string} */
+            decision: "accepted" | "rejected";
+            reason?: string | null;
+            /** Format: int64 */
+            version: number;
+        };
+        ApplyInput: {
+            category: string;
+            /** Format: int64 */
+            version: number;
+        };
+        Page_Adoption: {
+            items: components["schemas"]["Adoption"][];
+            next?: string | null;
+            /** Format: int64 */
+            total: number;
+        };
+        Adoption: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            edition_id: number;
+            /** Format: int64 */
+            edition_number: number;
+            /** Format: int64 */
+            practice_id: number;
+            /** Format: int64 */
+            practice_edition_id: number;
+            practice_title_ar: string;
+            practice_title_en: string;
+            /** Format: int64 */
+            organization_id: number;
+            organization_name_ar: string;
+            organization_name_en: string;
+            objective_ar: string;
+            objective_en: string;
+            starts_on: string;
+            ends_on: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "approved" | "completed" | "withdrawn";
+            status_reason: string;
+            submitted_at?: string | null;
+            approved_at?: string | null;
+            approved_by?: number | null;
+            approved_by_name_ar?: string | null;
+            approved_by_name_en?: string | null;
+            completed_at?: string | null;
+            withdrawn_at?: string | null;
+            last_progress_at?: string | null;
+            overall_percent: number;
+            /** Format: int64 */
+            action_count: number;
+            /** Format: int64 */
+            overdue_count: number;
+            health?: ("on_track" | "late" | "stalled" | "not_started") | null;
+            health_reasons: components["schemas"]["HealthReason"][];
+            /** Format: int64 */
+            version: number;
+            created_at: string;
+            updated_at: string;
+        };
+        HealthReason: {
+            code: string;
+            text_ar: string;
+            text_en: string;
+        };
+        AdoptionChoices: {
+            editions: components["schemas"]["EditionChoice"][];
+            practices: components["schemas"]["PracticeChoice"][];
+        };
+        EditionChoice: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            number: number;
+            title_ar: string;
+            title_en: string;
+            status: string;
+        };
+        PracticeChoice: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            edition_id: number;
+            /** Format: int64 */
+            edition_number: number;
+            title_ar: string;
+            title_en: string;
+            organization_name_ar: string;
+            organization_name_en: string;
+        };
+        AdoptionInput: {
+            /** Format: int64 */
+            edition_id: number;
+            /** Format: int64 */
+            practice_id: number;
+            /** Format: int64 */
+            organization_id: number;
+            objective_ar: string;
+            objective_en: string;
+            starts_on: string;
+            ends_on: string;
+        };
+        AdoptionDetail: {
+            adoption: components["schemas"]["Adoption"];
+            actions: components["schemas"]["PlanAction"][];
+            milestones: components["schemas"]["Milestone"][];
+            indicators: components["schemas"]["Indicator"][];
+            permissions: components["schemas"]["AdoptionPermissions"];
+        };
+        PlanAction: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            adoption_id: number;
+            owner_id?: number | null;
+            owner_name_ar?: string | null;
+            owner_name_en?: string | null;
+            title_ar: string;
+            title_en: string;
+            starts_on: string;
+            due_on: string;
+            /** @enum {string} */
+            status: "not_started" | "in_progress" | "done" | "blocked" | "cancelled";
+            /** Format: int64 */
+            percent_done: number;
+            overdue: boolean;
+            evidence: components["schemas"]["Evidence"][];
+            /** Format: int64 */
+            comment_count: number;
+            /** Format: int64 */
+            version: number;
+            created_at: string;
+            updated_at: string;
+        };
+        Evidence: {
+            /** Format: int64 */
+            attachment_id: number;
+            filename: string;
+            mime_type: string;
+            /** Format: int64 */
+            size: number;
+            /** Format: int64 */
+            added_by: number;
+            added_at: string;
+        };
+        Milestone: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            adoption_id: number;
+            title_ar: string;
+            title_en: string;
+            due_on: string;
+            reached_on?: string | null;
+            /** Format: int64 */
+            version: number;
+            created_at: string;
+            updated_at: string;
+        };
+        Indicator: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            adoption_id: number;
+            name_ar: string;
+            name_en: string;
+            unit: string;
+            baseline: number;
+            target: number;
+            /** @enum {string} */
+            direction: "increase" | "decrease";
+            values: components["schemas"]["IndicatorValue"][];
+            /** Format: int64 */
+            version: number;
+            created_at: string;
+            updated_at: string;
+        };
+        IndicatorValue: {
+            /** Format: int64 */
+            indicator_id: number;
+            period: string;
+            actual: number;
+            recorded_at: string;
+        };
+        AdoptionPermissions: {
+            edit_plan: boolean;
+            comment: boolean;
+            transitions: string[];
+        };
+        AdoptionUpdate: {
+            objective_ar: string;
+            objective_en: string;
+            starts_on: string;
+            ends_on: string;
+            /** Format: int64 */
+            version: number;
+        };
+        AdoptionTransition: {
+            /** Format: int64 */
+            version: number;
+            reason?: string | null;
+        };
+        PlanActionInput: {
+            title_ar: string;
+            title_en: string;
+            owner_id?: number | null;
+            starts_on: string;
+            due_on: string;
+            status?: ("not_started" | "in_progress" | "done" | "blocked" | "cancelled") | null;
+            percent_done?: number | null;
+        };
+        PlanActionUpdate: {
+            title_ar: string;
+            title_en: string;
+            owner_id?: number | null;
+            starts_on: string;
+            due_on: string;
+            /** @enum {string} */
+            status: "not_started" | "in_progress" | "done" | "blocked" | "cancelled";
+            /** Format: int64 */
+            percent_done: number;
+            /** Format: int64 */
+            version: number;
+        };
+        EvidenceInput: {
+            /** Format: int64 */
+            attachment_id: number;
+        };
+        ActionComment: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            action_id: number;
+            /** Format: int64 */
+            author_id: number;
+            author_name_ar: string;
+            author_name_en: string;
+            body: string;
+            created_at: string;
+        };
+        ActionCommentInput: {
+            body: string;
+        };
+        MilestoneInput: {
+            title_ar: string;
+            title_en: string;
+            due_on: string;
+            reached_on?: string | null;
+        };
+        MilestoneUpdate: {
+            title_ar: string;
+            title_en: string;
+            due_on: string;
+            reached_on?: string | null;
+            /** Format: int64 */
+            version: number;
+        };
+        IndicatorInput: {
+            name_ar: string;
+            name_en: string;
+            unit: string;
+            baseline: number;
+            target: number;
+            /** @enum {string} */
+            direction: "increase" | "decrease";
+        };
+        IndicatorUpdate: {
+            name_ar: string;
+            name_en: string;
+            unit: string;
+            baseline: number;
+            target: number;
+            /** @enum {string} */
+            direction: "increase" | "decrease";
+            /** Format: int64 */
+            version: number;
+        };
+        IndicatorValueInput: {
+            actual: number;
         };
         Page_Event: {
             items: components["schemas"]["Event"][];
@@ -1020,6 +2380,259 @@ export interface components {
             reported: number;
             /** Format: int64 */
             total: number;
+        };
+        Page_PartnershipSummary: {
+            items: components["schemas"]["PartnershipSummary"][];
+            next?: string | null;
+            /** Format: int64 */
+            total: number;
+        };
+        PartnershipSummary: {
+            /** Format: int64 */
+            id: number;
+            title_ar: string;
+            title_en: string;
+            signed_on: string;
+            /** Format: int64 */
+            duration_months: number;
+            expires_on: string;
+            /** @enum {string} */
+            status: "draft" | "active" | "expired" | "terminated";
+            /** Format: int64 */
+            renewal_reminder_days: number;
+            renewal_due: boolean;
+            /** Format: int64 */
+            days_to_expiry: number;
+            parties: components["schemas"]["PartnershipParty"][];
+            /** Format: int64 */
+            open_actions: number;
+            /** Format: int64 */
+            overdue_actions: number;
+        };
+        PartnershipParty: {
+            /** Format: int64 */
+            organization_id: number;
+            name_ar: string;
+            name_en: string;
+        };
+        Partnership: {
+            /** Format: int64 */
+            id: number;
+            title_ar: string;
+            title_en: string;
+            summary_ar: string;
+            summary_en: string;
+            signed_on: string;
+            /** Format: int64 */
+            duration_months: number;
+            expires_on: string;
+            /** @enum {string} */
+            status: "draft" | "active" | "expired" | "terminated";
+            /** Format: int64 */
+            renewal_reminder_days: number;
+            renewal_due: boolean;
+            /** Format: int64 */
+            days_to_expiry: number;
+            terminated_on?: string | null;
+            parties: components["schemas"]["PartnershipParty"][];
+            areas: components["schemas"]["CooperationArea"][];
+            actions: components["schemas"]["PartnershipAction"][];
+            /** Format: int64 */
+            version: number;
+            created_at: string;
+            updated_at: string;
+        };
+        CooperationArea: {
+            name_ar: string;
+            name_en: string;
+        };
+        PartnershipAction: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            partnership_id: number;
+            /** Format: int64 */
+            owner_id: number;
+            owner_name_ar: string;
+            owner_name_en: string;
+            title_ar: string;
+            title_en: string;
+            due_on: string;
+            /** @enum {string} */
+            status: "open" | "done" | "cancelled";
+            completed_on?: string | null;
+            overdue: boolean;
+            /** Format: int64 */
+            version: number;
+            created_at: string;
+            updated_at: string;
+        };
+        PartnershipInput: {
+            title_ar: string;
+            title_en: string;
+            summary_ar?: string | null;
+            summary_en?: string | null;
+            signed_on: string;
+            /** Format: int64 */
+            duration_months: number;
+            party_ids: number[];
+            areas: components["schemas"]["CooperationArea"][];
+            renewal_reminder_days?: number | null;
+        };
+        PartnershipUpdate: {
+            title_ar: string;
+            title_en: string;
+            summary_ar?: string | null;
+            summary_en?: string | null;
+            signed_on: string;
+            /** Format: int64 */
+            duration_months: number;
+            party_ids: number[];
+            areas: components["schemas"]["CooperationArea"][];
+            renewal_reminder_days?: number | null;
+            /** Format: int64 */
+            version: number;
+        };
+        PartnershipTransition: {
+            /** @enum {string} */
+            status: "draft" | "active" | "expired" | "terminated";
+            /** Format: int64 */
+            version: number;
+        };
+        PartnershipActionInput: {
+            title_ar: string;
+            title_en: string;
+            /** Format: int64 */
+            owner_id: number;
+            due_on: string;
+        };
+        PartnershipActionUpdate: {
+            title_ar: string;
+            title_en: string;
+            /** Format: int64 */
+            owner_id: number;
+            due_on: string;
+            /** @enum {string} */
+            status: "open" | "done" | "cancelled";
+            /** Format: int64 */
+            version: number;
+        };
+        NationalFigures: {
+            edition_id?: number | null;
+            /** Format: int64 */
+            practices: number;
+            /** Format: int64 */
+            research: number;
+            research_by_status: components["schemas"]["StatusCount"][];
+            /** Format: int64 */
+            entities_adopting: number;
+            /** Format: int64 */
+            adoptions: number;
+            /** Format: int64 */
+            plans_on_track: number;
+            /** Format: int64 */
+            plans_late: number;
+            /** Format: int64 */
+            plans_stalled: number;
+            /** Format: int64 */
+            plans_not_started: number;
+            /** Format: int64 */
+            plans_completed: number;
+            /** Format: int64 */
+            actions_overdue: number;
+            /** Format: int64 */
+            people_trained: number;
+            /** Format: int64 */
+            mous_active: number;
+        };
+        StatusCount: {
+            status: string;
+            /** Format: int64 */
+            count: number;
+        };
+        EditionTrend: {
+            editions: components["schemas"]["EditionFigures"][];
+        };
+        EditionFigures: {
+            /** Format: int64 */
+            edition_id: number;
+            /** Format: int64 */
+            number: number;
+            /** Format: int64 */
+            year: number;
+            title_ar: string;
+            title_en: string;
+            status: string;
+            /** Format: int64 */
+            practices: number;
+            /** Format: int64 */
+            research: number;
+            /** Format: int64 */
+            entities_adopting: number;
+            /** Format: int64 */
+            plans_on_track: number;
+            /** Format: int64 */
+            plans_late: number;
+            /** Format: int64 */
+            plans_stalled: number;
+            /** Format: int64 */
+            people_trained: number;
+        };
+        AdoptionMatrix: {
+            edition_id?: number | null;
+            entities: components["schemas"]["MatrixEntity"][];
+            practices: components["schemas"]["MatrixPractice"][];
+            cells: components["schemas"]["AdoptionProgress"][];
+        };
+        MatrixEntity: {
+            /** Format: int64 */
+            id: number;
+            name_ar: string;
+            name_en: string;
+        };
+        MatrixPractice: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            edition_id: number;
+            title_ar: string;
+            title_en: string;
+        };
+        AdoptionProgress: {
+            /** Format: int64 */
+            adoption_id: number;
+            /** Format: int64 */
+            organization_id: number;
+            /** Format: int64 */
+            practice_id: number;
+            /** Format: int64 */
+            edition_id: number;
+            practice_title_ar: string;
+            practice_title_en: string;
+            organization_name_ar: string;
+            organization_name_en: string;
+            status: string;
+            health?: string | null;
+            /** Format: int64 */
+            percent: number;
+            /** Format: int64 */
+            actions: number;
+            /** Format: int64 */
+            actions_overdue: number;
+            last_progress_at?: string | null;
+        };
+        EntityDashboard: {
+            entity: components["schemas"]["MatrixEntity"];
+            edition_id?: number | null;
+            /** Format: int64 */
+            plans_on_track: number;
+            /** Format: int64 */
+            plans_late: number;
+            /** Format: int64 */
+            plans_stalled: number;
+            /** Format: int64 */
+            actions_overdue: number;
+            adoptions: components["schemas"]["AdoptionProgress"][];
         };
         Problem: {
             type: string;
@@ -1513,6 +3126,46 @@ export interface operations {
             };
         };
     };
+    "GET/api/v1/organizations/export": {
+        parameters: {
+            query?: {
+                format?: string;
+                limit?: string;
+                q?: string;
+                sort?: string;
+                "filter[kind]"?: string;
+                "filter[parent_id]"?: string;
+                "filter[governorate_id]"?: string;
+                "filter[active]"?: string;
+                "filter[country]"?: string;
+                "filter[within]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "GET/api/v1/organizations/{id}": {
         parameters: {
             query?: never;
@@ -1636,6 +3289,43 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserCreated"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/users/export": {
+        parameters: {
+            query?: {
+                format?: string;
+                limit?: string;
+                q?: string;
+                sort?: string;
+                "filter[organization_id]"?: string;
+                "filter[role]"?: string;
+                "filter[active]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
                 };
             };
             /** @description Problem (RFC 9457) */
@@ -1854,6 +3544,47 @@ export interface operations {
             };
         };
     };
+    "GET/api/v1/audit/export": {
+        parameters: {
+            query?: {
+                format?: string;
+                limit?: string;
+                q?: string;
+                sort?: string;
+                "filter[actor_id]"?: string;
+                "filter[action]"?: string;
+                "filter[resource_type]"?: string;
+                "filter[resource_id]"?: string;
+                "filter[organization_id]"?: string;
+                "filter[from]"?: string;
+                "filter[to]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "GET/api/v1/audit/verify": {
         parameters: {
             query?: never;
@@ -1970,6 +3701,164 @@ export interface operations {
                 };
                 content: {
                     "application/octet-stream": string;
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/notifications": {
+        parameters: {
+            query?: {
+                q?: string;
+                sort?: string;
+                "page[size]"?: string;
+                "page[after]"?: string;
+                "filter[unread]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationList"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedRead"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/notifications/digests": {
+        parameters: {
+            query?: {
+                q?: string;
+                sort?: string;
+                "page[size]"?: string;
+                "page[after]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Digest"];
                 };
             };
             /** @description Problem (RFC 9457) */
@@ -2140,6 +4029,1315 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Edition"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/practices": {
+        parameters: {
+            query?: {
+                q?: string;
+                sort?: string;
+                "page[size]"?: string;
+                "page[after]"?: string;
+                "filter[edition_id]"?: string;
+                "filter[category]"?: string;
+                "filter[organization_id]"?: string;
+                "filter[owner_id]"?: string;
+                "filter[status]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Practice"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/practices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PracticeInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/practices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "PUT/api/v1/practices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PracticeUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "DELETE/api/v1/practices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/practices/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PracticeStatusChange"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/practices/{id}/toolkit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ToolkitItemInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ToolkitItem"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "PUT/api/v1/practices/{id}/toolkit/{item_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ToolkitItemInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ToolkitItem"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "DELETE/api/v1/practices/{id}/toolkit/{item_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/research": {
+        parameters: {
+            query?: {
+                q?: string;
+                sort?: string;
+                "page[size]"?: string;
+                "page[after]"?: string;
+                "filter[edition_id]"?: string;
+                "filter[organization_id]"?: string;
+                "filter[status]"?: string;
+                "filter[reviewer_id]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ResearchStudy"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/research": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResearchStudyInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResearchStudyDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/research/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResearchStudyDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/research/{id}/reviewers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewerAssignment"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResearchStudyDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/research/{id}/recommendation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecommendationInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResearchStudyDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/research/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResearchCommentInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResearchStudyDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/research/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResearchStudyDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/research/{id}/practice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplyInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResearchStudyDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/adoptions": {
+        parameters: {
+            query?: {
+                q?: string;
+                sort?: string;
+                "page[size]"?: string;
+                "page[after]"?: string;
+                "filter[edition_id]"?: string;
+                "filter[practice_id]"?: string;
+                "filter[organization_id]"?: string;
+                "filter[status]"?: string;
+                "filter[health]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Adoption"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/adoptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdoptionInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdoptionDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/adoptions/choices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdoptionChoices"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/adoptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdoptionDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "PUT/api/v1/adoptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdoptionUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdoptionDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/adoptions/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdoptionTransition"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdoptionDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/adoptions/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdoptionTransition"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdoptionDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/adoptions/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdoptionTransition"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdoptionDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/adoptions/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdoptionTransition"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdoptionDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/adoptions/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdoptionTransition"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdoptionDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/adoptions/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanActionInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanAction"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "PUT/api/v1/adoptions/{id}/actions/{action_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanActionUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanAction"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/adoptions/{id}/actions/{action_id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvidenceInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanAction"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "DELETE/api/v1/adoptions/{id}/actions/{action_id}/evidence/{attachment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                action_id: string;
+                attachment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanAction"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/adoptions/{id}/actions/{action_id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionComment"][];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/adoptions/{id}/actions/{action_id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionCommentInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionComment"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/adoptions/{id}/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MilestoneInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Milestone"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "PUT/api/v1/adoptions/{id}/milestones/{milestone_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                milestone_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MilestoneUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Milestone"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/adoptions/{id}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndicatorInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Indicator"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "PUT/api/v1/adoptions/{id}/indicators/{indicator_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                indicator_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndicatorUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Indicator"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "PUT/api/v1/adoptions/{id}/indicators/{indicator_id}/values/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                indicator_id: string;
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndicatorValueInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Indicator"];
                 };
             };
             /** @description Problem (RFC 9457) */
@@ -2540,6 +5738,373 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PeopleTrained"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/partnerships": {
+        parameters: {
+            query?: {
+                q?: string;
+                sort?: string;
+                "page[size]"?: string;
+                "page[after]"?: string;
+                "filter[status]"?: string;
+                "filter[organization_id]"?: string;
+                "filter[expires_before]"?: string;
+                "filter[expires_after]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PartnershipSummary"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/partnerships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnershipInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partnership"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/partnerships/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partnership"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "PUT/api/v1/partnerships/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnershipUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partnership"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/partnerships/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnershipTransition"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partnership"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/partnerships/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnershipActionInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnershipAction"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "PUT/api/v1/partnerships/{id}/actions/{action_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnershipActionUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnershipAction"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/dashboard/national": {
+        parameters: {
+            query?: {
+                edition_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NationalFigures"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/dashboard/editions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditionTrend"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/dashboard/matrix": {
+        parameters: {
+            query?: {
+                edition_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdoptionMatrix"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/dashboard/entities/{id}": {
+        parameters: {
+            query?: {
+                edition_id?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityDashboard"];
                 };
             };
             /** @description Problem (RFC 9457) */
