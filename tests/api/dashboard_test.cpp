@@ -75,10 +75,12 @@ const Story& story() {
     auto adoption = [&](std::int64_t id, std::int64_t org, std::int64_t p, std::string_view status,
                         std::string approved, std::string progress) {
       db.sql(
-          "INSERT INTO adoptions (id, edition_id, practice_id, organization_id, status, approved_at,"
-          " last_progress_at) VALUES (" +
-          std::to_string(id) + ", 90001, " + std::to_string(p) + ", " + std::to_string(org) + ", " + q(status) + ", " +
-          approved + ", " + progress + ")");
+          "INSERT INTO adoptions (id, edition_id, practice_id, practice_edition_id, organization_id, objective_ar,"
+          " objective_en, starts_on, ends_on, status, approved_at, last_progress_at, created_by, created_at,"
+          " updated_at) VALUES (" +
+          std::to_string(id) + ", 90001, " + std::to_string(p) + ", 90001, " + std::to_string(org) +
+          ", 'هدف', 'Objective', '2000-01-01', '2999-12-31', " + q(status) + ", " + approved + ", " + progress +
+          ", (SELECT MIN(id) FROM users), " + now + ", " + now + ")");
     };
     adoption(90101, st.mtcit, st.p1, "approved", q("2000-01-01T00:00:00Z"), now);
     adoption(90102, st.moi, st.p1, "approved", q("2000-01-01T00:00:00Z"), q("2000-02-01T00:00:00Z"));
@@ -88,10 +90,10 @@ const Story& story() {
     adoption(90106, st.mtcit, st.p2, "completed", q("2000-01-01T00:00:00Z"), now);
     auto action = [&](std::int64_t adoption_id, std::string_view due, std::string_view status, int percent) {
       db.sql(
-          "INSERT INTO plan_actions (adoption_id, title_ar, title_en, starts_on, due_on, status, percent_done)"
-          " VALUES (" +
+          "INSERT INTO plan_actions (adoption_id, title_ar, title_en, starts_on, due_on, status, percent_done,"
+          " created_at, updated_at) VALUES (" +
           std::to_string(adoption_id) + ", 'إجراء', 'Action', '2000-01-01', " + q(due) + ", " + q(status) + ", " +
-          std::to_string(percent) + ")");
+          std::to_string(percent) + ", " + now + ", " + now + ")");
     };
     action(90101, "2000-06-30", "in_progress", 40);
     action(90101, "2999-12-31", "not_started", 0);
@@ -102,13 +104,17 @@ const Story& story() {
     action(90104, "2000-06-30", "cancelled", 0);
     action(90106, "2000-06-30", "done", 100);
     for (auto status : {"proposed", "accepted", "accepted"})
-      db.sql("INSERT INTO research_studies (edition_id, organization_id, title_ar, title_en, status) VALUES (90001, " +
-             std::to_string(st.oq) + ", 'بحث', 'Study', " + q(status) + ")");
+      db.sql(
+          "INSERT INTO research_studies (edition_id, organization_id, submitted_by, title_ar, title_en, status,"
+          " created_at, updated_at) VALUES (90001, " +
+          std::to_string(st.oq) + ", (SELECT MIN(id) FROM users), 'بحث', 'Study', " + q(status) + ", " + now + ", " +
+          now + ")");
     auto event = [&](std::string_view status, int trained) {
       db.sql(
-          "INSERT INTO events (edition_id, kind, status, title_ar, title_en, starts_on, ends_on, trained_count)"
-          " VALUES (90001, 'training', " +
-          q(status) + ", 'تدريب', 'Training', '2030-02-01', '2030-02-02', " + std::to_string(trained) + ")");
+          "INSERT INTO events (edition_id, kind, status, title_ar, title_en, starts_on, ends_on, trained_count,"
+          " created_at, updated_at) VALUES (90001, 'training', " +
+          q(status) + ", 'تدريب', 'Training', '2030-02-01', '2030-02-02', " + std::to_string(trained) + ", " + now +
+          ", " + now + ")");
     };
     event("held", 95);
     event("planned", 30);
@@ -150,8 +156,12 @@ TEST(Dashboard, MousActiveCountsActivePartnershipsOnly) {
   auto& office = as("office@demo.manzuma.om");
   const auto before = office.get("/api/v1/dashboard/national").json().at("mous_active").as_int64();
   for (auto status : {"active", "active", "expired", "draft"})
-    Server::shared().sql("INSERT INTO partnerships (status, signed_on, expires_on, title_ar, title_en) VALUES ('" +
-                         std::string(status) + "', '2025-01-01', '2027-01-01', 'مذكرة', 'MoU')");
+    Server::shared().sql(
+        "INSERT INTO partnerships (status, signed_on, duration_months, expires_on, title_ar, title_en, created_at,"
+        " updated_at) VALUES ('" +
+        std::string(status) +
+        "', '2025-01-01', 24, '2027-01-01', 'مذكرة', 'MoU', '2025-01-01T00:00:00Z',"
+        " '2025-01-01T00:00:00Z')");
   EXPECT_EQ(office.get("/api/v1/dashboard/national").json().at("mous_active").as_int64(), before + 2);
 }
 

@@ -190,10 +190,15 @@ TEST(Events, RegistrationSeatsAttendanceAndPeopleTrained) {
   auto list = office.get(path(id) + "/registrations");
   ASSERT_EQ(list.json().as_array().size(), 2u);
 
-  // A workshop's attended registrations count as people trained, with a training's reported figure.
+  // A workshop's attended registrations count as people trained, with a held training's reported figure; a
+  // training still planned has trained no one yet.
   auto training = event_body(edition, "training");
   training["trained_count"] = 40;
-  create_event(office, training);
+  const auto held_training = create_event(office, training);
+  ASSERT_EQ(move(office, held_training, "held").status, 200);
+  auto planned = event_body(edition, "training");
+  planned["trained_count"] = 25;
+  create_event(office, planned);
   auto forum = create_event(office, event_body(edition, "forum"));
   ASSERT_EQ(as(kCoordinator).post(path(forum) + "/registrations/me", bj::object{}).status, 201);
   ASSERT_EQ(move(office, forum, "held").status, 200);

@@ -154,12 +154,12 @@ PeopleTrained people_trained(db::Session& s, std::int64_t edition_id) {
   p.edition_id = edition_id;
   p.reported = s.query_one<std::int64_t>(
                     "SELECT COALESCE(SUM(trained_count), 0) FROM events WHERE edition_id = ?"
-                    " AND kind IN ('training', 'workshop') AND status <> 'cancelled'",
+                    " AND kind IN ('training', 'workshop') AND status = 'held'",
                     edition_id)
                    .value_or(0);
   p.attended = s.query_one<std::int64_t>(
                     "SELECT COUNT(*) FROM event_registrations r JOIN events e ON e.id = r.event_id"
-                    " WHERE e.edition_id = ? AND e.kind IN ('training', 'workshop') AND e.status <> 'cancelled'"
+                    " WHERE e.edition_id = ? AND e.kind IN ('training', 'workshop') AND e.status = 'held'"
                     " AND r.attended = 1",
                     edition_id)
                    .value_or(0);
