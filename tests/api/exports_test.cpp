@@ -198,5 +198,30 @@ TEST(Exports, AnExportPagesPastOneServicePageAndTheCapCutsTheFileSayingSo) {
   EXPECT_NE(zip_part(xlsx.body, "xl/sharedStrings.xml").find("اقتُصر الملف على أول 2 صف"), std::string::npos);
 }
 
+
+// The national system's lists export the same way: the adoptions export of a coordinator holds their entity's
+// plans only (the list's scope), and the practice catalogue keeps its Arabic titles under Arabic headers.
+TEST(Exports, AreaListsExportWithTheListsScopeAndArabicIntact) {
+  auto& coordinator = as("coordinator@demo.manzuma.om");
+  auto mine = coordinator.get("/api/v1/adoptions/export?format=csv");
+  ASSERT_EQ(mine.status, 200) << mine.body;
+  EXPECT_NE(mine.body.find("Ministry of Transport, Communications and Information Technology"), std::string::npos);
+  EXPECT_EQ(mine.body.find("Ministry of Interior"), std::string::npos);
+  EXPECT_EQ(mine.header("x-export-rows"),
+            std::to_string(coordinator.get("/api/v1/adoptions").json().at("total").as_int64()));
+  auto all = as("office@demo.manzuma.om").get("/api/v1/adoptions/export?format=csv");
+  ASSERT_EQ(all.status, 200);
+  EXPECT_NE(all.body.find("Ministry of Interior"), std::string::npos);
+
+  auto practices =
+      as("viewer@demo.manzuma.om").get("/api/v1/practices/export?format=csv&filter%5Bcategory%5D=risk_management");
+  ASSERT_EQ(practices.status, 200) << practices.body;
+  EXPECT_NE(practices.body.find("العنوان بالعربية"), std::string::npos);
+  EXPECT_NE(practices.body.find("إدارة المخاطر"), std::string::npos);
+  for (const char* list : {"editions", "research", "events", "partnerships"})
+    EXPECT_EQ(as("viewer@demo.manzuma.om").get(std::string("/api/v1/") + list + "/export?format=xlsx").status, 200)
+        << list;
+}
+
 }  // namespace
 }  // namespace manzuma::api_test

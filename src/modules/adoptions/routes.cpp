@@ -4,6 +4,7 @@
 
 #include "http/list_query.hpp"
 #include "modules/adoptions/service.hpp"
+#include "platform/export/export_route.hpp"
 
 namespace manzuma::modules {
 
@@ -40,6 +41,13 @@ void adoptions_routes(http::Router& r, AdoptionService& svc) {
        .summary = "List the adoptions the caller may see, with each plan's health and its reasons",
        .query = http::list_query_doc(kFilters)},
       [&svc](http::Context& c) { return svc.list(c.actor(), http::parse_list_query(c.request, kFilters, kSorts)); });
+  platform::list_export<Adoption>(
+      r, "/api/v1/adoptions",
+      {.action = "adoptions.read",
+       .title_ar = "الخطط التطبيقية",
+       .title_en = "adoptions",
+       .labels = platform::record_export_labels()},
+      kFilters, kSorts, [&svc](http::Context& c, const core::ListQuery& q) { return svc.list(c.actor(), q); });
   r.get<AdoptionChoices>(
       "/api/v1/adoptions/choices",
       {.action = "adoptions.manage", .summary = "The open editions and published practices an entity may adopt"},

@@ -4,6 +4,7 @@
 
 #include "http/list_query.hpp"
 #include "modules/editions/service.hpp"
+#include "platform/export/export_route.hpp"
 
 namespace manzuma::modules {
 
@@ -17,6 +18,13 @@ void editions_routes(http::Router& r, EditionService& svc) {
        .summary = "List editions (filter by status, year)",
        .query = http::list_query_doc(kFilters)},
       [&svc](http::Context& c) { return svc.list(c.actor(), http::parse_list_query(c.request, kFilters, kSorts)); });
+  platform::list_export<Edition>(r, "/api/v1/editions",
+                                 {.action = "editions.read",
+                                  .title_ar = "النسخ",
+                                  .title_en = "editions",
+                                  .labels = platform::record_export_labels()},
+                                 kFilters, kSorts,
+                                 [&svc](http::Context& c, const core::ListQuery& q) { return svc.list(c.actor(), q); });
   r.get<Edition>("/api/v1/editions/{id}", {.action = "editions.read", .summary = "One edition"},
                  [&svc](http::Context& c) { return svc.get(c.actor(), c.id()); });
   r.post<EditionInput, Edition>(

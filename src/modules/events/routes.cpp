@@ -4,6 +4,7 @@
 
 #include "http/list_query.hpp"
 #include "modules/events/service.hpp"
+#include "platform/export/export_route.hpp"
 
 namespace manzuma::modules {
 
@@ -17,6 +18,13 @@ void events_routes(http::Router& r, EventService& svc) {
        .summary = "List forums, workshops and training (filter by edition, kind, status)",
        .query = http::list_query_doc(kFilters)},
       [&svc](http::Context& c) { return svc.list(c.actor(), http::parse_list_query(c.request, kFilters, kSorts)); });
+  platform::list_export<Event>(r, "/api/v1/events",
+                               {.action = "events.read",
+                                .title_ar = "الملتقيات والفعاليات",
+                                .title_en = "events",
+                                .labels = platform::record_export_labels()},
+                               kFilters, kSorts,
+                               [&svc](http::Context& c, const core::ListQuery& q) { return svc.list(c.actor(), q); });
   r.get<EventDetail>("/api/v1/events/{id}",
                      {.action = "events.read", .summary = "One event with its sessions and your registration"},
                      [&svc](http::Context& c) { return svc.get(c.actor(), c.id()); });

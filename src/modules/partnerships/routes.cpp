@@ -4,6 +4,7 @@
 
 #include "http/list_query.hpp"
 #include "modules/partnerships/service.hpp"
+#include "platform/export/export_route.hpp"
 
 namespace manzuma::modules {
 
@@ -18,6 +19,13 @@ void partnerships_routes(http::Router& r, PartnershipService& svc) {
        .summary = "List memoranda of cooperation (status as of today; filter[organization_id] = a party)",
        .query = http::list_query_doc(kFilters)},
       [&svc](http::Context& c) { return svc.list(c.actor(), http::parse_list_query(c.request, kFilters, kSorts)); });
+  platform::list_export<PartnershipSummary>(
+      r, "/api/v1/partnerships",
+      {.action = "partnerships.read",
+       .title_ar = "مذكرات التعاون",
+       .title_en = "partnerships",
+       .labels = platform::record_export_labels()},
+      kFilters, kSorts, [&svc](http::Context& c, const core::ListQuery& q) { return svc.list(c.actor(), q); });
   r.get<Partnership>("/api/v1/partnerships/{id}",
                      {.action = "partnerships.read", .summary = "One MoU with its parties, areas and actions"},
                      [&svc](http::Context& c) { return svc.get(c.actor(), c.id()); });

@@ -5,6 +5,7 @@
 #include "core/json.hpp"
 #include "http/list_query.hpp"
 #include "modules/practices/service.hpp"
+#include "platform/export/export_route.hpp"
 
 namespace manzuma::modules {
 
@@ -40,6 +41,13 @@ void practices_routes(http::Router& r, PracticeService& svc) {
        .summary = "The practice catalogue (q searches titles and summaries)",
        .query = http::list_query_doc(kFilters)},
       [&svc](http::Context& c) { return svc.list(c.actor(), http::parse_list_query(c.request, kFilters, kSorts)); });
+  platform::list_export<Practice>(
+      r, "/api/v1/practices",
+      {.action = "practices.read",
+       .title_ar = "الممارسات الإدارية",
+       .title_en = "practices",
+       .labels = platform::record_export_labels()},
+      kFilters, kSorts, [&svc](http::Context& c, const core::ListQuery& q) { return svc.list(c.actor(), q); });
   r.get<PracticeDetail>("/api/v1/practices/{id}",
                         {.action = "practices.read", .summary = "One practice with its toolkit"},
                         [&svc](http::Context& c) { return svc.get(c.actor(), c.id()); });

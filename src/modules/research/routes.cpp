@@ -5,6 +5,7 @@
 #include "core/json.hpp"
 #include "http/list_query.hpp"
 #include "modules/research/service.hpp"
+#include "platform/export/export_route.hpp"
 
 namespace manzuma::modules {
 
@@ -39,6 +40,13 @@ void research_routes(http::Router& r, ResearchStudyService& svc) {
        .summary = "Research studies (q searches titles and authors)",
        .query = http::list_query_doc(kFilters)},
       [&svc](http::Context& c) { return svc.list(c.actor(), http::parse_list_query(c.request, kFilters, kSorts)); });
+  platform::list_export<ResearchStudy>(
+      r, "/api/v1/research",
+      {.action = "research.read",
+       .title_ar = "البحوث",
+       .title_en = "research",
+       .labels = platform::record_export_labels()},
+      kFilters, kSorts, [&svc](http::Context& c, const core::ListQuery& q) { return svc.list(c.actor(), q); });
   r.get<ResearchStudyDetail>("/api/v1/research/{id}",
                              {.action = "research.read", .summary = "One study with its reviews and comments"},
                              [&svc](http::Context& c) { return svc.get(c.actor(), c.id()); });

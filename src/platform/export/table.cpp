@@ -207,4 +207,38 @@ std::string write_xlsx(const ExportTable& table, std::string_view locale, std::s
   return std::move(bytes).str();
 }
 
+const std::vector<ExportLabel>& record_export_labels() {
+  static const std::vector<ExportLabel> kLabels = {
+      {"id", "المعرّف", "ID"},
+      {"number", "الرقم", "Number"},
+      {"year", "السنة", "Year"},
+      {"title_ar", "العنوان بالعربية", "Title (Arabic)"},
+      {"title_en", "العنوان بالإنجليزية", "Title (English)"},
+      {"summary_ar", "الملخص بالعربية", "Summary (Arabic)"},
+      {"summary_en", "الملخص بالإنجليزية", "Summary (English)"},
+      {"category", "الفئة", "Category"},
+      {"kind", "النوع", "Kind"},
+      {"status", "الحالة", "Status"},
+      {"health", "سير الخطة", "Plan health"},
+      {"percent", "نسبة الإنجاز", "Percent done"},
+      {"edition_id", "معرّف النسخة", "Edition ID"},
+      {"edition_number", "النسخة", "Edition"},
+      {"organization_id", "معرّف الجهة", "Organisation ID"},
+      {"organization_name_ar", "الجهة", "Organisation (Arabic)"},
+      {"organization_name_en", "الجهة بالإنجليزية", "Organisation"},
+      {"practice_id", "معرّف الممارسة", "Practice ID"},
+      {"practice_title_ar", "الممارسة", "Practice (Arabic)"},
+      {"practice_title_en", "الممارسة بالإنجليزية", "Practice"},
+      {"starts_on", "تاريخ البدء", "Starts on"},
+      {"ends_on", "تاريخ الانتهاء", "Ends on"},
+      {"signed_on", "تاريخ التوقيع", "Signed on"},
+      {"expires_on", "تاريخ الانتهاء", "Expires on"},
+      {"due_on", "تاريخ الاستحقاق", "Due on"},
+      {"version", "الإصدار", "Version"},
+      {"created_at", "أُنشئ في", "Created at"},
+      {"updated_at", "عُدّل في", "Updated at"},
+  };
+  return kLabels;
+}
+
 }  // namespace manzuma::platform

@@ -29,6 +29,10 @@ struct ExportTable {
   std::size_t cap = kExportRowCap;
 };
 
+/// Labels for the fields most records share (id, titles, status, edition, organisation, dates, version, …), for
+/// areas whose exports need no labels of their own.
+const std::vector<ExportLabel>& record_export_labels();
+
 /// The header of a table of `fields`: each field's label in `locale` ("ar"/"en") when one is given, else the
 /// field name.
 std::vector<std::string> export_header(const std::vector<std::string_view>& fields,

@@ -555,6 +555,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/editions/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the list as CSV (UTF-8 with BOM) or XLSX: format=csv|xlsx, the list's q, filter and sort, limit (at most 100000 rows; X-Export-Truncated says when rows were left out) */
+        get: operations["GET/api/v1/editions/export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/editions/{id}": {
         parameters: {
             query?: never;
@@ -602,6 +619,23 @@ export interface paths {
         put?: never;
         /** Add a draft practice to an edition */
         post: operations["POST/api/v1/practices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practices/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the list as CSV (UTF-8 with BOM) or XLSX: format=csv|xlsx, the list's q, filter and sort, limit (at most 100000 rows; X-Export-Truncated says when rows were left out) */
+        get: operations["GET/api/v1/practices/export"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -691,6 +725,23 @@ export interface paths {
         put?: never;
         /** Propose a research study */
         post: operations["POST/api/v1/research"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/research/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the list as CSV (UTF-8 with BOM) or XLSX: format=csv|xlsx, the list's q, filter and sort, limit (at most 100000 rows; X-Export-Truncated says when rows were left out) */
+        get: operations["GET/api/v1/research/export"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -811,6 +862,23 @@ export interface paths {
         put?: never;
         /** Adopt a published practice in an edition (a draft plan) */
         post: operations["POST/api/v1/adoptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adoptions/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the list as CSV (UTF-8 with BOM) or XLSX: format=csv|xlsx, the list's q, filter and sort, limit (at most 100000 rows; X-Export-Truncated says when rows were left out) */
+        get: operations["GET/api/v1/adoptions/export"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1126,6 +1194,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the list as CSV (UTF-8 with BOM) or XLSX: format=csv|xlsx, the list's q, filter and sort, limit (at most 100000 rows; X-Export-Truncated says when rows were left out) */
+        get: operations["GET/api/v1/events/export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events/{id}": {
         parameters: {
             query?: never;
@@ -1276,6 +1361,23 @@ export interface paths {
         put?: never;
         /** Create an MoU (as a draft) */
         post: operations["POST/api/v1/partnerships"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partnerships/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the list as CSV (UTF-8 with BOM) or XLSX: format=csv|xlsx, the list's q, filter and sort, limit (at most 100000 rows; X-Export-Truncated says when rows were left out) */
+        get: operations["GET/api/v1/partnerships/export"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3941,6 +4043,42 @@ export interface operations {
             };
         };
     };
+    "GET/api/v1/editions/export": {
+        parameters: {
+            query?: {
+                format?: string;
+                limit?: string;
+                q?: string;
+                sort?: string;
+                "filter[status]"?: string;
+                "filter[year]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "GET/api/v1/editions/{id}": {
         parameters: {
             query?: never;
@@ -4101,6 +4239,45 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PracticeDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/practices/export": {
+        parameters: {
+            query?: {
+                format?: string;
+                limit?: string;
+                q?: string;
+                sort?: string;
+                "filter[edition_id]"?: string;
+                "filter[category]"?: string;
+                "filter[organization_id]"?: string;
+                "filter[owner_id]"?: string;
+                "filter[status]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
                 };
             };
             /** @description Problem (RFC 9457) */
@@ -4416,6 +4593,44 @@ export interface operations {
             };
         };
     };
+    "GET/api/v1/research/export": {
+        parameters: {
+            query?: {
+                format?: string;
+                limit?: string;
+                q?: string;
+                sort?: string;
+                "filter[edition_id]"?: string;
+                "filter[organization_id]"?: string;
+                "filter[status]"?: string;
+                "filter[reviewer_id]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "GET/api/v1/research/{id}": {
         parameters: {
             query?: never;
@@ -4681,6 +4896,45 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AdoptionDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/adoptions/export": {
+        parameters: {
+            query?: {
+                format?: string;
+                limit?: string;
+                q?: string;
+                sort?: string;
+                "filter[edition_id]"?: string;
+                "filter[practice_id]"?: string;
+                "filter[organization_id]"?: string;
+                "filter[status]"?: string;
+                "filter[health]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
                 };
             };
             /** @description Problem (RFC 9457) */
@@ -5421,6 +5675,43 @@ export interface operations {
             };
         };
     };
+    "GET/api/v1/events/export": {
+        parameters: {
+            query?: {
+                format?: string;
+                limit?: string;
+                q?: string;
+                sort?: string;
+                "filter[edition_id]"?: string;
+                "filter[kind]"?: string;
+                "filter[status]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "GET/api/v1/events/{id}": {
         parameters: {
             query?: never;
@@ -5809,6 +6100,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Partnership"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/partnerships/export": {
+        parameters: {
+            query?: {
+                format?: string;
+                limit?: string;
+                q?: string;
+                sort?: string;
+                "filter[status]"?: string;
+                "filter[organization_id]"?: string;
+                "filter[expires_before]"?: string;
+                "filter[expires_after]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
                 };
             };
             /** @description Problem (RFC 9457) */

@@ -9,6 +9,7 @@ import { useMemo } from 'react';
 import { api, unwrap } from '../../api/client';
 import { can, meQuery } from '../../auth/session';
 import { DataTable, listQuery, type TableSearch } from '../../components/DataTable';
+import { ExportMenu } from '../../components/ExportMenu';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { AdoptModal } from './AdoptModal';
@@ -156,7 +157,12 @@ export function AdoptionsPage() {
       <PageHeader
         title={t('adoptions.title')}
         description={list.data ? t('adoptions.count', { count: list.data.total }) : t('adoptions.intro')}
-        actions={adoptButton}
+        actions={
+          <>
+            <ExportMenu path="/api/v1/adoptions" query={query} />
+            {adoptButton}
+          </>
+        }
       />
       <DataTable<Adoption>
         caption={t('adoptions.title')}

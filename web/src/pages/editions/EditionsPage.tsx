@@ -9,6 +9,7 @@ import { useMemo, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { can, meQuery } from '../../auth/session';
 import { DataTable, listQuery, type TableSearch } from '../../components/DataTable';
+import { ExportMenu } from '../../components/ExportMenu';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { AnchorLink } from './AnchorLink';
@@ -106,7 +107,12 @@ export function EditionsPage() {
       <PageHeader
         title={t('editions.title')}
         description={list.data ? t('editions.count', { count: list.data.total }) : t('editions.description')}
-        actions={createButton}
+        actions={
+          <>
+            <ExportMenu path="/api/v1/editions" query={query} />
+            {createButton}
+          </>
+        }
       />
       <DataTable<Edition>
         caption={t('editions.title')}

@@ -6,6 +6,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { api, unwrap } from '../../api/client';
 import { DataTable, listQuery, type TableSearch } from '../../components/DataTable';
+import { ExportMenu } from '../../components/ExportMenu';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { AnchorLink } from '../editions/AnchorLink';
@@ -131,6 +132,7 @@ export function EventsPage() {
       <PageHeader
         title={t('events.title')}
         description={list.data ? t('events.count', { count: list.data.total }) : t('events.description')}
+        actions={<ExportMenu path="/api/v1/events" query={query} />}
       />
       <DataTable<Event>
         caption={t('events.title')}

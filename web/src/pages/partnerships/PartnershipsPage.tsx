@@ -9,6 +9,7 @@ import { useMemo, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { can, meQuery } from '../../auth/session';
 import { DataTable, listQuery } from '../../components/DataTable';
+import { ExportMenu } from '../../components/ExportMenu';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { statusColor, statuses, warningColor, type PartnershipStatus, type PartnershipSummary } from './api';
@@ -121,11 +122,14 @@ export function PartnershipsPage() {
         title={t('partnerships.title')}
         description={t('partnerships.description')}
         actions={
-          manage && (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
-              {t('partnerships.create')}
-            </Button>
-          )
+          <>
+            <ExportMenu path="/api/v1/partnerships" query={query} />
+            {manage && (
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+                {t('partnerships.create')}
+              </Button>
+            )}
+          </>
         }
       />
       <DataTable<PartnershipSummary>

@@ -10,6 +10,7 @@ import { useMemo, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { can, meQuery } from '../../auth/session';
 import { DataTable, listQuery, type TableSearch } from '../../components/DataTable';
+import { ExportMenu } from '../../components/ExportMenu';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { OrganizationSelect } from '../admin/users/shared';
@@ -159,7 +160,12 @@ export function PracticesPage() {
       <PageHeader
         title={t('practices.title')}
         description={list.data ? t('practices.count', { count: list.data.total }) : t('practices.intro')}
-        actions={createButton}
+        actions={
+          <>
+            <ExportMenu path="/api/v1/practices" query={query} />
+            {createButton}
+          </>
+        }
       />
       <DataTable<Practice>
         caption={t('practices.title')}

@@ -16,6 +16,7 @@ import { DataTable, listQuery, type TableSearch } from '../../components/DataTab
 import { FileUpload } from '../../components/FileUpload';
 import { useServerErrors } from '../../components/forms';
 import { notifySuccess } from '../../components/notify';
+import { ExportMenu } from '../../components/ExportMenu';
 import { PageHeader } from '../../components/PageHeader';
 import { FormError } from '../../components/States';
 import { useI18n } from '../../i18n';
@@ -151,7 +152,12 @@ export function ResearchPage() {
       <PageHeader
         title={t('research.title')}
         description={list.data ? t('research.count', { count: list.data.total }) : t('research.intro')}
-        actions={submitButton}
+        actions={
+          <>
+            <ExportMenu path="/api/v1/research" query={query} />
+            {submitButton}
+          </>
+        }
       />
       <DataTable<Study>
         caption={t('research.title')}
