@@ -36,12 +36,15 @@ function story() {
   for (const [id, ar, en] of [[91011, 'إدارة المخاطر', 'Risk management'], [91012, 'التهيئة الوظيفية', 'Onboarding']])
     sql(`INSERT INTO practices (id, edition_id, organization_id, category, title_ar, title_en, status, created_at, updated_at)
          VALUES (${id}, ${EDITION}, ${ids.oq}, 'risk_management', '${ar}', '${en}', 'published', '${now}', '${now}')`);
-  sql(`INSERT INTO adoptions (id, edition_id, practice_id, organization_id, status, approved_at, last_progress_at)
-       VALUES (91101, ${EDITION}, 91011, ${ids.mtcit}, 'approved', '2000-01-01T00:00:00Z', '${now}'),
-              (91102, ${EDITION}, 91012, ${ids.moi}, 'approved', '2000-01-01T00:00:00Z', '${now}')`);
-  sql(`INSERT INTO plan_actions (adoption_id, title_ar, title_en, starts_on, due_on, status, percent_done)
-       VALUES (91101, 'ورشة', 'Workshop', '2000-01-01', '2000-03-01', 'in_progress', 40),
-              (91102, 'دليل', 'Guide', '2000-01-01', '2999-01-01', 'in_progress', 60)`);
+  const adoption = (id, practice, org) =>
+    `(${id}, ${EDITION}, ${practice}, ${EDITION}, ${org}, 'هدف', 'Objective', '2000-01-01', '2999-12-31', 'approved',
+      '2000-01-01T00:00:00Z', '${now}', (SELECT MIN(id) FROM users), '${now}', '${now}')`;
+  sql(`INSERT INTO adoptions (id, edition_id, practice_id, practice_edition_id, organization_id, objective_ar, objective_en,
+         starts_on, ends_on, status, approved_at, last_progress_at, created_by, created_at, updated_at)
+       VALUES ${adoption(91101, 91011, ids.mtcit)}, ${adoption(91102, 91012, ids.moi)}`);
+  sql(`INSERT INTO plan_actions (adoption_id, title_ar, title_en, starts_on, due_on, status, percent_done, created_at, updated_at)
+       VALUES (91101, 'ورشة', 'Workshop', '2000-01-01', '2000-03-01', 'in_progress', 40, '${now}', '${now}'),
+              (91102, 'دليل', 'Guide', '2000-01-01', '2999-01-01', 'in_progress', 60, '${now}', '${now}')`);
   return ids;
 }
 

@@ -21,6 +21,8 @@ describe('practices (program office, Arabic)', () => {
     await choose(page, page.getByRole('combobox', { name: 'الفئة' }), 'التحسين المستمر');
     await page.waitForURL(/category=continuous_improvement/);
     await page.getByRole('link', { name: 'التحسين المستمر', exact: true }).waitFor();
+    // The filtered page replaces the first one: wait for the other category's practice to leave.
+    await page.getByRole('link', { name: 'إدارة المخاطر', exact: true }).waitFor({ state: 'detached' });
     assert.equal(await page.getByRole('link', { name: 'إدارة المخاطر', exact: true }).count(), 0);
     await expectNoSeriousA11yViolations(page, '/practices (ar)');
     expectCleanPage(page);
