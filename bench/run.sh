@@ -144,6 +144,12 @@ run static /assets/app-abc123.js
 run healthz /healthz
 run me /api/v1/me "${cookie[@]}"
 run organizations_page '/api/v1/organizations?page%5Bsize%5D=50' "${cookie[@]}"
+# The national system (issue 5) on its demo data: the catalogue, the plans list with computed health, one plan
+# with its actions, milestones and indicators, and the national dashboard's figures.
+run practices_page '/api/v1/practices?page%5Bsize%5D=50' "${cookie[@]}"
+run adoptions_page '/api/v1/adoptions?page%5Bsize%5D=50' "${cookie[@]}"
+run adoption_detail '/api/v1/adoptions/1' "${cookie[@]}"
+run dashboard_national '/api/v1/dashboard/national' "${cookie[@]}"
 loaded_rss_mb=$(rss_mb VmRSS)
 peak_rss_mb=$(rss_mb VmHWM)
 
@@ -174,7 +180,8 @@ status=0
 import datetime, json, os, sys
 
 tmp = os.environ["BENCH_TMP"]
-names = ["static", "healthz", "me", "organizations_page"]
+names = ["static", "healthz", "me", "organizations_page", "practices_page", "adoptions_page", "adoption_detail",
+         "dashboard_national"]
 runs, failed = {}, []
 for n in names:
     with open(f"{tmp}/run-{n}.json") as f:
@@ -231,6 +238,10 @@ result = {
         "organizations_page_vs_static": ratio("organizations_page"),
         "me_vs_static": ratio("me"),
         "healthz_vs_static": ratio("healthz"),
+        "practices_page_vs_static": ratio("practices_page"),
+        "adoptions_page_vs_static": ratio("adoptions_page"),
+        "adoption_detail_vs_static": ratio("adoption_detail"),
+        "dashboard_national_vs_static": ratio("dashboard_national"),
     },
     "targets": {
         "organizations_page_rps": 10000,
