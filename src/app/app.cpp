@@ -31,9 +31,11 @@
 #include "modules/partnerships/permissions.hpp"
 #include "modules/partnerships/routes.hpp"
 #include "modules/partnerships/service.hpp"
+#include "modules/practices/api.hpp"
 #include "modules/practices/permissions.hpp"
 #include "modules/practices/routes.hpp"
 #include "modules/practices/service.hpp"
+#include "modules/research/api.hpp"
 #include "modules/research/permissions.hpp"
 #include "modules/research/routes.hpp"
 #include "modules/research/service.hpp"
@@ -89,6 +91,9 @@ App::App(core::Config config) : config_(resolved(std::move(config))) {
       [this](db::Session& s, std::string_view today) { return partnerships_->due_notices(s, today); });
   notifications_->add_due_source([](db::Session& s, std::string_view today) { return modules::due_notices(s, today); });
   notifications_->set_email({config_.smtp_url, config_.smtp_from});
+  // Files other entities may open through an area's records (a published toolkit, a study under review).
+  attachments_->add_reader_rule(modules::toolkit_file_readable);
+  attachments_->add_reader_rule(modules::study_file_readable);
   platform::register_policies(modules::notifications::policies());
   platform::register_policies(modules::editions::policies());
   platform::register_policies(modules::practices::policies());

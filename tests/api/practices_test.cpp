@@ -80,6 +80,23 @@ TEST(Practices, DemoCatalogueShowsEditionTwoWithItsOwners) {
   ASSERT_EQ(detail.status, 200);
   EXPECT_GE(detail.json().at("toolkit").as_array().size(), 2u);
   EXPECT_FALSE(detail.json().at("can_edit").as_bool());
+
+  // OQ's template is a file of OQ, yet a published toolkit is for everyone: the Ministry of Interior's viewer
+  // downloads it. A file of no toolkit stays OQ's own.
+  std::int64_t template_file = 0;
+  for (const auto& item : detail.json().at("toolkit").as_array())
+    if (item.at("attachment_id").is_int64()) template_file = item.at("attachment_id").as_int64();
+  ASSERT_GT(template_file, 0) << "the demo risk-management toolkit has an uploaded template";
+  auto file = viewer.get("/api/v1/attachments/" + std::to_string(template_file) + "/content");
+  EXPECT_EQ(file.status, 200) << file.body;
+  EXPECT_FALSE(file.body.empty());
+  Server::shared().sql(
+      "UPDATE practice_toolkit_items SET attachment_id = NULL, url = 'https://example.om/t'"
+      " WHERE attachment_id = " +
+      std::to_string(template_file));
+  EXPECT_EQ(viewer.get("/api/v1/attachments/" + std::to_string(template_file) + "/content").status, 404);
+  Server::shared().sql("UPDATE practice_toolkit_items SET attachment_id = " + std::to_string(template_file) +
+                       ", url = NULL WHERE url = 'https://example.om/t'");
 }
 
 TEST(Practices, CreateValidatesEveryField) {

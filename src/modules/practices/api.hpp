@@ -44,4 +44,9 @@ struct DraftPractice {
 std::int64_t create_draft_practice(db::Session& s, const core::Clock& clock, const core::Actor& actor,
                                    const DraftPractice& in);
 
+/// True when attachment `attachment_id` is a toolkit file `actor` may read through the catalogue: a file of a
+/// published practice (everyone browses those), or of a practice the actor owns. For the attachments' reader
+/// rules, so a ministry can download OQ's template.
+bool toolkit_file_readable(db::Session& s, const core::Actor& actor, std::int64_t attachment_id);
+
 }  // namespace manzuma::modules

@@ -4,9 +4,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/actor.hpp"
 #include "core/clock.hpp"
@@ -29,8 +31,15 @@ class AttachmentService {
   Attachment upload(const core::Actor& actor, std::optional<std::int64_t> organization_id, std::string_view filename,
                     std::string_view bytes);
 
-  /// The attachment's row; 404 when it does not exist or belongs to an organisation the actor cannot see.
+  /// The attachment's row; 404 when it does not exist or belongs to an organisation the actor cannot see,
+  /// unless a reader rule lets the actor read it.
   Attachment get(const core::Actor& actor, std::int64_t id);
+
+  /// A business area that shows files to people outside the uploading organisation (a published practice's
+  /// toolkit, a study's files to its reviewers) says so with a rule: true when `actor` may read attachment
+  /// `id` through that area's records. Add rules at start-up, before serving.
+  using ReaderRule = std::function<bool(db::Session&, const core::Actor&, std::int64_t id)>;
+  void add_reader_rule(ReaderRule rule) { reader_rules_.push_back(std::move(rule)); }
 
   /// Where the attachment's bytes are on disk.
   std::string content_path(const Attachment& attachment) const;
@@ -43,6 +52,7 @@ class AttachmentService {
   const core::Clock& clock_;
   std::string root_;
   std::size_t max_bytes_;
+  std::vector<ReaderRule> reader_rules_;
 };
 
 }  // namespace manzuma::platform

@@ -1,0 +1,16 @@
+#pragma once
+// What other areas may ask of research studies.
+
+#include <cstdint>
+
+#include "core/actor.hpp"
+#include "db/database.hpp"
+
+namespace manzuma::modules {
+
+/// True when attachment `attachment_id` is a file of a study `actor` may read: an accepted or applied study
+/// (everyone reads those), or one the actor is assigned to review. For the attachments' reader rules, so a
+/// reviewer at the Academy can open the file of a study submitted by OQ.
+bool study_file_readable(db::Session& s, const core::Actor& actor, std::int64_t attachment_id);
+
+}  // namespace manzuma::modules
