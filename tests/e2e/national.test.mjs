@@ -175,8 +175,8 @@ describe('the national journey: edition → practice → adoption with plan and 
     const matrix = page.getByTestId('adoption-matrix');
     await matrix.getByRole('columnheader', { name: practiceAr }).waitFor();
     await matrix.getByRole('rowheader', { name: MTCIT_AR }).waitFor();
-    // (The dashboard words on-track plans "وفق المخطط"; the adoption page's badge says "في المسار".)
-    const cell = matrix.getByRole('link', { name: new RegExp(`^${MTCIT_AR}، ${escape(practiceAr)}: وفق المخطط، أُنجز (35|٣٥)٪`) });
+    // The dashboard and the adoption page use the same words for a plan's health.
+    const cell = matrix.getByRole('link', { name: new RegExp(`^${MTCIT_AR}، ${escape(practiceAr)}: في المسار، أُنجز (35|٣٥)٪`) });
     await cell.waitFor();
     await cell.click();
     await page.waitForURL(adoptionUrl);

@@ -29,6 +29,21 @@ const pages = [
   ['admin-users-platform', '/admin/users', 'admin'],
   ['team-coordinator', '/team', 'coordinator'],
   ['forbidden-coordinator', '/admin/users', 'coordinator'],
+  ['dashboard', '/dashboard', 'office'],
+  ['editions', '/editions', 'office'],
+  ['edition-3', '/editions/3', 'office'],
+  ['practices', '/practices', 'office'],
+  ['practice-risk', '/practices/3', 'viewer'],
+  ['research', '/research', 'office'],
+  ['study', '/research/2', 'assessor'],
+  ['adoptions', '/adoptions', 'office'],
+  ['adoption-mtcit', '/adoptions/1', 'coordinator'],
+  ['events', '/events', 'office'],
+  ['forum-2', '/events/1', 'office'],
+  ['partnerships', '/partnerships', 'office'],
+  ['partnership', '/partnerships/1', 'office'],
+  ['notifications', '/notifications', 'office'],
+  ['entity-page', '/dashboard/entities/14', 'coordinator'],
 ];
 
 const server = await startServer();
