@@ -117,7 +117,6 @@ function EditionHeader({ edition }: { edition: Edition }) {
                   message={t(`editions.moveBody.${to}`, { title })}
                   icon={moves[to].icon}
                   color={moves[to].color}
-                  variant="filled"
                   onConfirm={() => move(to)}
                 />
               ))}
