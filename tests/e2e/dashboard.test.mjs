@@ -69,12 +69,20 @@ test('the program office reads an edition, follows a figure to its list, and ope
   await matrix.getByRole('link', { name: /Ministry of Transport.*Risk management: Late, (40|٤٠)% done/ }).waitFor();
   await expectNoSeriousA11yViolations(page, 'dashboard (en)');
 
-  // The late figure links to the adoptions of this edition that are late.
+  // The late figure links to the adoptions of this edition that are late, with the filters the list reads
+  // (`edition`, `health`): the list shows MTCIT's late plan and not the Ministry of Interior's on-track one.
   await page.getByTestId('fig-late').getByRole('link').click();
   await page.waitForURL((u) => u.pathname === '/adoptions');
   const url = new URL(page.url());
-  assert.equal(url.searchParams.get('edition_id'), String(EDITION));
+  assert.equal(url.searchParams.get('edition'), String(EDITION));
   assert.equal(url.searchParams.get('health'), 'late');
+  const list = page.getByRole('table', { name: 'Adoptions and implementation plans' });
+  await list.getByRole('link', { name: /^Open the adoption of Risk management by Ministry of Transport/ }).waitFor();
+  assert.equal(await list.getByRole('link', { name: /^Open the adoption of / }).count(), 1);
+  assert.equal(await list.locator('tbody tr').count(), 1);
+  await list.locator('tbody tr').getByText('Late', { exact: true }).waitFor();
+  // The list's own filters show what it is filtered by.
+  assert.equal(await page.locator('input').and(page.getByLabel('Health', { exact: true })).inputValue(), 'Late');
 
   // An entity's page from the matrix's row header.
   await page.goto(`${env.server.url}/dashboard?edition=${EDITION}`);

@@ -13,8 +13,11 @@ interface ConfirmActionProps extends Omit<ButtonProps, 'onClick'> {
   icon?: ReactNode;
 }
 
-// red.9: white text on Mantine's lighter reds is below WCAG AA contrast.
-export function ConfirmAction({ label, title, message, onConfirm, icon, color = 'red.9', ...button }: ConfirmActionProps) {
+// Filled red.9 with white text (5.4:1, WCAG AA) unless the caller says otherwise. Not Mantine's "light" variant:
+// under Mantine 9 a light button with a shaded colour ("red.9") paints that shade as its background and the
+// colour's light text on it, an unreadable label. A caller's own colour must keep white text at 4.5:1 or more
+// (a shade 9 red or the theme's "manzuma"; Mantine's plain "green" does not).
+export function ConfirmAction({ label, title, message, onConfirm, icon, color = 'red.9', variant = 'filled', ...button }: ConfirmActionProps) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -29,7 +32,7 @@ export function ConfirmAction({ label, title, message, onConfirm, icon, color = 
   };
   return (
     <>
-      <Button color={color} variant="light" leftSection={icon} {...button} onClick={() => setOpen(true)}>
+      <Button color={color} variant={variant} leftSection={icon} {...button} onClick={() => setOpen(true)}>
         {label}
       </Button>
       <Modal opened={open} onClose={() => setOpen(false)} title={title} centered closeButtonProps={{ 'aria-label': t('common.close') }}>

@@ -21,6 +21,15 @@ export const adoptionQuery = (id: number) =>
     queryFn: () => unwrap(api.GET('/api/v1/adoptions/{id}', { params: { path: { id: String(id) } } })),
   });
 
+/** The adoptions of one edition the caller may see, most recently updated first, with the total (the edition page). */
+export const editionAdoptionsQuery = (editionId: number, size = 10) => {
+  const query = { 'filter[edition_id]': String(editionId), sort: '-updated_at', 'page[size]': String(size) };
+  return queryOptions({
+    queryKey: ['adoptions', 'list', query],
+    queryFn: () => unwrap(api.GET('/api/v1/adoptions', { params: { query } })),
+  });
+};
+
 export const choicesQuery = queryOptions({
   queryKey: ['adoptions', 'choices'],
   queryFn: () => unwrap(api.GET('/api/v1/adoptions/choices')),

@@ -31,7 +31,7 @@ export function AdoptionMatrixTable({ matrix, edition }: { matrix: AdoptionMatri
         <Table.Tbody>
           {matrix.entities.map((e) => (
             <Table.Tr key={e.id}>
-              <Table.Th scope="row" fw={600}>
+              <Table.Th scope="row" fw={600} style={{ minWidth: 200 }}>
                 <Anchor
                   fw={600}
                   size="sm"

@@ -2,7 +2,7 @@
 // status, entities adopting, plans on track / late / stalled, overdue actions, people trained, MoUs in force —
 // each figure a link to the list behind it; the figures over editions as a chart; and the entity × practice
 // adoption matrix.
-import { Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { lazy, Suspense } from 'react';
@@ -10,8 +10,9 @@ import { api, unwrap } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, LoadingState } from '../../components/States';
 import { useI18n } from '../../i18n';
+import { AnchorLink } from '../editions/AnchorLink';
 import { AdoptionMatrixTable } from './AdoptionMatrixTable';
-import { FigureCard, listHref, type EditionFigures, type NationalFigures } from './shared';
+import { FigureCard, type EditionFigures, type NationalFigures } from './shared';
 
 const Chart = lazy(() => import('../../components/Chart'));
 const route = getRouteApi('/app/dashboard');
@@ -111,35 +112,43 @@ export function DashboardPage() {
 
 function Figures({ f, edition }: { f: NationalFigures; edition: number | undefined }) {
   const { t, number } = useI18n();
-  const e = edition;
-  const adoptions = (health?: string) => listHref('/adoptions', { edition_id: e, health });
+  // Each link carries the filters its list reads (see each area's routes.tsx): `edition`, `health`, `status`.
+  const plans = (health: 'on_track' | 'late' | 'stalled') => ({ to: '/adoptions', search: { edition, health } }) as const;
   const research = f.research_by_status ?? [];
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md" data-testid="dashboard-figures">
       <FigureCard testId="fig-practices" label={t('dashboard.figures.practices')} value={f.practices}
-        href={listHref('/practices', { edition_id: e, status: 'published' })} linkLabel={t('dashboard.links.practices')} />
+        link={{ to: '/practices', search: { edition, status: 'published' } }} linkLabel={t('dashboard.links.practices')} />
       <FigureCard testId="fig-research" label={t('dashboard.figures.research')} value={f.research}
-        href={listHref('/research', { edition_id: e })} linkLabel={t('dashboard.links.research')}>
+        link={{ to: '/research', search: { edition } }} linkLabel={t('dashboard.links.research')}>
         {research.length > 0 && (
-          <Text size="xs" c="dimmed">
-            {research.map((r) => t('dashboard.researchStatusCount', { status: t(`dashboard.researchStatus.${r.status}`), count: number(r.count) })).join('، ')}
-          </Text>
+          <Group component="ul" m={0} p={0} style={{ listStyle: 'none', rowGap: 2, columnGap: 12 }} aria-label={t('dashboard.researchByStatus')}>
+            {research.map((r) => (
+              <Text component="li" key={r.status} size="xs">
+                <AnchorLink to="/research" search={{ edition, status: r.status }} size="xs" data-testid={`fig-research-${r.status}`}>
+                  {t('dashboard.researchStatusCount', { status: t(`dashboard.researchStatus.${r.status}`), count: number(r.count) })}
+                </AnchorLink>
+              </Text>
+            ))}
+          </Group>
         )}
       </FigureCard>
       <FigureCard testId="fig-entities" label={t('dashboard.figures.entitiesAdopting')} value={f.entities_adopting}
-        href={adoptions()} linkLabel={t('dashboard.links.adoptions')} />
+        link={{ to: '/adoptions', search: { edition } }} linkLabel={t('dashboard.links.adoptions')} />
       <FigureCard testId="fig-on-track" label={t('dashboard.figures.plansOnTrack')} value={f.plans_on_track}
-        href={adoptions('on_track')} linkLabel={t('dashboard.links.plans')} />
+        link={plans('on_track')} linkLabel={t('dashboard.links.plans')} />
       <FigureCard testId="fig-late" label={t('dashboard.figures.plansLate')} value={f.plans_late}
-        href={adoptions('late')} linkLabel={t('dashboard.links.plans')} />
+        link={plans('late')} linkLabel={t('dashboard.links.plans')} />
       <FigureCard testId="fig-stalled" label={t('dashboard.figures.plansStalled')} value={f.plans_stalled}
-        href={adoptions('stalled')} linkLabel={t('dashboard.links.plans')} />
+        link={plans('stalled')} linkLabel={t('dashboard.links.plans')} />
+      {/* The adoptions list has no overdue filter; an approved plan with an open action past its due date is
+          "late" (adoptions' plan health), so the late plans hold every overdue action. */}
       <FigureCard testId="fig-overdue" label={t('dashboard.figures.actionsOverdue')} value={f.actions_overdue}
-        href={listHref('/adoptions', { edition_id: e, overdue: 'true' })} linkLabel={t('dashboard.links.plans')} />
+        link={plans('late')} linkLabel={t('dashboard.links.plans')} />
       <FigureCard testId="fig-trained" label={t('dashboard.figures.peopleTrained')} value={f.people_trained}
-        href={listHref('/events', { edition_id: e, status: 'held' })} linkLabel={t('dashboard.links.events')} />
+        link={{ to: '/events', search: { edition, status: 'held' } }} linkLabel={t('dashboard.links.events')} />
       <FigureCard testId="fig-mous" label={t('dashboard.figures.mousActive')} value={f.mous_active}
-        href={listHref('/partnerships', { status: 'active' })} linkLabel={t('dashboard.links.partnerships')} />
+        link={{ to: '/partnerships', search: { status: 'active' } }} linkLabel={t('dashboard.links.partnerships')} />
     </SimpleGrid>
   );
 }

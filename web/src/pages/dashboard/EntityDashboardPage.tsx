@@ -8,7 +8,7 @@ import { api, unwrap } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { useI18n } from '../../i18n';
-import { FigureCard, listHref, PathLink, ProgressBadge } from './shared';
+import { FigureCard, PathLink, ProgressBadge } from './shared';
 
 const route = getRouteApi('/app/dashboard/entities/$id');
 
@@ -30,19 +30,20 @@ export function EntityDashboardPage() {
   if (page.error || !page.data) return <ErrorState error={page.error} onRetry={() => page.refetch()} />;
   const d = page.data;
   const name = pick(d.entity.name_ar, d.entity.name_en);
-  const filters = { edition_id: edition, organization_id: entityId };
+  // The filters the adoptions list reads (adoptions/routes.tsx): edition, org, health.
+  const plans = (health: 'on_track' | 'late' | 'stalled') => ({ to: '/adoptions', search: { edition, org: entityId, health } }) as const;
   return (
     <Stack gap="lg">
       <PageHeader title={name} description={t('dashboard.entityDescription')} />
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md">
         <FigureCard testId="entity-on-track" label={t('dashboard.figures.plansOnTrack')} value={d.plans_on_track}
-          href={listHref('/adoptions', { ...filters, health: 'on_track' })} linkLabel={t('dashboard.links.plans')} />
+          link={plans('on_track')} linkLabel={t('dashboard.links.plans')} />
         <FigureCard testId="entity-late" label={t('dashboard.figures.plansLate')} value={d.plans_late}
-          href={listHref('/adoptions', { ...filters, health: 'late' })} linkLabel={t('dashboard.links.plans')} />
+          link={plans('late')} linkLabel={t('dashboard.links.plans')} />
         <FigureCard testId="entity-stalled" label={t('dashboard.figures.plansStalled')} value={d.plans_stalled}
-          href={listHref('/adoptions', { ...filters, health: 'stalled' })} linkLabel={t('dashboard.links.plans')} />
+          link={plans('stalled')} linkLabel={t('dashboard.links.plans')} />
         <FigureCard testId="entity-overdue" label={t('dashboard.figures.actionsOverdue')} value={d.actions_overdue}
-          href={listHref('/adoptions', { ...filters, overdue: 'true' })} linkLabel={t('dashboard.links.plans')} />
+          link={plans('late')} linkLabel={t('dashboard.links.plans')} />
       </SimpleGrid>
       {d.adoptions.length === 0 ? (
         <EmptyState title={t('dashboard.entityEmpty')} />

@@ -1,25 +1,17 @@
-// Pieces both dashboard pages use: figure cards that link to the records behind them, health badges, and the
-// path-with-filters of a list page.
+// Pieces both dashboard pages use: figure cards that link to the records behind them and health badges.
 import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconArrowLeft, IconArrowRight } from '@tabler/icons-react';
-import { useRouter } from '@tanstack/react-router';
-import type { MouseEvent, ReactNode } from 'react';
+import { useRouter, type RegisteredRouter, type ValidateLinkOptions } from '@tanstack/react-router';
+import { useId, type MouseEvent, type ReactNode } from 'react';
 import type { Schemas } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { AnchorLink } from '../editions/AnchorLink';
 
 export type NationalFigures = Schemas['NationalFigures'];
 export type EditionFigures = Schemas['EditionFigures'];
 export type AdoptionMatrix = Schemas['AdoptionMatrix'];
 export type AdoptionProgress = Schemas['AdoptionProgress'];
 export type EntityDashboard = Schemas['EntityDashboard'];
-
-/** A list page's path with its filters, e.g. listHref('/adoptions', { edition_id: 2, health: 'late' }). */
-export function listHref(path: string, filters: Record<string, string | number | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(filters)) if (v !== undefined && v !== '') params.set(k, String(v));
-  const qs = params.toString();
-  return qs ? `${path}?${qs}` : path;
-}
 
 /** An in-app link to a path built at run time (list pages of other areas, with their filters). */
 export function PathLink({ href, children, ...rest }: { href: string; children: ReactNode; 'aria-label'?: string; fw?: number; size?: string }) {
@@ -36,22 +28,31 @@ export function PathLink({ href, children, ...rest }: { href: string; children: 
   );
 }
 
-/** One figure: its name, its value, and a link to the records it counts. */
-export function FigureCard({ label, value, href, linkLabel, testId, children }: {
+/**
+ * One figure: its name, its value, and a link to the records it counts. The link is the router's own (`to` and
+ * `search` checked against the target list's search schema), e.g.
+ * `link={{ to: '/adoptions', search: { edition: 2, health: 'late' } }}`, so a filter the list does not read is a
+ * type error rather than a link that lands on the unfiltered list.
+ */
+export interface FigureCardProps<TRouter extends RegisteredRouter = RegisteredRouter, TOptions = unknown> {
   label: string;
   value: number;
-  href: string;
+  link: ValidateLinkOptions<TRouter, TOptions>;
   linkLabel: string;
   testId: string;
   children?: ReactNode;
-}) {
+}
+
+export function FigureCard<TRouter extends RegisteredRouter, TOptions>(props: FigureCardProps<TRouter, TOptions>): ReactNode;
+export function FigureCard({ label, value, link, linkLabel, testId, children }: FigureCardProps): ReactNode {
   const { number, dir } = useI18n();
+  const labelId = useId();
   const Arrow = dir === 'rtl' ? IconArrowLeft : IconArrowRight;
   return (
     <Paper withBorder radius="md" p="md" data-testid={testId}>
       <Stack gap="xs" h="100%" justify="space-between">
         <Stack gap={2}>
-          <Text size="sm" c="dimmed" fw={500}>
+          <Text size="sm" c="dimmed" fw={500} id={labelId}>
             {label}
           </Text>
           <Text fz={28} fw={600} lh={1.2} data-testid={`${testId}-value`} data-count={value}>
@@ -59,12 +60,13 @@ export function FigureCard({ label, value, href, linkLabel, testId, children }: 
           </Text>
           {children}
         </Stack>
-        <PathLink href={href} size="sm" fw={500} aria-label={linkLabel}>
+        {/* The link's name says where it goes; the figure's name (described by) says which records. */}
+        <AnchorLink {...link} size="sm" fw={500} aria-describedby={labelId}>
           <Group gap={4} wrap="nowrap" component="span">
             {linkLabel}
             <Arrow size={14} aria-hidden />
           </Group>
-        </PathLink>
+        </AnchorLink>
       </Stack>
     </Paper>
   );

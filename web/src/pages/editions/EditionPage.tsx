@@ -1,6 +1,7 @@
 // One edition: a header with its status and the moves it allows (planning → open → closed, each confirmed),
 // then its sections. Sections are a list (`editionSections` below): another area adds its own (practices,
-// research, adoptions) by appending an entry with a title and a component that receives the edition.
+// research, adoptions) by appending an entry with a title, the policy action that reads it, and a component that
+// receives the edition.
 import { Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPencil, IconPlayerPlay, IconLock } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -14,6 +15,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { useI18n } from '../../i18n';
 import { AnchorLink } from './AnchorLink';
+import { AdoptionsSection, PracticesSection, ResearchSection, SeeAllEvents } from './EditionRecords';
 import { editionEventsQuery } from '../events/api';
 import { EventKindBadge, EventStatusBadge } from '../events/EventBadges';
 import { editionKeys, editionQuery, formatYear, nextStatuses, peopleTrainedQuery, type Edition, type EditionStatus } from './api';
@@ -26,13 +28,18 @@ const route = getRouteApi('/app/editions/$id');
 export interface EditionSection {
   id: string;
   title: string;
+  /** The policy action a user needs to see the section (its area's read permission); none: everyone. */
+  permission?: string;
   Component: ComponentType<{ edition: Edition }>;
 }
 
 export const editionSections: EditionSection[] = [
   { id: 'overview', title: 'editions.sectionOverview', Component: OverviewSection },
   { id: 'goals', title: 'editions.sectionGoals', Component: GoalsSection },
-  { id: 'events', title: 'editions.sectionEvents', Component: EventsSection },
+  { id: 'practices', title: 'editions.sectionPractices', permission: 'practices.read', Component: PracticesSection },
+  { id: 'research', title: 'editions.sectionResearch', permission: 'research.read', Component: ResearchSection },
+  { id: 'adoptions', title: 'editions.sectionAdoptions', permission: 'adoptions.read', Component: AdoptionsSection },
+  { id: 'events', title: 'editions.sectionEvents', permission: 'events.read', Component: EventsSection },
   { id: 'trained', title: 'editions.sectionTrained', Component: TrainedSection },
 ];
 
@@ -40,6 +47,7 @@ export function EditionPage() {
   const { id } = route.useParams();
   const editionId = Number(id);
   const { t } = useI18n();
+  const { data: me } = useQuery(meQuery);
   const q = useQuery({ ...editionQuery(editionId), enabled: Number.isInteger(editionId) && editionId > 0 });
   if (q.isLoading) return <LoadingState />;
   if (q.error || !q.data) return <ErrorState error={q.error ?? new Error('not found')} onRetry={() => q.refetch()} />;
@@ -47,14 +55,16 @@ export function EditionPage() {
   return (
     <Stack gap="lg">
       <EditionHeader edition={edition} />
-      {editionSections.map(({ id: sectionId, title, Component }) => (
-        <Paper key={sectionId} withBorder p="md" radius="md" component="section" aria-labelledby={`edition-${sectionId}`}>
-          <Title order={3} size="h4" id={`edition-${sectionId}`} mb="sm">
-            {t(title)}
-          </Title>
-          <Component edition={edition} />
-        </Paper>
-      ))}
+      {editionSections
+        .filter((section) => !section.permission || can(me, section.permission))
+        .map(({ id: sectionId, title, Component }) => (
+          <Paper key={sectionId} withBorder p="md" radius="md" component="section" aria-labelledby={`edition-${sectionId}`}>
+            <Title order={3} size="h4" id={`edition-${sectionId}`} mb="sm">
+              {t(title)}
+            </Title>
+            <Component edition={edition} />
+          </Paper>
+        ))}
     </Stack>
   );
 }
@@ -107,7 +117,6 @@ function EditionHeader({ edition }: { edition: Edition }) {
                   message={t(`editions.moveBody.${to}`, { title })}
                   icon={moves[to].icon}
                   color={moves[to].color}
-                  variant="filled"
                   onConfirm={() => move(to)}
                 />
               ))}
@@ -161,37 +170,40 @@ function EventsSection({ edition }: { edition: Edition }) {
   const items = q.data?.items ?? [];
   if (!items.length) return <EmptyState title={t('editions.noEvents')} />;
   return (
-    <Table.ScrollContainer minWidth={520}>
-      <Table verticalSpacing="xs">
-        <Table.Caption>{t('editions.eventsCaption')}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('events.titleField')}</Table.Th>
-            <Table.Th>{t('events.kindField')}</Table.Th>
-            <Table.Th>{t('events.dates')}</Table.Th>
-            <Table.Th>{t('events.statusField')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((e) => (
-            <Table.Tr key={e.id}>
-              <Table.Td>
-                <AnchorLink to="/events/$id" params={{ id: String(e.id) }} fz="sm" fw={600}>
-                  {pick(e.title_ar, e.title_en)}
-                </AnchorLink>
-              </Table.Td>
-              <Table.Td>
-                <EventKindBadge kind={e.kind} />
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{date(e.starts_on)}</Table.Td>
-              <Table.Td>
-                <EventStatusBadge status={e.status} />
-              </Table.Td>
+    <>
+      <Table.ScrollContainer minWidth={520}>
+        <Table verticalSpacing="xs">
+          <Table.Caption>{t('editions.eventsCaption')}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('events.titleField')}</Table.Th>
+              <Table.Th>{t('events.kindField')}</Table.Th>
+              <Table.Th>{t('events.dates')}</Table.Th>
+              <Table.Th>{t('events.statusField')}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((e) => (
+              <Table.Tr key={e.id}>
+                <Table.Td>
+                  <AnchorLink to="/events/$id" params={{ id: String(e.id) }} fz="sm" fw={600}>
+                    {pick(e.title_ar, e.title_en)}
+                  </AnchorLink>
+                </Table.Td>
+                <Table.Td>
+                  <EventKindBadge kind={e.kind} />
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{date(e.starts_on)}</Table.Td>
+                <Table.Td>
+                  <EventStatusBadge status={e.status} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <SeeAllEvents edition={edition} count={q.data?.total ?? items.length} />
+    </>
   );
 }
 

@@ -25,8 +25,8 @@ export const editionRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/editions/$id',
   beforeLoad: ({ context }) => requirePermission(context.me, 'editions.read'),
-  // The edition page lists the edition's events too, so it reads both areas' messages.
-  loader: () => loadMessages('editions', 'events'),
+  // The edition page gathers the edition's practices, research, adoptions and events, so it reads their messages.
+  loader: () => loadMessages('editions', 'events', 'practices', 'research', 'adoptions'),
   component: EditionPage,
 });
 

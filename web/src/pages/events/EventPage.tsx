@@ -85,7 +85,6 @@ function EventHeader({ detail, manage }: { detail: EventDetail; manage: boolean 
               message={t('events.moveBody.held', { title })}
               icon={<IconCalendarCheck size={16} aria-hidden />}
               color="manzuma"
-              variant="filled"
               onConfirm={() => move('held')}
             />
             <ConfirmAction
@@ -93,7 +92,6 @@ function EventHeader({ detail, manage }: { detail: EventDetail; manage: boolean 
               title={t('events.moveTitle.cancelled')}
               message={t('events.moveBody.cancelled', { title })}
               icon={<IconCalendarX size={16} aria-hidden />}
-              variant="filled"
               onConfirm={() => move('cancelled')}
             />
           </>

@@ -86,7 +86,6 @@ export function PartnershipPage() {
               {p.status === 'draft' && (
                 <ConfirmAction
                   color="manzuma.8"
-                  variant="filled"
                   label={t('partnerships.activate')}
                   title={t('partnerships.activateTitle')}
                   message={t('partnerships.activateBody', { date: date(p.expires_on) })}
@@ -96,7 +95,6 @@ export function PartnershipPage() {
               )}
               {p.status === 'active' && (
                 <ConfirmAction
-                  variant="filled"
                   label={t('partnerships.terminate')}
                   title={t('partnerships.terminateTitle')}
                   message={t('partnerships.terminateBody')}

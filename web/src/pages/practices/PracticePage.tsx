@@ -111,8 +111,6 @@ function PracticeView({ detail }: { detail: PracticeDetail }) {
           message={t('practices.deleteBody', { title })}
           onConfirm={remove}
           icon={<IconTrash size={16} aria-hidden />}
-          // ConfirmAction's own "light" variant paints red.9 text on a red.9 background under Mantine 9.
-          variant="outline"
         />
       )}
     </>

@@ -43,6 +43,15 @@ export const practiceKeys = {
   detail: (id: number) => ['practices', 'detail', id] as const,
 };
 
+/** The first practices of one edition, by title in the reader's language, with the total (the edition page). */
+export const editionPracticesQuery = (editionId: number, sort: 'title_ar' | 'title_en', size = 10) => {
+  const query = { 'filter[edition_id]': String(editionId), sort, 'page[size]': String(size) };
+  return queryOptions({
+    queryKey: ['practices', 'list', query],
+    queryFn: () => unwrap(api.GET('/api/v1/practices', { params: { query } })),
+  });
+};
+
 export const practiceQuery = (id: number) =>
   queryOptions({
     queryKey: practiceKeys.detail(id),

@@ -25,3 +25,12 @@ export const studyQuery = (id: number) =>
     queryKey: researchKeys.detail(id),
     queryFn: () => unwrap(api.GET('/api/v1/research/{id}', { params: { path: { id: String(id) } } })),
   });
+
+/** The first research studies of one edition, by title in the reader's language, with the total (the edition page). */
+export const editionResearchQuery = (editionId: number, sort: 'title_ar' | 'title_en', size = 10) => {
+  const query = { 'filter[edition_id]': String(editionId), sort, 'page[size]': String(size) };
+  return queryOptions({
+    queryKey: ['research', 'list', query],
+    queryFn: () => unwrap(api.GET('/api/v1/research', { params: { query } })),
+  });
+};

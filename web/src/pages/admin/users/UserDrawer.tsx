@@ -245,7 +245,7 @@ function AccountActions({ user }: { user: User }) {
             label={t('users.enable')}
             title={t('users.enableTitle')}
             message={t('users.enableMessage')}
-            color="green"
+            color="manzuma"
             icon={<IconUserCheck size={16} aria-hidden />}
             onConfirm={() => setActive(true)}
           />
