@@ -198,7 +198,6 @@ TEST(Exports, AnExportPagesPastOneServicePageAndTheCapCutsTheFileSayingSo) {
   EXPECT_NE(zip_part(xlsx.body, "xl/sharedStrings.xml").find("اقتُصر الملف على أول 2 صف"), std::string::npos);
 }
 
-
 // The national system's lists export the same way: the adoptions export of a coordinator holds their entity's
 // plans only (the list's scope), and the practice catalogue keeps its Arabic titles under Arabic headers.
 TEST(Exports, AreaListsExportWithTheListsScopeAndArabicIntact) {

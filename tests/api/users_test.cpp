@@ -64,8 +64,10 @@ TEST(Users, CoordinatorDoesNotLearnAUsersRolesInOtherEntities) {
   const auto email = unique("shared") + "@example.om";
   auto u = admin().post("/api/v1/users", new_user(email, org_id(kMtcit))).json().at("user");
   const auto path = "/api/v1/users/" + std::to_string(u.at("id").as_int64());
-  ASSERT_EQ(admin().post(path + "/memberships", bj::object{{"organization_id", org_id("Ministry of Interior")},
-                                                           {"role", "viewer"}}).status,
+  ASSERT_EQ(admin()
+                .post(path + "/memberships",
+                      bj::object{{"organization_id", org_id("Ministry of Interior")}, {"role", "viewer"}})
+                .status,
             201);
   auto& coordinator = as("coordinator@demo.manzuma.om");
   auto only_mtcit = [](const bj::value& user) {

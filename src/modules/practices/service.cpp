@@ -379,11 +379,10 @@ std::int64_t create_draft_practice(db::Session& s, const core::Clock& clock, con
 }
 
 bool toolkit_file_readable(db::Session& s, const core::Actor& actor, std::int64_t attachment_id) {
-  return s
-             .query_one<std::int64_t>(
-                 "SELECT COUNT(*) FROM practice_toolkit_items t JOIN practices p ON p.id = t.practice_id"
-                 " WHERE t.attachment_id = ? AND (p.status = 'published' OR p.owner_id = ?)",
-                 attachment_id, actor.user_id)
+  return s.query_one<std::int64_t>(
+              "SELECT COUNT(*) FROM practice_toolkit_items t JOIN practices p ON p.id = t.practice_id"
+              " WHERE t.attachment_id = ? AND (p.status = 'published' OR p.owner_id = ?)",
+              attachment_id, actor.user_id)
              .value_or(0) > 0;
 }
 

@@ -358,10 +358,10 @@ Attachment AttachmentService::get(const core::Actor& actor, std::int64_t id) {
     if (!actor.is_national()) {
       // Any role in the organisation or above it may read; to everyone else the attachment does not exist.
       const auto path = organization_path(s, a->organization_id);
-      const bool own = path && actor.covers(*path, {Role::platform_admin, Role::program_office,
-                                                    Role::entity_coordinator, Role::change_team_head,
-                                                    Role::practice_owner, Role::contributor, Role::assessor,
-                                                    Role::viewer});
+      const bool own =
+          path && actor.covers(*path, {Role::platform_admin, Role::program_office, Role::entity_coordinator,
+                                       Role::change_team_head, Role::practice_owner, Role::contributor, Role::assessor,
+                                       Role::viewer});
       if (!own && std::none_of(reader_rules_.begin(), reader_rules_.end(),
                                [&](const ReaderRule& rule) { return rule(s, actor, id); }))
         throw attachment_not_found();
