@@ -9,6 +9,7 @@ packages=(
   libsqlite3-dev sqlite3 libpq-dev postgresql-15 postgresql-client-15
   libsodium-dev libspdlog-dev libfmt-dev libcli11-dev libmagic-dev
   libjemalloc-dev libcurl4-openssl-dev libxlsxwriter-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libicu-dev libxapian-dev libstemmer-dev
   clang-format wrk procps iproute2 curl python3
   chromium
 )

@@ -21,10 +21,15 @@ forbid() {  # forbid DIR PATTERN WHY
 
 forbid core 'db/|http/|platform/|app/|modules/' 'core depends on nothing else here'
 forbid db 'http/|platform/|app/|modules/' 'db sees only core'
-forbid http 'db/|platform/|app/|modules/' 'http sees only core'
+forbid http 'db/|platform/|app/|modules/|text/|search/' 'http sees only core'
+forbid text 'db/|http/|platform/|app/|modules/|search/' 'text is pure functions over core'
+forbid search 'http/|platform/|app/|modules/' 'search sees core, db and text'
 forbid platform 'app/|modules/' 'platform never reaches up'
 [ -d modules ] && forbid modules 'app/' 'modules never reach the app'
 
+# Xapian stays in src/search/*.cpp.
+hits=$(grep -rlE '^#include <xapian' . --include='*.cpp' --include='*.hpp' | grep -v '^./search/.*\.cpp$' || true)
+for f in $hits; do violation "$f includes Xapian outside src/search/*.cpp"; done
 # Beast and Asio are compiled once and seen only by src/http/*.cpp.
 hits=$(grep -rlE '^#include <boost/(beast|asio)' . --include='*.cpp' --include='*.hpp' | grep -v '^./http/.*\.cpp$' || true)
 for f in $hits; do violation "$f includes Beast/Asio outside src/http/*.cpp"; done

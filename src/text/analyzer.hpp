@@ -1,0 +1,33 @@
+#pragma once
+// The whole pipeline search uses on both sides (documents and queries): tokenize → normalize → stem.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/tokenize.hpp"
+
+namespace manzuma::text {
+
+struct Term {
+  /// The stem (Arabic light stem, English Snowball stem; numbers and URLs as normalised).
+  std::string stem;
+  /// The normalised word before stemming (for phrase matching, spelling and suggestions).
+  std::string word;
+  TokenKind kind = TokenKind::word;
+  Script script = Script::other;
+  /// 0, 1, 2, … in text order; stopwords take a position too, so phrases keep their gaps.
+  std::uint32_t position = 0;
+  /// True for stopwords: indexed for phrases, left out of ranked queries.
+  bool stopword = false;
+  /// Byte offsets in the analysed text.
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+/// Every term of `text`, in order.
+std::vector<Term> analyze(std::string_view text);
+
+}  // namespace manzuma::text
