@@ -14,6 +14,11 @@ namespace manzuma::text {
 struct Term {
   /// The stem (Arabic light stem, English Snowball stem; numbers and URLs as normalised).
   std::string stem;
+  /// For an Arabic word that starts with و ف ب ل or ك, which may be a conjunction or preposition (وتطوير,
+  /// لتطوير) or the word's own first letter (وزارة, بيانات), the stem without that letter; empty otherwise.
+  /// Index both stems at one position and query them as synonyms, so وتطوير meets تطوير and وزارة still
+  /// meets الوزارة.
+  std::string alt_stem;
   /// The normalised word before stemming (for phrase matching, spelling and suggestions).
   std::string word;
   TokenKind kind = TokenKind::word;
