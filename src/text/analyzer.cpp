@@ -20,9 +20,13 @@ std::vector<Term> analyze(std::string_view text) {
     term.begin = t.begin;
     term.end = t.end;
     term.stopword = t.kind == TokenKind::word && is_stopword(term.word);
-    if (t.kind == TokenKind::word && t.script == Script::arabic) {
+    if (term.stopword) {
+      // A stopword's stem would meet content words (the stopword ولا is the stem of الولايات): it keeps
+      // its word, which the index uses for phrases only.
+      term.stem = term.word;
+    } else if (t.kind == TokenKind::word && t.script == Script::arabic) {
       term.stem = stem_arabic(term.word);
-      if (!term.stopword) term.alt_stem = stem_arabic_without_clitic(term.word);
+      term.alt_stem = stem_arabic_without_clitic(term.word);
       if (term.alt_stem == term.stem) term.alt_stem.clear();
     } else if (t.kind == TokenKind::word && t.script == Script::latin) {
       term.stem = stem_english(term.word);

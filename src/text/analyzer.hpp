@@ -25,7 +25,8 @@ struct Term {
   Script script = Script::other;
   /// 0, 1, 2, … in text order; stopwords take a position too, so phrases keep their gaps.
   std::uint32_t position = 0;
-  /// True for stopwords: indexed for phrases, left out of ranked queries.
+  /// True for stopwords: indexed for phrases (by `word`, which is also their `stem`, unstemmed), left out of
+  /// ranked queries and never indexed as stems, where they would meet content words (ولا / الولايات).
   bool stopword = false;
   /// Byte offsets in the analysed text.
   std::size_t begin = 0;
