@@ -791,38 +791,47 @@ class XapianIndex final : public Index {
       collect(*editions, res.editions);
       collect(*years, res.years);
     }
-    if (shared_->analyzer == Analyzer::manzuma) res.did_you_mean = did_you_mean(db, q, parsed, res.total, filter);
+    if (shared_->analyzer == Analyzer::manzuma) res.did_you_mean = did_you_mean(db, q, parsed, filter);
     return res;
   }
 
-  // A word of the query that no document holds (or a query that finds nothing) is looked up in the
-  // spelling table; the corrected query is offered only when it finds more than the typed one.
+  // A word of the query that no document holds, in any form, is looked up in the spelling table (a word
+  // some document holds is a real word, even when the caller may not see that document: correcting it to a
+  // more frequent neighbour would be noise). The corrected query is offered only when its corrected words
+  // find documents the caller may open, so it never points at a record they cannot see.
   std::optional<std::string> did_you_mean(const Xapian::Database& db, const Query& q, const ParsedQuery& parsed,
-                                          std::size_t total, const Xapian::Query& filter) const {
+                                          const Xapian::Query& filter) const {
     std::vector<std::pair<const ParsedQuery::Word*, std::string>> fixes;
+    std::vector<std::string> fixed_stems;
     for (const auto& w : parsed.ranked) {
-      if (total > 0 && db.get_termfreq(w.stem) > 0) continue;
+      if (db.get_termfreq(w.stem) > 0) continue;
       if (!spelling_worthy(w.word)) continue;
       auto fix = db.get_spelling_suggestion(w.word);
-      if (!fix.empty() && fix != w.word) fixes.emplace_back(&w, std::move(fix));
+      if (fix.empty() || fix == w.word) continue;
+      for (const auto& t : text::analyze(fix))
+        if (!t.stem.empty() && t.stem != w.stem) fixed_stems.push_back(t.stem);
+      fixes.emplace_back(&w, std::move(fix));
     }
-    if (fixes.empty()) return std::nullopt;
+    if (fixes.empty() || fixed_stems.empty()) return std::nullopt;
+
+    const Xapian::Query fixed = or_of(fixed_stems);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(filter.empty() ? fixed : Xapian::Query(Xapian::Query::OP_FILTER, fixed, filter));
+    if (enquire.get_mset(0, 0, 1).get_matches_lower_bound() == 0) return std::nullopt;
+
+    // The table holds normalised words; where the user wrote a final ة, the correction keeps it.
+    constexpr std::string_view kTehMarbuta = "\xD8\xA9", kHeh = "\xD9\x87";
     std::string corrected;
     std::size_t at = 0;
-    for (const auto& [w, fix] : fixes) {
+    for (auto& [w, fix] : fixes) {
+      const std::string_view typed = std::string_view(q.text).substr(w->begin, w->end - w->begin);
+      if (typed.ends_with(kTehMarbuta) && std::string_view(fix).ends_with(kHeh))
+        fix.replace(fix.size() - kHeh.size(), kHeh.size(), kTehMarbuta);
       corrected.append(q.text, at, w->begin - at);
       corrected += fix;
       at = w->end;
     }
     corrected.append(q.text, at, std::string::npos);
-
-    const auto reparsed = parse_query(corrected);
-    if (reparsed.empty()) return std::nullopt;
-    const Xapian::Query text_query = build_manzuma_query(reparsed);
-    Xapian::Enquire enquire(db);
-    enquire.set_query(filter.empty() ? text_query : Xapian::Query(Xapian::Query::OP_FILTER, text_query, filter));
-    const auto mset = enquire.get_mset(0, 0, static_cast<Xapian::doccount>(total + 1));
-    if (mset.get_matches_lower_bound() <= total) return std::nullopt;
     return corrected;
   }
 
