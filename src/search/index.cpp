@@ -29,8 +29,10 @@ constexpr Xapian::valueno kSlotYear = 3;
 constexpr Xapian::valueno kSlotDate = 4;
 
 // Term prefixes (Xapian's convention: unprefixed terms are the ranked ones, upper-case prefixes the rest).
-//   <stem>        the light stem, positional: ranking and phrases
-//   W<word>       the normalised word: the exact-word boost and the spelling table's source
+//   <stem>        the light stem (and the alternative stem of a word starting with a possible clitic),
+//                 positional: ranking and phrases
+//   W<word>       the normalised word: the exact-word boost and the spelling table's source; positional
+//                 for stopwords only, which have no stem term, so phrases keep them
 //   T<word>       a normalised title word, S<stem> a title stem: prefix suggestions show titles, so they
 //                 match titles only
 //   Q<type>:<id>  identity; XT type, XO organisation, XE edition, XY year, XV… visibility (document.cpp)
@@ -239,7 +241,10 @@ std::string make_snippet(std::string_view text, const std::unordered_set<std::st
   }
   const std::size_t n = terms.size();
   std::vector<char> matched(n, 0);
-  for (std::size_t i = 0; i < n; ++i) matched[i] = !terms[i].stem.empty() && stems.count(terms[i].stem) > 0;
+  // A word matches as it does in the index: by its stem or its alternative stem (never as a stopword).
+  for (std::size_t i = 0; i < n; ++i)
+    matched[i] = !terms[i].stopword && ((!terms[i].stem.empty() && stems.count(terms[i].stem) > 0) ||
+                                        (!terms[i].alt_stem.empty() && stems.count(terms[i].alt_stem) > 0));
 
   // The window of kSnippetWords terms holding the most matches (the earliest of equals).
   const std::size_t w = std::min(kSnippetWords, n);
@@ -302,11 +307,11 @@ Xapian::Query or_of(const std::vector<std::string>& terms, const std::string& pr
 
 // Who may see what, and the facet filters: boolean terms only, so they narrow the match without touching
 // the ranking, and every count (total, facets) is over what the caller may open.
+// (An empty Xapian::Query means "no filter" here; a caller who may see nothing never gets this far: see
+// sees_nothing().)
 Xapian::Query filter_for(const Query& q) {
   std::vector<Xapian::Query> parts;
   if (!q.access.all) {
-    // No readable type, or no term at all: the caller sees nothing.
-    if (q.access.types.empty() || q.access.terms.empty()) return Xapian::Query::MatchNothing;
     parts.push_back(or_of(q.access.terms));
     parts.push_back(or_of(q.access.types, "XT"));
   }
@@ -319,6 +324,9 @@ Xapian::Query filter_for(const Query& q) {
   return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
 
+/// No readable type, or no visibility term at all: the caller sees nothing.
+bool sees_nothing(const Access& a) { return !a.all && (a.types.empty() || a.terms.empty()); }
+
 bool is_quote_at(std::string_view s, std::size_t i, std::size_t& len) {
   // ASCII quotes, and the ones phones and Arabic keyboards produce: “ ” « ».
   static constexpr std::string_view kQuotes[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xC2\xAB", "\xC2\xBB"};
@@ -330,17 +338,32 @@ bool is_quote_at(std::string_view s, std::size_t i, std::size_t& len) {
   return false;
 }
 
+bool fits(const std::string& term) { return !term.empty() && term.size() <= kMaxTermBytes; }
+
+/// One analysed query word.
+struct QueryWord {
+  std::string stem;
+  /// The stem without a leading و ف ب ل ك that may be a clitic (src/text/stem.hpp), or empty.
+  std::string alt_stem;
+  std::string word;
+  bool stopword = false;
+  std::size_t begin = 0, end = 0;
+
+  /// What the word matches: its stem, or its two stems as one (a synonym: one word, one weight); a
+  /// stopword, which has no stem in the index, by its positional W-term.
+  Xapian::Query match() const {
+    if (stopword) return Xapian::Query(kWord + word);
+    if (fits(alt_stem)) return Xapian::Query(Xapian::Query::OP_SYNONYM, Xapian::Query(stem), Xapian::Query(alt_stem));
+    return Xapian::Query(stem);
+  }
+};
+
 /// The query text as src/text sees it, sorted into what to rank, to require as phrases and to exclude.
 struct ParsedQuery {
-  struct Word {
-    std::string stem;
-    std::string word;
-    std::size_t begin = 0, end = 0;
-  };
-  std::vector<Word> ranked;                       // non-stopwords outside quotes, not excluded
-  std::vector<std::vector<std::string>> phrases;  // stems of each quoted phrase, stopwords included
-  std::vector<std::string> excluded;              // stems of -words
-  std::unordered_set<std::string> highlight;      // stems to mark in snippets
+  std::vector<QueryWord> ranked;                // non-stopwords outside quotes, not excluded
+  std::vector<std::vector<QueryWord>> phrases;  // each quoted phrase, stopwords included
+  std::vector<std::string> excluded;            // stems of -words
+  std::unordered_set<std::string> highlight;    // stems (and alternative stems) to mark in snippets
 
   bool empty() const { return ranked.empty() && phrases.empty(); }
 };
@@ -367,44 +390,78 @@ ParsedQuery parse_query(std::string_view text) {
   }
 
   ParsedQuery p;
-  const auto terms = text::analyze(text);
   std::optional<std::size_t> current_quote;
-  for (const auto& t : terms) {
-    if (t.stem.empty() || t.stem.size() > kMaxTermBytes) continue;
+  for (auto& t : text::analyze(text)) {
+    if (!fits(t.stem) || !fits(t.word)) continue;
+    QueryWord w{std::move(t.stem), std::move(t.alt_stem), std::move(t.word), t.stopword, t.begin, t.end};
+    auto remember = [&] {
+      p.highlight.insert(w.stem);
+      if (!w.alt_stem.empty()) p.highlight.insert(w.alt_stem);
+    };
     std::optional<std::size_t> in_quote;
     for (std::size_t k = 0; k < quoted.size(); ++k)
-      if (t.begin >= quoted[k].first && t.end <= quoted[k].second) in_quote = k;
+      if (w.begin >= quoted[k].first && w.end <= quoted[k].second) in_quote = k;
     if (in_quote) {
       if (in_quote != current_quote) {
         p.phrases.emplace_back();
         current_quote = in_quote;
       }
-      p.phrases.back().push_back(t.stem);
-      if (!t.stopword) p.highlight.insert(t.stem);
+      if (!w.stopword) remember();
+      p.phrases.back().push_back(std::move(w));
       continue;
     }
     current_quote.reset();
     // "-word" (the minus right before the word, at the start or after a space) excludes it; a hyphen
     // inside "e-government" does not.
-    const bool minus = t.begin > 0 && text[t.begin - 1] == '-' &&
-                       (t.begin == 1 || text[t.begin - 2] == ' ' || text[t.begin - 2] == '\t');
+    const bool minus = w.begin > 0 && text[w.begin - 1] == '-' &&
+                       (w.begin == 1 || text[w.begin - 2] == ' ' || text[w.begin - 2] == '\t');
     if (minus) {
-      p.excluded.push_back(t.stem);
+      p.excluded.push_back(w.stopword ? kWord + w.word : w.stem);
       continue;
     }
     // AND, OR, NOT and their Arabic counterparts are stopwords, not operators: "AND OR NOT" is empty.
-    if (t.stopword) continue;
-    p.ranked.push_back({t.stem, t.word, t.begin, t.end});
-    p.highlight.insert(t.stem);
+    if (w.stopword) continue;
+    remember();
+    p.ranked.push_back(std::move(w));
   }
   return p;
+}
+
+// Xapian 1.4 builds phrases of single terms only, so a phrase whose words have two stems becomes the OR of
+// its spellings: "وتطوير الخدمات" is (وتطوير خدم) or (تطوير خدم). Past kMaxPhraseVariants the remaining
+// words keep their main stem.
+constexpr std::size_t kMaxPhraseVariants = 16;
+
+Xapian::Query phrase_query(const std::vector<QueryWord>& words) {
+  std::vector<std::vector<std::string>> variants{{}};
+  for (const auto& w : words) {
+    if (w.stopword) {
+      for (auto& v : variants) v.push_back(kWord + w.word);
+      continue;
+    }
+    const bool two = fits(w.alt_stem) && variants.size() * 2 <= kMaxPhraseVariants;
+    const std::size_t n = variants.size();
+    for (std::size_t i = 0; i < n; ++i) {
+      if (two) {
+        variants.push_back(variants[i]);
+        variants.back().push_back(w.alt_stem);
+      }
+      variants[i].push_back(w.stem);
+    }
+  }
+  std::vector<Xapian::Query> phrases;
+  for (const auto& v : variants) {
+    std::vector<Xapian::Query> parts(v.begin(), v.end());
+    phrases.emplace_back(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), parts.size());
+  }
+  return phrases.size() == 1 ? phrases.front() : Xapian::Query(Xapian::Query::OP_OR, phrases.begin(), phrases.end());
 }
 
 Xapian::Query build_manzuma_query(const ParsedQuery& p) {
   std::vector<Xapian::Query> stems, words;
   for (const auto& w : p.ranked) {
-    stems.emplace_back(w.stem);
-    if (!w.word.empty() && w.word.size() <= kMaxTermBytes) words.emplace_back(kWord + w.word);
+    stems.push_back(w.match());
+    words.emplace_back(kWord + w.word);
   }
   Xapian::Query ranked;
   if (!stems.empty()) ranked = Xapian::Query(Xapian::Query::OP_OR, stems.begin(), stems.end());
@@ -412,10 +469,9 @@ Xapian::Query build_manzuma_query(const ParsedQuery& p) {
   std::vector<Xapian::Query> phrases;
   for (const auto& ph : p.phrases) {
     if (ph.size() == 1) {
-      phrases.emplace_back(ph.front());
+      phrases.push_back(ph.front().match());
     } else {
-      std::vector<Xapian::Query> parts(ph.begin(), ph.end());
-      phrases.emplace_back(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), parts.size());
+      phrases.push_back(phrase_query(ph));
     }
   }
   Xapian::Query main;
@@ -618,15 +674,22 @@ class XapianIndex final : public Index {
     auto field = [&](std::string_view text, Xapian::termcount wdf, bool title) {
       Xapian::termpos last = base;
       for (const auto& t : text::analyze(text)) {
-        if (t.stem.empty() || t.stem.size() > kMaxTermBytes) continue;
+        if (!fits(t.word)) continue;
         const Xapian::termpos pos = base + t.position + 1;
-        doc.add_posting(t.stem, pos, wdf);
-        if (!t.word.empty() && t.word.size() <= kMaxTermBytes) {
-          doc.add_term(kWord + t.word, wdf);
-          if (title) doc.add_term(kTitleWord + t.word);
-        }
-        if (title) doc.add_term(kTitleStem + t.stem);
         last = std::max(last, pos);
+        if (title) doc.add_term(kTitleWord + t.word);
+        if (t.stopword) {
+          // Stopwords have no stem term (it would meet content words: ولا / الولايات); their word keeps
+          // its position so a quoted phrase still sees the gap they fill.
+          doc.add_posting(kWord + t.word, pos, wdf);
+          continue;
+        }
+        if (!fits(t.stem)) continue;
+        doc.add_posting(t.stem, pos, wdf);
+        // وتطوير is indexed as both وتطوير and تطوير at one position (src/text/README.md, clitics).
+        if (fits(t.alt_stem)) doc.add_posting(t.alt_stem, pos, wdf);
+        doc.add_term(kWord + t.word, wdf);
+        if (title) doc.add_term(kTitleStem + t.stem);
       }
       base = last + kFieldGap;
     };
@@ -687,13 +750,14 @@ class XapianIndex final : public Index {
   // query, so a committed change is searchable at once. A reader whose Index is gone is closed at the
   // thread's next search. Readers see committed revisions only; when the writer has moved on twice since
   // a reader opened, Xapian throws DatabaseModifiedError and the query runs again on a reopened reader.
-  template <class F>
-  std::invoke_result_t<F, const Xapian::Database&> with_reader(F&& f) const {
-    struct Reader {
-      std::weak_ptr<Shared> owner;
-      std::optional<Xapian::Database> db;
-      std::uint64_t generation = 0;
-    };
+  struct Reader {
+    std::weak_ptr<Shared> owner;
+    std::optional<Xapian::Database> db;
+    std::uint64_t generation = 0;
+  };
+
+  /// This thread's reader of this index, opened on first use.
+  Reader& thread_reader() const {
     thread_local std::unordered_map<std::uint64_t, Reader> readers;
     for (auto it = readers.begin(); it != readers.end();) {
       if (it->second.owner.expired()) {
@@ -703,20 +767,29 @@ class XapianIndex final : public Index {
       }
     }
     auto& r = readers[shared_->key];
-    const auto generation = shared_->generation.load(std::memory_order_acquire);
     if (!r.db) {
       r.owner = shared_;
+      r.generation = shared_->generation.load(std::memory_order_acquire);
       r.db.emplace(shared_->dir.string());
-      r.generation = generation;
-    } else if (r.generation != generation) {
-      r.db->reopen();
-      r.generation = generation;
     }
+    return r;
+  }
+
+  template <class F>
+  std::invoke_result_t<F, const Xapian::Database&> with_reader(F&& f) const {
+    auto& r = thread_reader();
     for (int attempt = 0;; ++attempt) {
       try {
+        const auto generation = shared_->generation.load(std::memory_order_acquire);
+        if (r.generation != generation) {
+          r.db->reopen();
+          r.generation = generation;
+        }
         return f(*r.db);
       } catch (const Xapian::DatabaseModifiedError&) {
-        if (attempt >= 3) throw;
+        // Under a writer committing in a tight loop (a rebuild) a reader may lose its revision more than
+        // once; each retry reads the newest one.
+        if (attempt >= 10) throw;
         r.db->reopen();
       }
     }
@@ -742,6 +815,7 @@ class XapianIndex final : public Index {
       // Snippet marks use our analysis whatever the index's analyzer (only search-eval uses the others).
       parsed = parse_query(q.text);
     }
+    if (sees_nothing(q.access)) return res;
     const Xapian::Query filter = filter_for(q);
     const Xapian::Query full =
         filter.empty() ? text_query : Xapian::Query(Xapian::Query::OP_FILTER, text_query, filter);
@@ -801,15 +875,18 @@ class XapianIndex final : public Index {
   // find documents the caller may open, so it never points at a record they cannot see.
   std::optional<std::string> did_you_mean(const Xapian::Database& db, const Query& q, const ParsedQuery& parsed,
                                           const Xapian::Query& filter) const {
-    std::vector<std::pair<const ParsedQuery::Word*, std::string>> fixes;
+    std::vector<std::pair<const QueryWord*, std::string>> fixes;
     std::vector<std::string> fixed_stems;
     for (const auto& w : parsed.ranked) {
-      if (db.get_termfreq(w.stem) > 0) continue;
+      if (db.get_termfreq(w.stem) > 0 || (!w.alt_stem.empty() && db.get_termfreq(w.alt_stem) > 0)) continue;
       if (!spelling_worthy(w.word)) continue;
       auto fix = db.get_spelling_suggestion(w.word);
       if (fix.empty() || fix == w.word) continue;
-      for (const auto& t : text::analyze(fix))
-        if (!t.stem.empty() && t.stem != w.stem) fixed_stems.push_back(t.stem);
+      for (const auto& t : text::analyze(fix)) {
+        if (t.stopword) continue;
+        if (fits(t.stem)) fixed_stems.push_back(t.stem);
+        if (fits(t.alt_stem)) fixed_stems.push_back(t.alt_stem);
+      }
       fixes.emplace_back(&w, std::move(fix));
     }
     if (fixes.empty() || fixed_stems.empty()) return std::nullopt;
@@ -837,13 +914,13 @@ class XapianIndex final : public Index {
 
   std::vector<Suggestion> run_suggest(const Xapian::Database& db, std::string_view prefix, const Access& access,
                                       std::size_t limit) const {
-    if (limit == 0) return {};
+    if (limit == 0 || sees_nothing(access)) return {};
     Xapian::Query text_query;
     if (shared_->analyzer == Analyzer::manzuma) {
       const auto terms = text::analyze(prefix);
       std::vector<const text::Term*> usable;
       for (const auto& t : terms)
-        if (!t.word.empty() && t.word.size() <= kMaxTermBytes) usable.push_back(&t);
+        if (fits(t.word) && (t.stopword || fits(t.stem))) usable.push_back(&t);
       if (usable.empty()) return {};
       const auto& last = *usable.back();
       // The word being typed matches title words starting with it, or title stems starting with its stem
@@ -851,14 +928,17 @@ class XapianIndex final : public Index {
       const Xapian::Query by_word(Xapian::Query::OP_WILDCARD, kTitleWord + last.word, kSuggestExpansions,
                                   Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
       Xapian::Query typed = by_word;
-      if (!last.stem.empty() && last.stem.size() <= kMaxTermBytes) {
+      if (!last.stopword) {
         const Xapian::Query by_stem(Xapian::Query::OP_WILDCARD, kTitleStem + last.stem, kSuggestExpansions,
                                     Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
         typed = Xapian::Query(Xapian::Query::OP_OR, by_word, by_stem);
       }
       std::vector<Xapian::Query> parts{typed};
-      for (std::size_t i = 0; i + 1 < usable.size(); ++i)
-        if (!usable[i]->stopword && !usable[i]->stem.empty()) parts.emplace_back(usable[i]->stem);
+      for (std::size_t i = 0; i + 1 < usable.size(); ++i) {
+        const auto& t = *usable[i];
+        if (t.stopword) continue;
+        parts.push_back(QueryWord{t.stem, t.alt_stem, t.word, false, t.begin, t.end}.match());
+      }
       text_query = parts.size() == 1 ? parts.front() : Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
     } else {
       text_query = build_baseline_query(db, shared_->analyzer, prefix, Xapian::QueryParser::FLAG_PARTIAL);
