@@ -1,7 +1,6 @@
 #include "search/document.hpp"
 
 #include <algorithm>
-
 #include <boost/describe/enum_to_string.hpp>
 
 namespace manzuma::search {

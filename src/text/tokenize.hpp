@@ -22,8 +22,9 @@ struct Token {
 };
 
 /// Words are runs of letters and combining marks (tashkeel, tatweel and zero-width joiners stay inside a
-/// word); a change of script splits (مؤتمرCOP28 → مؤتمر, cop28); numbers keep inner . , : /
-/// (3.5, 2021/2025); http(s):// and www. URLs are one token; #التحول_الرقمي is a hashtag token whose
+/// word); Latin letters and digits stay together (COP28) but a change of script splits (مؤتمرCOP28 → مؤتمر,
+/// COP28); numbers keep an inner . or , before a digit (3.5, 1,000) and split at / - : (2021/2025 → 2021,
+/// 2025); http(s):// and www. URLs are one token; #التحول_الرقمي is a hashtag token whose
 /// parts are also returned as words. Malformed UTF-8 bytes separate tokens and are never returned.
 std::vector<Token> tokenize(std::string_view text);
 
