@@ -13,6 +13,7 @@
 #include "platform/accounts/service.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/auth/service.hpp"
+#include "search/eval.hpp"
 
 #ifndef MANZUMA_VERSION
 #define MANZUMA_VERSION "dev"
@@ -157,6 +158,16 @@ int main(int argc, char** argv) {
   notify_scan->add_option("--today", scan_today, "The day to scan for, YYYY-MM-DD (default: today, UTC)");
   cli.add_subcommand("reindex",
                      "Rebuild the search index from the database (safe while a server runs: it switches when done)");
+  auto* search_eval =
+      cli.add_subcommand("search-eval", "Measure search quality on a judged collection (recall@10, MRR@10, nDCG@10)");
+  std::string eval_corpus, eval_queries, eval_analyzer = "manzuma";
+  bool eval_json = false;
+  search_eval->add_option("--corpus", eval_corpus, "JSON lines {\"id\",\"title\",\"text\"}")->required();
+  search_eval->add_option("--queries", eval_queries, "JSON lines {\"query\",\"relevant\":[ids]}")->required();
+  search_eval->add_option("--analyzer", eval_analyzer, "manzuma, xapian-arabic or none")
+      ->check(CLI::IsMember({"manzuma", "xapian-arabic", "none"}))
+      ->capture_default_str();
+  search_eval->add_flag("--json", eval_json, "Print one JSON object as the last line instead of a table");
   cli.add_subcommand("version", "Print the version");
   cli.add_subcommand("openapi", "Print the API description (OpenAPI 3.1) that the web app's types are made from");
 
@@ -182,6 +193,27 @@ int main(int argc, char** argv) {
     app.build_routes();
     std::printf("%s\n", core::json::to_text(app.router().openapi(MANZUMA_VERSION)).c_str());
     return 0;
+  }
+
+  if (cli.got_subcommand("search-eval")) {
+    // Needs no database: the collection is indexed in a temporary directory.
+    try {
+      const auto r = search::evaluate(eval_corpus, eval_queries, *search::parse_analyzer(eval_analyzer));
+      if (eval_json) {
+        boost::json::object o{{"analyzer", r.analyzer},      {"documents", r.documents}, {"queries", r.queries},
+                              {"recall@10", r.recall_at_10}, {"mrr@10", r.mrr_at_10},    {"ndcg@10", r.ndcg_at_10}};
+        std::printf("%s\n", core::json::to_text(o).c_str());
+      } else {
+        std::printf("%-15s %10s %8s %10s %8s %8s\n", "analyzer", "documents", "queries", "recall@10", "mrr@10",
+                    "ndcg@10");
+        std::printf("%-15s %10zu %8zu %10.4f %8.4f %8.4f\n", r.analyzer.c_str(), r.documents, r.queries, r.recall_at_10,
+                    r.mrr_at_10, r.ndcg_at_10);
+      }
+      return 0;
+    } catch (const core::Error& e) {
+      print_error(e);
+      return 1;
+    }
   }
 
   core::init_logging(config.log_level, config.log_format);

@@ -1,0 +1,1003 @@
+#include "search/index.hpp"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstring>
+#include <mutex>
+#include <type_traits>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "text/analyzer.hpp"
+
+// The design (terms, ranking, filters, snippets, spelling, threads) is in README.md beside this file.
+
+namespace manzuma::search {
+
+namespace {
+
+// Value slots: the facets count them, "newest" sorts on the date.
+constexpr Xapian::valueno kSlotType = 0;
+constexpr Xapian::valueno kSlotOrganization = 1;
+constexpr Xapian::valueno kSlotEdition = 2;
+constexpr Xapian::valueno kSlotYear = 3;
+constexpr Xapian::valueno kSlotDate = 4;
+
+// Term prefixes (Xapian's convention: unprefixed terms are the ranked ones, upper-case prefixes the rest).
+//   <stem>        the light stem (and the alternative stem of a word starting with a possible clitic),
+//                 positional: ranking and phrases
+//   W<word>       the normalised word: the exact-word boost and the spelling table's source; positional
+//                 for stopwords only, which have no stem term, so phrases keep them
+//   T<word>       a normalised title word, S<stem> a title stem: prefix suggestions show titles, so they
+//                 match titles only
+//   Q<type>:<id>  identity; XT type, XO organisation, XE edition, XY year, XV… visibility (document.cpp)
+const std::string kWord = "W";
+const std::string kTitleWord = "T";
+const std::string kTitleStem = "S";
+
+// A title word counts three times a body word, so a record named after the query ranks above one that
+// mentions it in passing.
+constexpr Xapian::termcount kTitleWdf = 3;
+// Positions jump between fields so a phrase never spans the end of a title and the start of the body.
+constexpr Xapian::termpos kFieldGap = 100;
+// Glass refuses terms over 245 bytes; a longer "word" is a pasted token no one searches for.
+constexpr std::size_t kMaxTermBytes = 240;
+constexpr std::size_t kMaxQueryChars = 1000;
+// The body kept for snippets. Analysing it again per hit is the snippet's cost, so it is bounded; a match
+// deeper in a long record still ranks it, its snippet then shows the record's start.
+constexpr std::size_t kStoredBodyBytes = 16 * 1024;
+// The exact written form of a query word adds this share of its own weight: المؤسسات ranks a record
+// saying المؤسسات above one saying المؤسسة, yet three mentions of المؤسسة still beat one of المؤسسات.
+constexpr double kExactWordBoost = 0.5;
+constexpr std::size_t kSnippetWords = 30;
+constexpr std::size_t kSnippetLeadWords = 4;
+constexpr std::size_t kFacetValues = 50;
+constexpr Xapian::termcount kSuggestExpansions = 100;
+constexpr std::size_t kSpellingMinChars = 3;
+const std::string kAnalyzerKey = "manzuma.analyzer";
+
+[[noreturn]] void rethrow_xapian(const Xapian::Error& e, std::string_view what) {
+  throw core::Error::internal("search index: " + std::string(what) + ": " + e.get_description());
+}
+
+// ---------------------------------------------------------------------------------------------
+// UTF-8
+
+std::size_t sequence_length(unsigned char c) {
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) return 2;
+  if (c >= 0xE0 && c <= 0xEF) return 3;
+  if (c >= 0xF0 && c <= 0xF4) return 4;
+  return 0;
+}
+
+// Records come from the database and should be valid; a stray byte must still never reach a snippet (or
+// the JSON around it), so malformed sequences are dropped on the way in.
+std::string scrub_utf8(std::string_view s) {
+  if (core::valid_utf8(s)) return std::string(s);
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = sequence_length(static_cast<unsigned char>(s[i]));
+    if (n == 0 || i + n > s.size() || !core::valid_utf8(s.substr(i, n))) {
+      ++i;
+      continue;
+    }
+    out.append(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+// The longest prefix of at most `bytes` bytes that ends on a character boundary.
+std::string_view cut_utf8(std::string_view s, std::size_t bytes) {
+  if (s.size() <= bytes) return s;
+  std::size_t n = bytes;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n);
+}
+
+bool spelling_worthy(std::string_view word) {
+  // Words only (no numbers, URLs or codes), of at least three letters: shorter ones have too many
+  // neighbours at edit distance 1 or 2 to correct safely.
+  for (unsigned char c : word)
+    if (c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+  return core::utf8_length(word) >= kSpellingMinChars;
+}
+
+void html_escape_into(std::string& out, std::string_view s) {
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      case '\n':
+      case '\r':
+      case '\t':
+        out += ' ';
+        break;
+      default:
+        out += c;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stored data: length-prefixed fields, enough for a Hit and its snippet.
+
+void put_field(std::string& out, std::string_view s) {
+  auto n = static_cast<std::uint64_t>(s.size());
+  do {
+    unsigned char b = n & 0x7F;
+    n >>= 7;
+    if (n) b |= 0x80;
+    out += static_cast<char>(b);
+  } while (n);
+  out.append(s);
+}
+
+std::string_view get_field(std::string_view& in) {
+  std::uint64_t n = 0;
+  int shift = 0;
+  while (!in.empty()) {
+    const auto b = static_cast<unsigned char>(in.front());
+    in.remove_prefix(1);
+    n |= static_cast<std::uint64_t>(b & 0x7F) << shift;
+    if (!(b & 0x80)) break;
+    shift += 7;
+  }
+  n = std::min<std::uint64_t>(n, in.size());
+  auto s = in.substr(0, n);
+  in.remove_prefix(n);
+  return s;
+}
+
+std::string optional_text(const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : std::string{}; }
+
+std::optional<std::int64_t> parse_optional(std::string_view s) {
+  if (s.empty()) return std::nullopt;
+  std::int64_t v = 0;
+  bool negative = false;
+  for (char c : s) {
+    if (c == '-') {
+      negative = true;
+      continue;
+    }
+    v = v * 10 + (c - '0');
+  }
+  return negative ? -v : v;
+}
+
+struct Stored {
+  std::string type;
+  std::int64_t id = 0;
+  std::string title_ar;
+  std::string title_en;
+  std::string body;
+  std::optional<std::int64_t> organization_id;
+  std::optional<std::int64_t> edition;
+  std::optional<std::int64_t> year;
+  std::string date;
+};
+
+std::string pack(const Document& d, std::string_view body) {
+  std::string out;
+  put_field(out, d.type);
+  put_field(out, std::to_string(d.id));
+  put_field(out, scrub_utf8(d.title_ar));
+  put_field(out, scrub_utf8(d.title_en));
+  put_field(out, body);
+  put_field(out, optional_text(d.organization_id));
+  put_field(out, optional_text(d.edition));
+  put_field(out, optional_text(d.year));
+  put_field(out, d.date);
+  return out;
+}
+
+Stored unpack(std::string_view in) {
+  Stored s;
+  s.type = get_field(in);
+  s.id = parse_optional(get_field(in)).value_or(0);
+  s.title_ar = get_field(in);
+  s.title_en = get_field(in);
+  s.body = get_field(in);
+  s.organization_id = parse_optional(get_field(in));
+  s.edition = parse_optional(get_field(in));
+  s.year = parse_optional(get_field(in));
+  s.date = get_field(in);
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Snippets: Xapian's MSet::snippet has its own tokenizer and knows nothing of our stems, so the window
+// and the marks come from text::analyze on the stored text, with its byte offsets.
+
+std::string make_snippet(std::string_view text, const std::unordered_set<std::string>& stems) {
+  if (text.empty()) return {};
+  const auto terms = text::analyze(text);
+  std::string out;
+  if (terms.empty()) {
+    const auto head = cut_utf8(text, 200);
+    html_escape_into(out, head);
+    if (head.size() < text.size()) out += " …";
+    return out;
+  }
+  const std::size_t n = terms.size();
+  std::vector<char> matched(n, 0);
+  // A word matches as it does in the index: by its stem or its alternative stem (never as a stopword).
+  for (std::size_t i = 0; i < n; ++i)
+    matched[i] = !terms[i].stopword && ((!terms[i].stem.empty() && stems.count(terms[i].stem) > 0) ||
+                                        (!terms[i].alt_stem.empty() && stems.count(terms[i].alt_stem) > 0));
+
+  // The window of kSnippetWords terms holding the most matches (the earliest of equals).
+  const std::size_t w = std::min(kSnippetWords, n);
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < w; ++i) count += matched[i];
+  std::size_t best = 0, best_count = count;
+  for (std::size_t s = 1; s + w <= n; ++s) {
+    count += matched[s + w - 1];
+    count -= matched[s - 1];
+    if (count > best_count) {
+      best = s;
+      best_count = count;
+    }
+  }
+  // A few words before the first match read better than a sentence cut right at it; slide back while
+  // nothing matched falls off the end.
+  if (best_count > 0) {
+    std::size_t first = best;
+    while (!matched[first]) ++first;
+    while (best > 0 && first - best < kSnippetLeadWords && !matched[best + w - 1]) --best;
+  }
+  const std::size_t end = best + w;
+
+  const std::size_t from = best == 0 ? 0 : terms[best].begin;
+  const std::size_t to = end == n ? text.size() : terms[end - 1].end;
+  if (best > 0) out += "… ";
+  std::size_t at = from;
+  for (std::size_t i = best; i < end; ++i) {
+    if (!matched[i]) continue;
+    html_escape_into(out, text.substr(at, terms[i].begin - at));
+    out += "<mark>";
+    html_escape_into(out, text.substr(terms[i].begin, terms[i].end - terms[i].begin));
+    out += "</mark>";
+    at = terms[i].end;
+  }
+  html_escape_into(out, text.substr(at, to - at));
+  if (end < n) out += " …";
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries
+
+void check_query_text(std::string_view text) {
+  if (!core::valid_utf8(text))
+    throw core::Error::invalid_field("q", "encoding", "نص البحث ليس نصًا صالحًا (UTF-8)",
+                                     "The search text is not valid UTF-8");
+  if (core::utf8_length(text) > kMaxQueryChars)
+    throw core::Error::invalid_field("q", "too_long", "نص البحث أطول من 1000 حرف",
+                                     "The search text is longer than 1,000 characters");
+}
+
+Xapian::Query or_of(const std::vector<std::string>& terms, const std::string& prefix = {}) {
+  std::vector<Xapian::Query> qs;
+  qs.reserve(terms.size());
+  for (const auto& t : terms) qs.emplace_back(prefix + t);
+  if (qs.empty()) return Xapian::Query::MatchNothing;
+  return Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end());
+}
+
+// Who may see what, and the facet filters: boolean terms only, so they narrow the match without touching
+// the ranking, and every count (total, facets) is over what the caller may open.
+// (An empty Xapian::Query means "no filter" here; a caller who may see nothing never gets this far: see
+// sees_nothing().)
+Xapian::Query filter_for(const Query& q) {
+  std::vector<Xapian::Query> parts;
+  if (!q.access.all) {
+    parts.push_back(or_of(q.access.terms));
+    parts.push_back(or_of(q.access.types, "XT"));
+  }
+  if (!q.types.empty()) parts.push_back(or_of(q.types, "XT"));
+  if (q.organization_id) parts.emplace_back("XO" + std::to_string(*q.organization_id));
+  if (q.edition) parts.emplace_back("XE" + std::to_string(*q.edition));
+  if (q.year) parts.emplace_back("XY" + std::to_string(*q.year));
+  if (parts.empty()) return Xapian::Query();
+  if (parts.size() == 1) return parts.front();
+  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+/// No readable type, or no visibility term at all: the caller sees nothing.
+bool sees_nothing(const Access& a) { return !a.all && (a.types.empty() || a.terms.empty()); }
+
+bool is_quote_at(std::string_view s, std::size_t i, std::size_t& len) {
+  // ASCII quotes, and the ones phones and Arabic keyboards produce: “ ” « ».
+  static constexpr std::string_view kQuotes[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xC2\xAB", "\xC2\xBB"};
+  for (auto q : kQuotes)
+    if (s.substr(i, q.size()) == q) {
+      len = q.size();
+      return true;
+    }
+  return false;
+}
+
+bool fits(const std::string& term) { return !term.empty() && term.size() <= kMaxTermBytes; }
+
+/// One analysed query word.
+struct QueryWord {
+  std::string stem;
+  /// The stem without a leading و ف ب ل ك that may be a clitic (src/text/stem.hpp), or empty.
+  std::string alt_stem;
+  std::string word;
+  bool stopword = false;
+  std::size_t begin = 0, end = 0;
+
+  /// What the word matches: its stem, or its two stems as one (a synonym: one word, one weight); a
+  /// stopword, which has no stem in the index, by its positional W-term.
+  Xapian::Query match() const {
+    if (stopword) return Xapian::Query(kWord + word);
+    if (fits(alt_stem)) return Xapian::Query(Xapian::Query::OP_SYNONYM, Xapian::Query(stem), Xapian::Query(alt_stem));
+    return Xapian::Query(stem);
+  }
+};
+
+/// The query text as src/text sees it, sorted into what to rank, to require as phrases and to exclude.
+struct ParsedQuery {
+  std::vector<QueryWord> ranked;                // non-stopwords outside quotes, not excluded
+  std::vector<std::vector<QueryWord>> phrases;  // each quoted phrase, stopwords included
+  std::vector<std::string> excluded;            // stems of -words
+  std::unordered_set<std::string> highlight;    // stems (and alternative stems) to mark in snippets
+
+  bool empty() const { return ranked.empty() && phrases.empty(); }
+};
+
+ParsedQuery parse_query(std::string_view text) {
+  // Quoted stretches: byte ranges between an opening and a closing quote. An unclosed quote quotes
+  // nothing (the words count as plain words).
+  std::vector<std::pair<std::size_t, std::size_t>> quoted;
+  constexpr std::size_t kClosed = std::string_view::npos;
+  std::size_t open = kClosed;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t len = 0;
+    if (is_quote_at(text, i, len)) {
+      if (open != kClosed) {
+        quoted.emplace_back(open, i);
+        open = kClosed;
+      } else {
+        open = i + len;
+      }
+      i += len;
+    } else {
+      ++i;
+    }
+  }
+
+  ParsedQuery p;
+  std::optional<std::size_t> current_quote;
+  for (auto& t : text::analyze(text)) {
+    if (!fits(t.stem) || !fits(t.word)) continue;
+    QueryWord w{std::move(t.stem), std::move(t.alt_stem), std::move(t.word), t.stopword, t.begin, t.end};
+    auto remember = [&] {
+      p.highlight.insert(w.stem);
+      if (!w.alt_stem.empty()) p.highlight.insert(w.alt_stem);
+    };
+    std::optional<std::size_t> in_quote;
+    for (std::size_t k = 0; k < quoted.size(); ++k)
+      if (w.begin >= quoted[k].first && w.end <= quoted[k].second) in_quote = k;
+    if (in_quote) {
+      if (in_quote != current_quote) {
+        p.phrases.emplace_back();
+        current_quote = in_quote;
+      }
+      if (!w.stopword) remember();
+      p.phrases.back().push_back(std::move(w));
+      continue;
+    }
+    current_quote.reset();
+    // "-word" (the minus right before the word, at the start or after a space) excludes it; a hyphen
+    // inside "e-government" does not.
+    const bool minus = w.begin > 0 && text[w.begin - 1] == '-' &&
+                       (w.begin == 1 || text[w.begin - 2] == ' ' || text[w.begin - 2] == '\t');
+    if (minus) {
+      p.excluded.push_back(w.stopword ? kWord + w.word : w.stem);
+      continue;
+    }
+    // AND, OR, NOT and their Arabic counterparts are stopwords, not operators: "AND OR NOT" is empty.
+    if (w.stopword) continue;
+    remember();
+    p.ranked.push_back(std::move(w));
+  }
+  return p;
+}
+
+// Xapian 1.4 builds phrases of single terms only, so a phrase whose words have two stems becomes the OR of
+// its spellings: "وتطوير الخدمات" is (وتطوير خدم) or (تطوير خدم). Past kMaxPhraseVariants the remaining
+// words keep their main stem.
+constexpr std::size_t kMaxPhraseVariants = 16;
+
+Xapian::Query phrase_query(const std::vector<QueryWord>& words) {
+  std::vector<std::vector<std::string>> variants{{}};
+  for (const auto& w : words) {
+    if (w.stopword) {
+      for (auto& v : variants) v.push_back(kWord + w.word);
+      continue;
+    }
+    const bool two = fits(w.alt_stem) && variants.size() * 2 <= kMaxPhraseVariants;
+    const std::size_t n = variants.size();
+    for (std::size_t i = 0; i < n; ++i) {
+      if (two) {
+        variants.push_back(variants[i]);
+        variants.back().push_back(w.alt_stem);
+      }
+      variants[i].push_back(w.stem);
+    }
+  }
+  std::vector<Xapian::Query> phrases;
+  for (const auto& v : variants) {
+    std::vector<Xapian::Query> parts(v.begin(), v.end());
+    phrases.emplace_back(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), parts.size());
+  }
+  return phrases.size() == 1 ? phrases.front() : Xapian::Query(Xapian::Query::OP_OR, phrases.begin(), phrases.end());
+}
+
+Xapian::Query build_manzuma_query(const ParsedQuery& p) {
+  std::vector<Xapian::Query> stems, words;
+  for (const auto& w : p.ranked) {
+    stems.push_back(w.match());
+    words.emplace_back(kWord + w.word);
+  }
+  Xapian::Query ranked;
+  if (!stems.empty()) ranked = Xapian::Query(Xapian::Query::OP_OR, stems.begin(), stems.end());
+
+  std::vector<Xapian::Query> phrases;
+  for (const auto& ph : p.phrases) {
+    if (ph.size() == 1) {
+      phrases.push_back(ph.front().match());
+    } else {
+      phrases.push_back(phrase_query(ph));
+    }
+  }
+  Xapian::Query main;
+  if (!phrases.empty()) {
+    // A quoted phrase is required; the other words rank among the records that have it.
+    main = Xapian::Query(Xapian::Query::OP_AND, phrases.begin(), phrases.end());
+    if (!ranked.empty()) main = Xapian::Query(Xapian::Query::OP_AND_MAYBE, main, ranked);
+  } else {
+    main = ranked;
+  }
+  if (!words.empty()) {
+    Xapian::Query exact(Xapian::Query::OP_OR, words.begin(), words.end());
+    main = Xapian::Query(Xapian::Query::OP_AND_MAYBE, main,
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, kExactWordBoost));
+  }
+  if (!p.excluded.empty()) main = Xapian::Query(Xapian::Query::OP_AND_NOT, main, or_of(p.excluded));
+  return main;
+}
+
+Xapian::Stem baseline_stemmer(Analyzer a) {
+  return a == Analyzer::xapian_arabic ? Xapian::Stem("arabic") : Xapian::Stem();
+}
+
+Xapian::Query build_baseline_query(const Xapian::Database& db, Analyzer a, std::string_view text, unsigned flags) {
+  Xapian::QueryParser qp;
+  qp.set_stemmer(baseline_stemmer(a));
+  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  qp.set_default_op(Xapian::Query::OP_OR);
+  qp.set_database(db);
+  try {
+    return qp.parse_query(std::string(text), flags);
+  } catch (const Xapian::QueryParserError&) {
+    // The stock parser's syntax ("AND", unbalanced quotes) fails on some input; read it as plain words.
+    return qp.parse_query(std::string(text), 0);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Readers per thread
+
+/// What a writer and the readers of one index share. `generation` goes up at each commit, telling each
+/// thread's reader to reopen().
+struct Shared {
+  std::filesystem::path dir;
+  Analyzer analyzer = Analyzer::manzuma;
+  std::atomic<std::uint64_t> generation{0};
+  std::uint64_t key = 0;
+};
+
+std::atomic<std::uint64_t> next_key{1};
+
+class XapianIndex final : public Index {
+ public:
+  XapianIndex(std::filesystem::path dir, Analyzer analyzer, bool writable) : shared_(std::make_shared<Shared>()) {
+    shared_->dir = std::move(dir);
+    shared_->analyzer = analyzer;
+    shared_->key = next_key.fetch_add(1);
+    const std::string want{analyzer_name(analyzer)};
+    if (writable) {
+      writer_.emplace(shared_->dir.string(), Xapian::DB_CREATE_OR_OPEN);
+      const auto have = writer_->get_metadata(kAnalyzerKey);
+      if (have.empty()) {
+        writer_->set_metadata(kAnalyzerKey, want);
+        writer_->commit();
+      } else if (have != want) {
+        throw core::Error::internal("search index " + shared_->dir.string() + " was built with the " + have +
+                                    " analyzer, not " + want);
+      }
+    } else {
+      Xapian::Database db(shared_->dir.string());
+      const auto have = db.get_metadata(kAnalyzerKey);
+      if (!have.empty() && have != want)
+        throw core::Error::internal("search index " + shared_->dir.string() + " was built with the " + have +
+                                    " analyzer, not " + want);
+    }
+  }
+
+  void put(const Document& d) override {
+    try {
+      std::lock_guard lock(writer_mutex_);
+      require_writer();
+      const std::string id_term = identity(d.type, d.id);
+      Xapian::Document doc;
+      doc.add_boolean_term(id_term);
+      doc.add_boolean_term("XT" + d.type);
+      if (d.organization_id) doc.add_boolean_term("XO" + std::to_string(*d.organization_id));
+      if (d.edition) doc.add_boolean_term("XE" + std::to_string(*d.edition));
+      if (d.year) doc.add_boolean_term("XY" + std::to_string(*d.year));
+      for (const auto& t : visibility_terms(d.visibility)) doc.add_boolean_term(t);
+      doc.add_value(kSlotType, d.type);
+      if (d.organization_id) doc.add_value(kSlotOrganization, std::to_string(*d.organization_id));
+      if (d.edition) doc.add_value(kSlotEdition, std::to_string(*d.edition));
+      if (d.year) doc.add_value(kSlotYear, std::to_string(*d.year));
+      if (!d.date.empty()) doc.add_value(kSlotDate, d.date);
+
+      const std::string body = scrub_utf8(d.body);
+      doc.set_data(pack(d, cut_utf8(body, kStoredBodyBytes)));
+
+      if (shared_->analyzer == Analyzer::manzuma) {
+        index_manzuma(doc, d, body);
+      } else {
+        index_baseline(doc, d, body);
+      }
+      forget_spelling(id_term);
+      remember_spelling(doc);
+      writer_->replace_document(id_term, doc);
+    } catch (const Xapian::Error& e) {
+      rethrow_xapian(e, "put");
+    }
+  }
+
+  void remove(std::string_view type, std::int64_t id) override {
+    try {
+      std::lock_guard lock(writer_mutex_);
+      require_writer();
+      const std::string id_term = identity(type, id);
+      forget_spelling(id_term);
+      writer_->delete_document(id_term);
+    } catch (const Xapian::Error& e) {
+      rethrow_xapian(e, "remove");
+    }
+  }
+
+  void commit() override {
+    try {
+      std::lock_guard lock(writer_mutex_);
+      require_writer();
+      writer_->commit();
+      shared_->generation.fetch_add(1, std::memory_order_release);
+    } catch (const Xapian::Error& e) {
+      rethrow_xapian(e, "commit");
+    }
+  }
+
+  std::size_t size() const override {
+    try {
+      if (writer_) {
+        std::lock_guard lock(writer_mutex_);
+        return writer_->get_doccount();
+      }
+      return with_reader([](const Xapian::Database& db) { return static_cast<std::size_t>(db.get_doccount()); });
+    } catch (const Xapian::Error& e) {
+      rethrow_xapian(e, "size");
+    }
+  }
+
+  std::string metadata(std::string_view key) const override {
+    try {
+      if (writer_) {
+        std::lock_guard lock(writer_mutex_);
+        return writer_->get_metadata(std::string(key));
+      }
+      return with_reader([&](const Xapian::Database& db) { return db.get_metadata(std::string(key)); });
+    } catch (const Xapian::Error& e) {
+      rethrow_xapian(e, "metadata");
+    }
+  }
+
+  void set_metadata(std::string_view key, std::string_view value) override {
+    try {
+      std::lock_guard lock(writer_mutex_);
+      require_writer();
+      writer_->set_metadata(std::string(key), std::string(value));
+    } catch (const Xapian::Error& e) {
+      rethrow_xapian(e, "set_metadata");
+    }
+  }
+
+  Results search(const Query& q) const override {
+    check_query_text(q.text);
+    try {
+      return with_reader([&](const Xapian::Database& db) { return run_search(db, q); });
+    } catch (const Xapian::Error& e) {
+      rethrow_xapian(e, "search");
+    }
+  }
+
+  std::vector<Suggestion> suggest(std::string_view prefix, const Access& access, std::size_t limit) const override {
+    check_query_text(prefix);
+    try {
+      return with_reader([&](const Xapian::Database& db) { return run_suggest(db, prefix, access, limit); });
+    } catch (const Xapian::Error& e) {
+      rethrow_xapian(e, "suggest");
+    }
+  }
+
+ private:
+  static std::string identity(std::string_view type, std::int64_t id) {
+    return "Q" + std::string(type) + ":" + std::to_string(id);
+  }
+
+  void require_writer() const {
+    if (!writer_) throw core::Error::internal("search index " + shared_->dir.string() + " is open read-only");
+  }
+
+  // --- Indexing ---
+
+  void index_manzuma(Xapian::Document& doc, const Document& d, std::string_view body) const {
+    Xapian::termpos base = 0;
+    auto field = [&](std::string_view text, Xapian::termcount wdf, bool title) {
+      Xapian::termpos last = base;
+      for (const auto& t : text::analyze(text)) {
+        if (!fits(t.word)) continue;
+        const Xapian::termpos pos = base + t.position + 1;
+        last = std::max(last, pos);
+        if (title) doc.add_term(kTitleWord + t.word);
+        if (t.stopword) {
+          // Stopwords have no stem term (it would meet content words: ولا / الولايات); their word keeps
+          // its position so a quoted phrase still sees the gap they fill.
+          doc.add_posting(kWord + t.word, pos, wdf);
+          continue;
+        }
+        if (!fits(t.stem)) continue;
+        doc.add_posting(t.stem, pos, wdf);
+        // وتطوير is indexed as both وتطوير and تطوير at one position (src/text/README.md, clitics).
+        if (fits(t.alt_stem)) doc.add_posting(t.alt_stem, pos, wdf);
+        doc.add_term(kWord + t.word, wdf);
+        if (title) doc.add_term(kTitleStem + t.stem);
+      }
+      base = last + kFieldGap;
+    };
+    field(d.title_ar, kTitleWdf, true);
+    field(d.title_en, kTitleWdf, true);
+    field(body, 1, false);
+  }
+
+  void index_baseline(Xapian::Document& doc, const Document& d, std::string_view body) const {
+    Xapian::TermGenerator tg;
+    tg.set_stemmer(baseline_stemmer(shared_->analyzer));
+    tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    tg.set_document(doc);
+    // The same field weights as ours, so search-eval compares the analysis and nothing else.
+    tg.index_text(d.title_ar, kTitleWdf);
+    tg.increase_termpos(kFieldGap);
+    tg.index_text(d.title_en, kTitleWdf);
+    tg.increase_termpos(kFieldGap);
+    tg.index_text(std::string(body));
+    doc = tg.get_document();
+  }
+
+  // The spelling table counts, per word, the documents holding it; a replaced or removed document takes its
+  // words back out, so corrections follow what the index holds now.
+  void forget_spelling(const std::string& id_term) {
+    if (shared_->analyzer != Analyzer::manzuma) return;
+    auto p = writer_->postlist_begin(id_term);
+    if (p == writer_->postlist_end(id_term)) return;
+    for (const auto& word : spelling_words(writer_->get_document(*p))) writer_->remove_spelling(word);
+  }
+
+  void remember_spelling(const Xapian::Document& doc) {
+    if (shared_->analyzer != Analyzer::manzuma) return;
+    for (const auto& word : spelling_words(doc)) writer_->add_spelling(word);
+  }
+
+  // The document's distinct W-terms that belong in the spelling table (terms come sorted, so the W-terms
+  // are one run).
+  static std::vector<std::string> spelling_words(const Xapian::Document& doc) {
+    std::vector<std::string> words;
+    auto t = doc.termlist_begin();
+    t.skip_to(kWord);
+    for (; t != doc.termlist_end(); ++t) {
+      const std::string term = *t;
+      if (term.rfind(kWord, 0) != 0) break;
+      std::string word = term.substr(kWord.size());
+      if (spelling_worthy(word)) words.push_back(std::move(word));
+    }
+    return words;
+  }
+
+  // --- Reading ---
+
+  // Xapian::Database is not safe to share between threads, and opening one per query costs a few file
+  // opens and reads. So each thread keeps its own reader per index in a thread_local table, keyed by a
+  // number unique to this Index object (not the path: a rebuilt generation may reuse one). The writer's
+  // commit() bumps the shared generation; a reader that sees a new generation calls reopen() before the
+  // query, so a committed change is searchable at once. A reader whose Index is gone is closed at the
+  // thread's next search. Readers see committed revisions only; when the writer has moved on twice since
+  // a reader opened, Xapian throws DatabaseModifiedError and the query runs again on a reopened reader.
+  struct Reader {
+    std::weak_ptr<Shared> owner;
+    std::optional<Xapian::Database> db;
+    std::uint64_t generation = 0;
+  };
+
+  /// This thread's reader of this index, opened on first use.
+  Reader& thread_reader() const {
+    thread_local std::unordered_map<std::uint64_t, Reader> readers;
+    for (auto it = readers.begin(); it != readers.end();) {
+      if (it->second.owner.expired()) {
+        it = readers.erase(it);
+      } else {
+        ++it;
+      }
+    }
+    auto& r = readers[shared_->key];
+    if (!r.db) {
+      r.owner = shared_;
+      r.generation = shared_->generation.load(std::memory_order_acquire);
+      r.db.emplace(shared_->dir.string());
+    }
+    return r;
+  }
+
+  template <class F>
+  std::invoke_result_t<F, const Xapian::Database&> with_reader(F&& f) const {
+    auto& r = thread_reader();
+    for (int attempt = 0;; ++attempt) {
+      try {
+        const auto generation = shared_->generation.load(std::memory_order_acquire);
+        if (r.generation != generation) {
+          r.db->reopen();
+          r.generation = generation;
+        }
+        return f(*r.db);
+      } catch (const Xapian::DatabaseModifiedError&) {
+        // Under a writer committing in a tight loop (a rebuild) a reader may lose its revision more than
+        // once; each retry reads the newest one.
+        if (attempt >= 10) throw;
+        r.db->reopen();
+      }
+    }
+  }
+
+  Results run_search(const Xapian::Database& db, const Query& q) const {
+    Results res;
+    ParsedQuery parsed;
+    Xapian::Query text_query;
+    if (shared_->analyzer == Analyzer::manzuma) {
+      parsed = parse_query(q.text);
+      if (parsed.empty()) {
+        res.empty_query = true;
+        return res;
+      }
+      text_query = build_manzuma_query(parsed);
+    } else {
+      text_query = build_baseline_query(db, shared_->analyzer, q.text, Xapian::QueryParser::FLAG_DEFAULT);
+      if (text_query.empty()) {
+        res.empty_query = true;
+        return res;
+      }
+      // Snippet marks use our analysis whatever the index's analyzer (only search-eval uses the others).
+      parsed = parse_query(q.text);
+    }
+    if (sees_nothing(q.access)) return res;
+    const Xapian::Query filter = filter_for(q);
+    const Xapian::Query full =
+        filter.empty() ? text_query : Xapian::Query(Xapian::Query::OP_FILTER, text_query, filter);
+
+    Xapian::Enquire enquire(db);
+    enquire.set_query(full);
+    if (q.sort == Query::Sort::newest) enquire.set_sort_by_value_then_relevance(kSlotDate, true);
+    std::optional<Xapian::ValueCountMatchSpy> types, orgs, editions, years;
+    Xapian::doccount check_at_least = 0;
+    if (q.facets) {
+      types.emplace(kSlotType);
+      orgs.emplace(kSlotOrganization);
+      editions.emplace(kSlotEdition);
+      years.emplace(kSlotYear);
+      enquire.add_matchspy(&*types);
+      enquire.add_matchspy(&*orgs);
+      enquire.add_matchspy(&*editions);
+      enquire.add_matchspy(&*years);
+      // Facets and the total are exact: every match is looked at.
+      check_at_least = db.get_doccount();
+    }
+    const auto mset = enquire.get_mset(static_cast<Xapian::doccount>(q.offset), static_cast<Xapian::doccount>(q.limit),
+                                       check_at_least);
+    res.total = q.facets ? mset.get_matches_lower_bound() : mset.get_matches_estimated();
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      const auto s = unpack(it.get_document().get_data());
+      Hit h;
+      h.type = s.type;
+      h.id = s.id;
+      h.title_ar = s.title_ar;
+      h.title_en = s.title_en;
+      h.snippet = make_snippet(s.body, parsed.highlight);
+      h.organization_id = s.organization_id;
+      h.edition = s.edition;
+      h.year = s.year;
+      h.date = s.date;
+      h.score = it.get_weight();
+      res.hits.push_back(std::move(h));
+    }
+    if (q.facets) {
+      auto collect = [](const Xapian::ValueCountMatchSpy& spy, std::vector<FacetValue>& out) {
+        for (auto v = spy.top_values_begin(kFacetValues); v != spy.top_values_end(kFacetValues); ++v)
+          out.push_back({*v, static_cast<std::size_t>(v.get_termfreq())});
+      };
+      collect(*types, res.types);
+      collect(*orgs, res.organizations);
+      collect(*editions, res.editions);
+      collect(*years, res.years);
+    }
+    if (shared_->analyzer == Analyzer::manzuma) res.did_you_mean = did_you_mean(db, q, parsed, filter);
+    return res;
+  }
+
+  // A word of the query that no document holds, in any form, is looked up in the spelling table (a word
+  // some document holds is a real word, even when the caller may not see that document: correcting it to a
+  // more frequent neighbour would be noise). The corrected query is offered only when its corrected words
+  // find documents the caller may open, so it never points at a record they cannot see.
+  std::optional<std::string> did_you_mean(const Xapian::Database& db, const Query& q, const ParsedQuery& parsed,
+                                          const Xapian::Query& filter) const {
+    std::vector<std::pair<const QueryWord*, std::string>> fixes;
+    std::vector<std::string> fixed_stems;
+    for (const auto& w : parsed.ranked) {
+      if (db.get_termfreq(w.stem) > 0 || (!w.alt_stem.empty() && db.get_termfreq(w.alt_stem) > 0)) continue;
+      if (!spelling_worthy(w.word)) continue;
+      auto fix = db.get_spelling_suggestion(w.word);
+      if (fix.empty() || fix == w.word) continue;
+      for (const auto& t : text::analyze(fix)) {
+        if (t.stopword) continue;
+        if (fits(t.stem)) fixed_stems.push_back(t.stem);
+        if (fits(t.alt_stem)) fixed_stems.push_back(t.alt_stem);
+      }
+      fixes.emplace_back(&w, std::move(fix));
+    }
+    if (fixes.empty() || fixed_stems.empty()) return std::nullopt;
+
+    const Xapian::Query fixed = or_of(fixed_stems);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(filter.empty() ? fixed : Xapian::Query(Xapian::Query::OP_FILTER, fixed, filter));
+    if (enquire.get_mset(0, 0, 1).get_matches_lower_bound() == 0) return std::nullopt;
+
+    // The table holds normalised words; where the user wrote a final ة, the correction keeps it.
+    constexpr std::string_view kTehMarbuta = "\xD8\xA9", kHeh = "\xD9\x87";
+    std::string corrected;
+    std::size_t at = 0;
+    for (auto& [w, fix] : fixes) {
+      const std::string_view typed = std::string_view(q.text).substr(w->begin, w->end - w->begin);
+      if (typed.ends_with(kTehMarbuta) && std::string_view(fix).ends_with(kHeh))
+        fix.replace(fix.size() - kHeh.size(), kHeh.size(), kTehMarbuta);
+      corrected.append(q.text, at, w->begin - at);
+      corrected += fix;
+      at = w->end;
+    }
+    corrected.append(q.text, at, std::string::npos);
+    return corrected;
+  }
+
+  std::vector<Suggestion> run_suggest(const Xapian::Database& db, std::string_view prefix, const Access& access,
+                                      std::size_t limit) const {
+    if (limit == 0 || sees_nothing(access)) return {};
+    Xapian::Query text_query;
+    if (shared_->analyzer == Analyzer::manzuma) {
+      const auto terms = text::analyze(prefix);
+      std::vector<const text::Term*> usable;
+      for (const auto& t : terms)
+        if (fits(t.word) && (t.stopword || fits(t.stem))) usable.push_back(&t);
+      if (usable.empty()) return {};
+      const auto& last = *usable.back();
+      // The word being typed matches title words starting with it, or title stems starting with its stem
+      // (مؤسس… finds المؤسسة and مؤسسات).
+      const Xapian::Query by_word(Xapian::Query::OP_WILDCARD, kTitleWord + last.word, kSuggestExpansions,
+                                  Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+      Xapian::Query typed = by_word;
+      if (!last.stopword) {
+        const Xapian::Query by_stem(Xapian::Query::OP_WILDCARD, kTitleStem + last.stem, kSuggestExpansions,
+                                    Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+        typed = Xapian::Query(Xapian::Query::OP_OR, by_word, by_stem);
+      }
+      std::vector<Xapian::Query> parts{typed};
+      for (std::size_t i = 0; i + 1 < usable.size(); ++i) {
+        const auto& t = *usable[i];
+        if (t.stopword) continue;
+        parts.push_back(QueryWord{t.stem, t.alt_stem, t.word, false, t.begin, t.end}.match());
+      }
+      text_query = parts.size() == 1 ? parts.front() : Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+    } else {
+      text_query = build_baseline_query(db, shared_->analyzer, prefix, Xapian::QueryParser::FLAG_PARTIAL);
+      if (text_query.empty()) return {};
+    }
+    Query scope;
+    scope.access = access;
+    const Xapian::Query filter = filter_for(scope);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(filter.empty() ? text_query : Xapian::Query(Xapian::Query::OP_FILTER, text_query, filter));
+    const auto mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+    std::vector<Suggestion> out;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      const auto s = unpack(it.get_document().get_data());
+      out.push_back({s.type, s.id, s.title_ar, s.title_en});
+    }
+    return out;
+  }
+
+  std::shared_ptr<Shared> shared_;
+  mutable std::mutex writer_mutex_;
+  std::optional<Xapian::WritableDatabase> writer_;
+};
+
+std::unique_ptr<Index> open_index(const std::filesystem::path& dir, Analyzer analyzer, bool writable) {
+  try {
+    return std::make_unique<XapianIndex>(dir, analyzer, writable);
+  } catch (const Xapian::Error& e) {
+    rethrow_xapian(e, "open " + dir.string());
+  }
+}
+
+}  // namespace
+
+std::optional<Analyzer> parse_analyzer(std::string_view name) {
+  if (name == "manzuma") return Analyzer::manzuma;
+  if (name == "xapian-arabic") return Analyzer::xapian_arabic;
+  if (name == "none") return Analyzer::none;
+  return std::nullopt;
+}
+
+std::string_view analyzer_name(Analyzer a) {
+  switch (a) {
+    case Analyzer::manzuma:
+      return "manzuma";
+    case Analyzer::xapian_arabic:
+      return "xapian-arabic";
+    case Analyzer::none:
+      return "none";
+  }
+  return "manzuma";
+}
+
+std::unique_ptr<Index> Index::open_writable(const std::filesystem::path& dir, Analyzer analyzer) {
+  return open_index(dir, analyzer, true);
+}
+
+std::unique_ptr<Index> Index::open_readonly(const std::filesystem::path& dir, Analyzer analyzer) {
+  return open_index(dir, analyzer, false);
+}
+
+}  // namespace manzuma::search
