@@ -262,6 +262,56 @@ TEST(Search, AStudyUnderReviewIsForItsOrganisationAndItsReviewers) {
   EXPECT_EQ(facet(search_q(as(kViewer), w), "type", "study"), 0);
 }
 
+bj::object make_org(const std::string& name_en, std::optional<std::int64_t> parent) {
+  bj::object in{{"kind", "authority"}, {"name_ar", "هيئة " + name_en}, {"name_en", name_en}};
+  if (parent) in["parent_id"] = *parent;
+  auto r = admin().post("/api/v1/organizations", in);
+  if (r.status != 201) throw std::runtime_error("organisation: " + r.body);
+  return r.json().as_object();
+}
+
+TEST(Search, MovingAnOrganisationMovesWhoFindsItsPrivateRecords) {
+  const auto w = word();
+  const auto a = make_org(unique("Search Authority A"), std::nullopt).at("id").as_int64();
+  const auto b = make_org(unique("Search Authority B"), std::nullopt).at("id").as_int64();
+  const auto unit = make_org(unique("Search Unit"), a);
+  const auto unit_id = unit.at("id").as_int64();
+  // A viewer of authority A reads the studies of the units under it.
+  const auto email = unique("search.viewer") + "@example.om";
+  auto user = admin().post(
+      "/api/v1/users", bj::object{{"email", email},
+                                  {"name_ar", "قارئ البحث"},
+                                  {"name_en", "Search Reader"},
+                                  {"memberships", bj::array{bj::object{{"organization_id", a}, {"role", "viewer"}}}}});
+  ASSERT_EQ(user.status, 201) << user.body;
+  Client reader(Server::shared().url());
+  ASSERT_EQ(reader.login(email, user.json().at("temporary_password").as_string()).status, 200);
+
+  auto study = as(kOffice).post("/api/v1/research", bj::object{{"edition_id", practice_edition()},
+                                                               {"organization_id", unit_id},
+                                                               {"title_ar", "بحث " + w},
+                                                               {"title_en", "Study " + w},
+                                                               {"authors", bj::array{"Aisha Al Balushi"}},
+                                                               {"abstract_en", "On " + w}});
+  ASSERT_EQ(study.status, 201) << study.body;
+  const auto id = study.json().at("study").at("id").as_int64();
+  ASSERT_TRUE(finds(reader, w, "study", id));
+
+  // The unit moves under B: A's viewer no longer opens the study, so no longer finds it.
+  bj::object move{{"kind", "authority"},
+                  {"name_ar", unit.at("name_ar")},
+                  {"name_en", unit.at("name_en")},
+                  {"parent_id", b},
+                  {"country", "OM"},
+                  {"active", true},
+                  {"version", unit.at("version")}};
+  auto moved = admin().put("/api/v1/organizations/" + std::to_string(unit_id), move);
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  EXPECT_EQ(reader.get("/api/v1/research/" + std::to_string(id)).status, 404);
+  EXPECT_FALSE(finds(reader, w, "study", id));
+  EXPECT_TRUE(finds(as(kOffice), w, "study", id));
+}
+
 TEST(Search, ArabicSpellingVariantsFindTheSameRecord) {
   // Written with hamza on the alef, shadda, tatweel and a final ta marbuta.
   auto p = create_practice(practice_body("إستراتيجيّة المؤسّســة للجودة " + word(), "Quality " + word(), "Quality"));
