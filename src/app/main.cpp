@@ -321,7 +321,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "indexed %zu/%zu …\n", done, total);
       });
       const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-      std::printf("Indexed %zu document(s) in %.1f s into %s; a running server switches to it within a second.\n",
+      std::printf("Indexed %zu document(s) in %.1f s into %s (a running server switches to it within a second).\n",
                   count, seconds, app.config().search_dir.c_str());
       return 0;
     }
