@@ -19,15 +19,18 @@
 #include "modules/dashboard/permissions.hpp"
 #include "modules/dashboard/routes.hpp"
 #include "modules/dashboard/service.hpp"
+#include "modules/editions/api.hpp"
 #include "modules/editions/permissions.hpp"
 #include "modules/editions/routes.hpp"
 #include "modules/editions/service.hpp"
+#include "modules/events/api.hpp"
 #include "modules/events/permissions.hpp"
 #include "modules/events/routes.hpp"
 #include "modules/events/service.hpp"
 #include "modules/notifications/permissions.hpp"
 #include "modules/notifications/routes.hpp"
 #include "modules/notifications/service.hpp"
+#include "modules/partnerships/api.hpp"
 #include "modules/partnerships/permissions.hpp"
 #include "modules/partnerships/routes.hpp"
 #include "modules/partnerships/service.hpp"
@@ -39,6 +42,9 @@
 #include "modules/research/permissions.hpp"
 #include "modules/research/routes.hpp"
 #include "modules/research/service.hpp"
+#include "modules/search/permissions.hpp"
+#include "modules/search/routes.hpp"
+#include "modules/search/service.hpp"
 #include "platform/accounts/service.hpp"
 #include "platform/attachments/service.hpp"
 #include "platform/auth/service.hpp"
@@ -46,6 +52,7 @@
 #include "platform/organizations/service.hpp"
 #include "platform/rbac.hpp"
 #include "platform/routes.hpp"
+#include "search/sync.hpp"
 
 namespace manzuma::app {
 
@@ -59,6 +66,7 @@ core::Config resolved(core::Config c) {
   if (c.io_threads == 0) c.io_threads = cores();
   if (c.workers == 0) c.workers = 4 * cores();
   if (c.db_pool == 0) c.db_pool = c.workers;
+  if (c.search_dir.empty()) c.search_dir = (fs::path(c.data_dir) / "search").string();
   return c;
 }
 
@@ -86,6 +94,18 @@ App::App(core::Config config) : config_(resolved(std::move(config))) {
   events_ = std::make_unique<modules::EventService>(*db_, clock_);
   partnerships_ = std::make_unique<modules::PartnershipService>(*db_, clock_);
   dashboard_ = std::make_unique<modules::DashboardService>(*db_, clock_);
+  // Every area with records a user may search feeds the one index (its api.hpp); the writes enqueue them.
+  indexer_ = std::make_unique<search::Indexer>(*db_, config_.search_dir);
+  for (auto source :
+       {modules::practices_search_source(), modules::research_search_source(), modules::events_search_source(),
+        modules::editions_search_source(), modules::partnerships_search_source(), modules::adoptions_search_source()})
+    indexer_->add_source(std::move(source));
+  search_ = std::make_unique<modules::SearchService>(*db_, *indexer_);
+  // Studies and adoptions are read by organisation path: a move changes who finds them.
+  organizations_->add_move_listener([](db::Session& s, std::string_view path) {
+    modules::enqueue_studies_under(s, path);
+    modules::enqueue_adoptions_under(s, path);
+  });
   // Time-driven notices: each area that has them registers its due source with the scan.
   notifications_->add_due_source(
       [this](db::Session& s, std::string_view today) { return partnerships_->due_notices(s, today); });
@@ -102,6 +122,7 @@ App::App(core::Config config) : config_(resolved(std::move(config))) {
   platform::register_policies(modules::events::policies());
   platform::register_policies(modules::partnerships::policies());
   platform::register_policies(modules::dashboard::policies());
+  platform::register_policies(modules::search::policies());
 }
 
 App::~App() = default;
@@ -148,6 +169,7 @@ void App::build_routes() {
   modules::events_routes(router_, *events_);
   modules::partnerships_routes(router_, *partnerships_);
   modules::dashboard_routes(router_, *dashboard_);
+  modules::search_routes(router_, *search_);
   for (const auto& r : router_.routes())
     if (r.doc.action != http::kPublic && !platform::is_known_action(r.doc.action))
       throw std::logic_error("route " + r.path + " names unknown policy action '" + std::string(r.doc.action) + "'");
@@ -159,7 +181,15 @@ modules::ScanResult App::scan_notifications(std::string_view today) {
   return notifications_->scan(day);
 }
 
+std::size_t App::reindex(const std::function<void(std::size_t, std::size_t)>& progress) {
+  return indexer_->rebuild(progress);
+}
+
 void App::serve(const std::function<void(std::uint16_t)>& on_ready) {
+  // Before listening: the first search finds a complete index, and a second server on the same search
+  // directory stops here with a clear message (the index takes one writer).
+  const auto applied = indexer_->catch_up();
+  spdlog::info("search index in {} is current ({} outbox rows applied at start)", config_.search_dir, applied);
   static_files_ = std::make_unique<http::StaticFiles>(config_.web_root);
   http::Dispatcher dispatcher(router_, config_, metrics_, static_files_.get());
   dispatcher.set_authenticator([this](const http::Request& r, bool public_route) {
@@ -215,6 +245,21 @@ void App::serve(const std::function<void(std::uint16_t)>& on_ready) {
         }
       });
     }
+    // Applies the search outbox every second: writes made by other servers on the same database (and by
+    // `manzuma reindex`) reach this one's index even when nobody searches here. Searches catch up themselves.
+    std::jthread search_sync([this](std::stop_token stop) {
+      std::mutex m;
+      std::condition_variable_any cv;
+      while (!stop.stop_requested()) {
+        try {
+          indexer_->catch_up();
+        } catch (const std::exception& e) {
+          spdlog::error("search catch-up failed: {}", e.what());
+        }
+        std::unique_lock lock(m);
+        cv.wait_for(lock, stop, std::chrono::seconds(1), [] { return false; });
+      }
+    });
     server.run();
   }
   open_connections_ = nullptr;

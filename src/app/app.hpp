@@ -25,6 +25,10 @@ class AuthService;
 class AttachmentService;
 }  // namespace manzuma::platform
 
+namespace manzuma::search {
+class Indexer;
+}  // namespace manzuma::search
+
 namespace manzuma::modules {
 class NotificationService;
 class EditionService;
@@ -34,6 +38,7 @@ class AdoptionService;
 class EventService;
 class PartnershipService;
 class DashboardService;
+class SearchService;
 }  // namespace manzuma::modules
 
 namespace manzuma::app {
@@ -65,6 +70,8 @@ class App {
   modules::EventService& events() { return *events_; }
   modules::PartnershipService& partnerships() { return *partnerships_; }
   modules::DashboardService& dashboard() { return *dashboard_; }
+  /// The search index and the sources that feed it (config().search_dir).
+  search::Indexer& indexer() { return *indexer_; }
 
   /// Applies pending migrations; returns how many.
   int migrate();
@@ -80,8 +87,13 @@ class App {
   /// Runs the notification scan for `today` (YYYY-MM-DD; empty: today, UTC): due notices, digests, e-mail.
   modules::ScanResult scan_notifications(std::string_view today = {});
 
-  /// Listens, calls `on_ready(port)`, and serves until SIGTERM/SIGINT; then closes the database cleanly.
-  /// Meanwhile a timer runs the notification scan at start and every `notify_scan_minutes`.
+  /// Rebuilds the search index from the database into a new generation and makes it live (`manzuma reindex`);
+  /// `progress(done, total)` as it goes. Returns the documents indexed.
+  std::size_t reindex(const std::function<void(std::size_t, std::size_t)>& progress = {});
+
+  /// Builds the search index if there is none and catches it up; listens, calls `on_ready(port)`, and serves
+  /// until SIGTERM/SIGINT; then closes the database cleanly. Meanwhile a timer runs the notification scan at
+  /// start and every `notify_scan_minutes`, and another applies the search outbox every second.
   void serve(const std::function<void(std::uint16_t)>& on_ready);
 
  private:
@@ -103,6 +115,8 @@ class App {
   std::unique_ptr<modules::EventService> events_;
   std::unique_ptr<modules::PartnershipService> partnerships_;
   std::unique_ptr<modules::DashboardService> dashboard_;
+  std::unique_ptr<search::Indexer> indexer_;
+  std::unique_ptr<modules::SearchService> search_;
   http::Router router_;
   http::Metrics metrics_;
   std::unique_ptr<http::StaticFiles> static_files_;

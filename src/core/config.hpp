@@ -31,6 +31,9 @@ struct Config {
   std::string listen_address = "127.0.0.1";
   std::uint16_t port = 8080;
   std::string data_dir = "var";
+  /// The search index's generations (src/search/README.md); empty means <data_dir>/search. Each server keeps
+  /// its own: two processes cannot write one index.
+  std::string search_dir;
   std::string database_url = "sqlite:var/manzuma.db";
   std::string web_root = "web/dist";
   std::string log_level = "info";

@@ -29,6 +29,8 @@ struct Source {
   std::function<std::optional<Document>(db::Session&, std::int64_t id)> load;
   /// Every document of this type, in id order, for a rebuild.
   std::function<void(db::Session&, const std::function<void(Document&&)>&)> all;
+  /// How many documents all() will give, for the rebuild's progress; when left empty, all() runs twice.
+  std::function<std::size_t(db::Session&)> count;
 };
 
 /// The process's index and the sources that feed it.

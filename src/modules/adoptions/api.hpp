@@ -6,6 +6,7 @@
 
 #include "db/database.hpp"
 #include "modules/notifications/api.hpp"
+#include "search/sync.hpp"
 
 namespace manzuma::modules {
 
@@ -21,5 +22,13 @@ std::vector<Notice> due_notices(db::Session& s, std::string_view today);
 /// plan_health_binds(today) first, in order, for its placeholders.
 extern const std::string_view kPlanHealthSql;
 std::vector<db::Value> plan_health_binds(std::string_view today);
+
+/// Adoptions in the search index (type "adoption"); every write of an adoption or of its plan's actions,
+/// milestones and indicators enqueues it (search/sync.hpp), and so does a change of its practice.
+manzuma::search::Source adoptions_search_source();
+
+/// Enqueues the adoptions by, or of practices from, the organisations under `path` (an organisation moved:
+/// their readers changed).
+void enqueue_adoptions_under(db::Session& s, std::string_view path);
 
 }  // namespace manzuma::modules

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/json.hpp"
+#include "modules/adoptions/access.hpp"
 #include "modules/adoptions/health.hpp"
 #include "modules/adoptions/repository.hpp"
 #include "modules/notifications/api.hpp"
@@ -11,6 +12,7 @@
 #include "platform/organizations/api.hpp"
 #include "platform/rbac.hpp"
 #include "platform/validation.hpp"
+#include "search/sync.hpp"
 
 namespace manzuma::modules {
 
@@ -20,8 +22,7 @@ namespace repo = adoptions;
 namespace {
 
 constexpr std::initializer_list<Role> kManagers = {Role::entity_coordinator, Role::change_team_head};
-constexpr std::initializer_list<Role> kEntityReaders = {Role::entity_coordinator, Role::change_team_head, Role::viewer,
-                                                        Role::contributor};
+using adoptions::kEntityReaders;
 
 core::Error adoption_not_found() { return core::Error::not_found("التبني غير موجود", "The adoption was not found"); }
 
@@ -230,6 +231,7 @@ AdoptionDetail AdoptionService::create(const core::Actor& actor, const AdoptionI
     platform::audit(s, clock_, &actor, actor.origin,
                     {"adoption.create", "adoption", std::to_string(a.id), a.organization_id,
                      core::json::encode(*stored).as_object()});
+    search::enqueue(s, "adoption", a.id);
     return a.id;
   });
   return get(actor, id);
@@ -256,6 +258,7 @@ AdoptionDetail AdoptionService::update(const core::Actor& actor, std::int64_t id
     changes.erase("updated_at");
     platform::audit(s, clock_, &actor, actor.origin,
                     {"adoption.update", "adoption", std::to_string(id), a.organization_id, std::move(changes)});
+    search::enqueue(s, "adoption", id);
   });
   return get(actor, id);
 }
@@ -345,6 +348,7 @@ AdoptionDetail AdoptionService::transition(const core::Actor& actor, std::int64_
     platform::audit(
         s, clock_, &actor, actor.origin,
         {"adoption." + std::string(to), "adoption", std::to_string(id), a.organization_id, std::move(changes)});
+    search::enqueue(s, "adoption", id);
   });
   return get(actor, id);
 }
@@ -383,6 +387,8 @@ PlanAction AdoptionService::add_action(const core::Actor& actor, std::int64_t id
     platform::audit(s, clock_, &actor, actor.origin,
                     {"plan_action.create", "plan_action", std::to_string(a.id), adoption.organization_id,
                      core::json::encode(stored).as_object()});
+    // The plan's actions, milestones and indicators are searchable with the adoption.
+    search::enqueue(s, "adoption", id);
     return stored;
   });
 }
@@ -429,6 +435,7 @@ PlanAction AdoptionService::update_action(const core::Actor& actor, std::int64_t
     platform::audit(s, clock_, &actor, actor.origin,
                     {progressed ? "plan_action.progress" : "plan_action.update", "plan_action",
                      std::to_string(action_id), adoption.organization_id, std::move(changes)});
+    search::enqueue(s, "adoption", id);
     return stored;
   });
 }
@@ -548,6 +555,7 @@ Milestone AdoptionService::add_milestone(const core::Actor& actor, std::int64_t 
     platform::audit(s, clock_, &actor, actor.origin,
                     {"plan_milestone.create", "plan_milestone", std::to_string(m.id), adoption.organization_id,
                      core::json::encode(stored).as_object()});
+    search::enqueue(s, "adoption", id);
     return stored;
   });
 }
@@ -585,6 +593,7 @@ Milestone AdoptionService::update_milestone(const core::Actor& actor, std::int64
     platform::audit(s, clock_, &actor, actor.origin,
                     {"plan_milestone.update", "plan_milestone", std::to_string(milestone_id), adoption.organization_id,
                      std::move(changes)});
+    search::enqueue(s, "adoption", id);
     return m;
   });
 }
@@ -626,6 +635,7 @@ Indicator AdoptionService::add_indicator(const core::Actor& actor, std::int64_t 
     platform::audit(s, clock_, &actor, actor.origin,
                     {"adoption_indicator.create", "adoption_indicator", std::to_string(i.id), adoption.organization_id,
                      core::json::encode(stored).as_object()});
+    search::enqueue(s, "adoption", id);
     return stored;
   });
 }
@@ -651,6 +661,7 @@ Indicator AdoptionService::update_indicator(const core::Actor& actor, std::int64
     platform::audit(s, clock_, &actor, actor.origin,
                     {"adoption_indicator.update", "adoption_indicator", std::to_string(indicator_id),
                      adoption.organization_id, std::move(changes)});
+    search::enqueue(s, "adoption", id);
     return i;
   });
 }

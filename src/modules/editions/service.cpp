@@ -1,11 +1,13 @@
 #include "modules/editions/service.hpp"
 
 #include "core/json.hpp"
+#include "modules/editions/api.hpp"
 #include "modules/editions/repository.hpp"
 #include "modules/editions/rules.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/rbac.hpp"
 #include "platform/validation.hpp"
+#include "search/sync.hpp"
 
 namespace manzuma::modules {
 
@@ -80,6 +82,7 @@ Edition EditionService::create(const core::Actor& actor, const EditionInput& in)
     platform::audit(
         s, clock_, &actor, actor.origin,
         {"edition.create", "edition", std::to_string(e.id), std::nullopt, core::json::encode(e).as_object()});
+    search::enqueue(s, "edition", e.id);
     return e;
   });
 }
@@ -111,6 +114,8 @@ Edition EditionService::update(const core::Actor& actor, std::int64_t id, const 
     changes.erase("updated_at");
     platform::audit(s, clock_, &actor, actor.origin,
                     {"edition.update", "edition", std::to_string(id), std::nullopt, std::move(changes)});
+    search::enqueue(s, "edition", id);
+    if (e.number != current->number || e.year != current->year) enqueue_edition_records(s, id);
     return e;
   });
 }
@@ -132,6 +137,7 @@ Edition EditionService::transition(const core::Actor& actor, std::int64_t id, co
     platform::audit(s, clock_, &actor, actor.origin,
                     {std::string("edition.") + (in.to == EditionStatus::open ? "open" : "close"), "edition",
                      std::to_string(id), std::nullopt, std::move(changes)});
+    search::enqueue(s, "edition", id);
     return e;
   });
 }

@@ -1,9 +1,10 @@
 #pragma once
-// What other areas (the dashboard) may ask about events.
+// What other areas (the dashboard) and the app may ask about events.
 
 #include <cstdint>
 
 #include "db/database.hpp"
+#include "search/sync.hpp"
 
 namespace manzuma::modules {
 
@@ -11,5 +12,8 @@ namespace manzuma::modules {
 /// (forums are not training), plus the trained_count organisers reported for held events where registrations
 /// were not kept. A planned event has trained no one yet. The same figure as the edition page's.
 std::int64_t trained_in_edition(db::Session& s, std::int64_t edition_id);
+
+/// Events in the search index (type "event"); every write of an event or its sessions enqueues it.
+manzuma::search::Source events_search_source();
 
 }  // namespace manzuma::modules

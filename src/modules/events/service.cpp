@@ -11,6 +11,7 @@
 #include "platform/audit/audit.hpp"
 #include "platform/rbac.hpp"
 #include "platform/validation.hpp"
+#include "search/sync.hpp"
 
 namespace manzuma::modules {
 
@@ -113,6 +114,7 @@ Event EventService::create(const core::Actor& actor, const EventInput& in) {
     e.id = repo::insert(s, e);
     platform::audit(s, clock_, &actor, actor.origin,
                     {"event.create", "event", std::to_string(e.id), std::nullopt, core::json::encode(e).as_object()});
+    search::enqueue(s, "event", e.id);
     return e;
   });
 }
@@ -138,6 +140,7 @@ Event EventService::update(const core::Actor& actor, std::int64_t id, const Even
     if (!repo::update(s, e)) throw platform::stale_version();
     platform::audit(s, clock_, &actor, actor.origin,
                     {"event.update", "event", std::to_string(id), std::nullopt, without_counters(current, e)});
+    search::enqueue(s, "event", id);
     return e;
   });
 }
@@ -156,6 +159,7 @@ Event EventService::transition(const core::Actor& actor, std::int64_t id, const 
     platform::audit(s, clock_, &actor, actor.origin,
                     {in.to == EventStatus::held ? "event.held" : "event.cancel", "event", std::to_string(id),
                      std::nullopt, without_counters(current, e)});
+    search::enqueue(s, "event", id);
     if (in.to == EventStatus::cancelled) {
       for (const auto& r : repo::registrations(s, id)) {
         if (!r.user_id) continue;
@@ -206,6 +210,7 @@ EventSession EventService::add_session(const core::Actor& actor, std::int64_t ev
     platform::audit(
         s, clock_, &actor, actor.origin,
         {"event.session_add", "event", std::to_string(event_id), std::nullopt, core::json::encode(x).as_object()});
+    search::enqueue(s, "event", event_id);
     return x;
   });
 }
@@ -219,6 +224,7 @@ void EventService::delete_session(const core::Actor& actor, std::int64_t event_i
     platform::audit(
         s, clock_, &actor, actor.origin,
         {"event.session_delete", "event", std::to_string(event_id), std::nullopt, core::json::encode(*x).as_object()});
+    search::enqueue(s, "event", event_id);
   });
 }
 

@@ -4,6 +4,8 @@
 
 #include <string_view>
 
+#include "search/sync.hpp"
+
 namespace manzuma::modules::partnerships {
 
 /// Notice kinds this area sends.
@@ -13,3 +15,11 @@ inline constexpr std::string_view kActionAssignedKind = "partnership.action_assi
 inline constexpr std::string_view kActionOverdueKind = "partnership.action_overdue";
 
 }  // namespace manzuma::modules::partnerships
+
+namespace manzuma::modules {
+
+/// MoUs in the search index (type "partnership"); every write of an MoU (its texts, parties, areas or status)
+/// enqueues it (search/sync.hpp).
+manzuma::search::Source partnerships_search_source();
+
+}  // namespace manzuma::modules

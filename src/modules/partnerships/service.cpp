@@ -8,6 +8,7 @@
 #include "modules/partnerships/repository.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/validation.hpp"
+#include "search/sync.hpp"
 
 namespace manzuma::modules {
 
@@ -198,6 +199,7 @@ Partnership PartnershipService::create(const core::Actor& actor, const Partnersh
     changes.erase("actions");
     platform::audit(s, clock_, &actor, actor.origin,
                     {"partnership.create", "partnership", std::to_string(row.id), std::nullopt, std::move(changes)});
+    search::enqueue(s, "partnership", row.id);
     return *stored;
   });
 }
@@ -241,6 +243,7 @@ Partnership PartnershipService::update(const core::Actor& actor, std::int64_t id
     platform::audit(s, clock_, &actor, actor.origin,
                     {renews ? "partnership.renew" : "partnership.update", "partnership", std::to_string(id),
                      std::nullopt, std::move(changes)});
+    search::enqueue(s, "partnership", id);
     return *after;
   });
 }
@@ -272,6 +275,7 @@ Partnership PartnershipService::transition(const core::Actor& actor, std::int64_
     platform::audit(s, clock_, &actor, actor.origin,
                     {in.status == PartnershipStatus::active ? "partnership.activate" : "partnership.terminate",
                      "partnership", std::to_string(id), std::nullopt, std::move(changes)});
+    search::enqueue(s, "partnership", id);
     return *repo::load(s, id, today);
   });
 }
@@ -355,11 +359,13 @@ std::vector<Notice> PartnershipService::due_notices(db::Session& s, std::string_
   const std::string link = "/partnerships/";
   const core::Origin origin{"notify-scan", "local", "manzuma notification scan"};
   for (const auto& p : repo::past_expiry(s, today)) {
-    if (repo::mark_expired(s, p.id, core::iso8601(clock_.now())) == 1)
+    if (repo::mark_expired(s, p.id, core::iso8601(clock_.now())) == 1) {
       platform::audit(s, clock_, nullptr, origin,
                       {"partnership.expire", "partnership", std::to_string(p.id), std::nullopt,
                        boost::json::object{{"status", boost::json::object{{"from", "active"}, {"to", "expired"}}}}},
                       "notification-scan");
+      search::enqueue(s, "partnership", p.id);
+    }
     for (auto user : office)
       out.push_back({user, std::string(partnerships::kExpiredKind), "انتهت مذكرة التعاون: " + p.title_ar,
                      "MoU expired: " + p.title_en, "انتهت مدة المذكرة في " + p.expires_on,

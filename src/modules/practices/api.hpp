@@ -8,6 +8,7 @@
 #include "core/actor.hpp"
 #include "core/clock.hpp"
 #include "db/database.hpp"
+#include "search/sync.hpp"
 
 namespace manzuma::modules {
 
@@ -48,5 +49,8 @@ std::int64_t create_draft_practice(db::Session& s, const core::Clock& clock, con
 /// published practice (everyone browses those), or of a practice the actor owns. For the attachments' reader
 /// rules, so a ministry can download OQ's template.
 bool toolkit_file_readable(db::Session& s, const core::Actor& actor, std::int64_t attachment_id);
+
+/// Practices in the search index (type "practice"); every write of a practice enqueues it (search/sync.hpp).
+manzuma::search::Source practices_search_source();
 
 }  // namespace manzuma::modules

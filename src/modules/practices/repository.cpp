@@ -71,17 +71,29 @@ std::optional<std::int64_t> attachment_organization(db::Session& s, std::int64_t
   return s.query_one<std::int64_t>("SELECT organization_id FROM attachments WHERE id = ?", attachment_id);
 }
 
+namespace {
+
+// The adoptions table belongs to another area and may not exist yet; a failing statement would abort a
+// PostgreSQL transaction, so ask the catalogue first.
+bool adoptions_table_exists(db::Session& s) {
+  return s.query_one<std::int64_t>(
+              s.dialect() == db::Dialect::postgres
+                  ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'adoptions'"
+                    " AND table_schema = current_schema()"
+                  : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'adoptions'")
+             .value_or(0) > 0;
+}
+
+}  // namespace
+
 bool has_adoptions(db::Session& s, std::int64_t practice_id) {
-  // The adoptions table belongs to another area and may not exist yet; a failing statement would abort a
-  // PostgreSQL transaction, so ask the catalogue first.
-  const bool exists =
-      s.query_one<std::int64_t>(s.dialect() == db::Dialect::postgres
-                                    ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'adoptions'"
-                                      " AND table_schema = current_schema()"
-                                    : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'adoptions'")
-          .value_or(0) > 0;
-  if (!exists) return false;
+  if (!adoptions_table_exists(s)) return false;
   return s.query_one<std::int64_t>("SELECT 1 FROM adoptions WHERE practice_id = ? LIMIT 1", practice_id).has_value();
+}
+
+std::vector<std::int64_t> adoption_ids(db::Session& s, std::int64_t practice_id) {
+  if (!adoptions_table_exists(s)) return {};
+  return s.query<std::int64_t>("SELECT id FROM adoptions WHERE practice_id = ? ORDER BY id", practice_id);
 }
 
 std::int64_t insert(db::Session& s, const Practice& p) {

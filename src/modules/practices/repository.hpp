@@ -26,6 +26,8 @@ bool is_practice_owner_of(db::Session& s, std::int64_t user_id, std::int64_t org
 std::optional<std::int64_t> attachment_organization(db::Session& s, std::int64_t attachment_id);
 /// True when an adoption refers to the practice (false while the adoptions table does not exist yet).
 bool has_adoptions(db::Session& s, std::int64_t practice_id);
+/// The adoptions of the practice (none while the adoptions table does not exist yet).
+std::vector<std::int64_t> adoption_ids(db::Session& s, std::int64_t practice_id);
 
 std::int64_t insert(db::Session& s, const Practice& p);
 /// Writes `p` if its stored version is still `p.version - 1`; false when someone else changed it first.

@@ -7,6 +7,7 @@
 #include "platform/organizations/api.hpp"
 #include "platform/rbac.hpp"
 #include "platform/validation.hpp"
+#include "search/sync.hpp"
 
 namespace manzuma::modules {
 
@@ -108,6 +109,7 @@ std::int64_t insert_practice(db::Session& s, const core::Clock& clock, const cor
   p.status = PracticeStatus::draft;
   p.created_at = p.updated_at = core::iso8601(clock.now());
   p.id = repo::insert(s, p);
+  search::enqueue(s, "practice", p.id);
   auto stored = repo::find(s, p.id);
   platform::audit(s, clock, &actor, actor.origin,
                   {"practice.create", "practice", std::to_string(p.id), p.organization_id,
@@ -239,6 +241,9 @@ PracticeDetail PracticeService::update(const core::Actor& actor, std::int64_t id
     changes.erase("updated_at");
     platform::audit(s, clock_, &actor, actor.origin,
                     {"practice.update", "practice", std::to_string(id), p.organization_id, std::move(changes)});
+    search::enqueue(s, "practice", id);
+    // An adoption's document carries the practice's title, and its owner and organisation among its readers.
+    for (auto adoption : repo::adoption_ids(s, id)) search::enqueue(s, "adoption", adoption);
     return detail(s, actor, std::move(stored));
   });
 }
@@ -269,6 +274,7 @@ PracticeDetail PracticeService::change_status(const core::Actor& actor, std::int
     platform::audit(s, clock_, &actor, actor.origin,
                     {to == PracticeStatus::archived ? "practice.archive" : "practice.publish", "practice",
                      std::to_string(id), p.organization_id, std::move(changes)});
+    search::enqueue(s, "practice", id);
     return detail(s, actor, *repo::find(s, id));
   });
 }
@@ -295,6 +301,7 @@ void PracticeService::remove(const core::Actor& actor, std::int64_t id) {
     platform::audit(s, clock_, &actor, actor.origin,
                     {"practice.delete", "practice", std::to_string(id), current.organization_id,
                      core::json::encode(current).as_object()});
+    search::enqueue(s, "practice", id);
   });
 }
 

@@ -6,11 +6,13 @@
 #include "core/json.hpp"
 #include "modules/notifications/api.hpp"
 #include "modules/practices/api.hpp"
+#include "modules/research/access.hpp"
 #include "modules/research/repository.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/organizations/api.hpp"
 #include "platform/rbac.hpp"
 #include "platform/validation.hpp"
+#include "search/sync.hpp"
 
 namespace manzuma::modules {
 
@@ -21,9 +23,7 @@ namespace {
 
 constexpr std::size_t kLongText = 8000;
 
-const std::initializer_list<Role> kStaff = {Role::platform_admin,   Role::program_office, Role::entity_coordinator,
-                                            Role::change_team_head, Role::practice_owner, Role::contributor,
-                                            Role::assessor,         Role::viewer};
+using research::kStaff;
 const std::initializer_list<Role> kSubmitters = {Role::entity_coordinator, Role::change_team_head, Role::practice_owner,
                                                  Role::contributor};
 
@@ -67,8 +67,7 @@ Loaded load(db::Session& s, const core::Actor& actor, std::int64_t id) {
   Loaded l{*study, repo::organization_path_of(s, id).value_or("/none/"), false, false};
   l.reviewer = repo::is_reviewer(s, id, actor.user_id);
   l.participant = actor.is_national() || l.reviewer || actor.covers(l.path, kStaff);
-  const bool public_state = study->status == ResearchStatus::accepted || study->status == ResearchStatus::applied;
-  if (!l.participant && !public_state) throw study_not_found();
+  if (!l.participant && !research::is_public(study->status)) throw study_not_found();
   return l;
 }
 
@@ -212,6 +211,7 @@ ResearchStudyDetail ResearchStudyService::submit(const core::Actor& actor, const
     changes["authors"] = t.authors;
     platform::audit(s, clock_, &actor, actor.origin,
                     {"research.submit", "research", std::to_string(r.id), r.organization_id, std::move(changes)});
+    search::enqueue(s, "study", r.id);
     for (auto user : program_office_users(s))
       if (user != actor.user_id)
         tell(s, clock_, user, "research.submitted", stored, "بحث علمي جديد مقترح", "A new research study was proposed");
@@ -254,6 +254,8 @@ ResearchStudyDetail ResearchStudyService::assign_reviewers(const core::Actor& ac
     ResearchStudy after = l.study;
     after.status = ResearchStatus::under_review;
     save_state(s, clock_, actor, l.study, after, "research.assign_reviewers", {{"reviewers_added", added}});
+    // The reviewers see the study from now on, in search too.
+    search::enqueue(s, "study", id);
     return detail(s, actor, load(s, actor, id));
   });
 }
@@ -271,6 +273,7 @@ ResearchStudyDetail ResearchStudyService::recommend(const core::Actor& actor, st
       v.fail("comments", "required", "اذكر ملاحظاتك لتوصية التعديل أو الرفض",
              "Explain a recommendation to revise or reject");
     v.check();
+    // No search::enqueue here or in comment(): neither changes the study's search document nor who reads it.
     repo::set_recommendation(s, id, actor.user_id, in.recommendation, comments, core::iso8601(clock_.now()));
     platform::audit(s, clock_, &actor, actor.origin,
                     {"research.recommend",
@@ -325,6 +328,7 @@ ResearchStudyDetail ResearchStudyService::decide(const core::Actor& actor, std::
     after.decided_at = core::iso8601(clock_.now());
     save_state(s, clock_, actor, l.study, after, accept ? "research.accept" : "research.reject",
                reason ? boost::json::object{{"reason", *reason}} : boost::json::object{});
+    search::enqueue(s, "study", id);
     tell(s, clock_, l.study.submitted_by, accept ? "research.accepted" : "research.rejected", l.study,
          accept ? "قُبل البحث العلمي الذي قدّمته" : "رُفض البحث العلمي الذي قدّمته",
          accept ? "Your research study was accepted" : "Your research study was rejected");
@@ -348,6 +352,7 @@ ResearchStudyDetail ResearchStudyService::apply(const core::Actor& actor, std::i
     after.status = ResearchStatus::applied;
     after.practice_id = practice_id;
     save_state(s, clock_, actor, l.study, after, "research.apply", {{"practice_id", practice_id}});
+    search::enqueue(s, "study", id);  // (the new practice enqueued itself)
     return detail(s, actor, load(s, actor, id));
   });
 }
