@@ -1521,6 +1521,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search every record you may open: practices, research studies, events, editions, MoUs and adoptions. q: the words (Arabic or English, up to 1,000 characters); type: practice | study | event | edition | partnership | adoption (repeat for several); org, edition, year: facet filters; sort: relevance (default) | newest; page ≥ 1; per_page 1–50 (default 20). Facets count only records you may open; snippets are escaped HTML with the matched words in <mark> */
+        get: operations["GET/api/v1/search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/search/suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Up to 10 titles you may open whose words start with what was typed (q), for a search box */
+        get: operations["GET/api/v1/search/suggest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2735,6 +2769,67 @@ export interface components {
             /** Format: int64 */
             actions_overdue: number;
             adoptions: components["schemas"]["AdoptionProgress"][];
+        };
+        SearchResults: {
+            q: string;
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            per_page: number;
+            items: components["schemas"]["SearchItem"][];
+            facets: components["schemas"]["SearchFacets"];
+            did_you_mean?: string | null;
+            empty_query: boolean;
+        };
+        SearchItem: {
+            type: string;
+            /** Format: int64 */
+            id: number;
+            title_ar: string;
+            title_en: string;
+            snippet: string;
+            organization?: components["schemas"]["SearchOrganization"] | null;
+            edition?: number | null;
+            year?: number | null;
+            date: string;
+            url: string;
+        };
+        SearchOrganization: {
+            /** Format: int64 */
+            id: number;
+            name_ar: string;
+            name_en: string;
+        };
+        SearchFacets: {
+            type: components["schemas"]["SearchFacetValue"][];
+            organization: components["schemas"]["SearchOrganizationFacet"][];
+            edition: components["schemas"]["SearchFacetValue"][];
+            year: components["schemas"]["SearchFacetValue"][];
+        };
+        SearchFacetValue: {
+            value: string;
+            /** Format: int64 */
+            count: number;
+        };
+        SearchOrganizationFacet: {
+            value: string;
+            /** Format: int64 */
+            count: number;
+            name_ar: string;
+            name_en: string;
+        };
+        SearchSuggestions: {
+            items: components["schemas"]["SearchSuggestion"][];
+        };
+        SearchSuggestion: {
+            type: string;
+            /** Format: int64 */
+            id: number;
+            title_ar: string;
+            title_en: string;
+            url: string;
         };
         Problem: {
             type: string;
@@ -6434,6 +6529,75 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EntityDashboard"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/search": {
+        parameters: {
+            query?: {
+                q?: string;
+                type?: string;
+                org?: string;
+                edition?: string;
+                year?: string;
+                sort?: string;
+                page?: string;
+                per_page?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResults"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/search/suggest": {
+        parameters: {
+            query?: {
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchSuggestions"];
                 };
             };
             /** @description Problem (RFC 9457) */
