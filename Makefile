@@ -46,6 +46,7 @@ screenshots: build
 	@MANZUMA_BIN=./$(BUILD)/src/app/manzuma node tests/e2e/screenshots.mjs
 
 bench: build
+	@cmake --build $(BUILD) -j $(JOBS) --target micro_benchmarks
 	@bash bench/run.sh $(BUILD)/src/app/manzuma
 
 fmt:

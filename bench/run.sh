@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # make bench: measures the real server with wrk and writes bench/results/latest.json.
 #   bash bench/run.sh path/to/manzuma       (a Release build; `make bench` passes build/src/app/manzuma)
-# Knobs: BENCH_DURATION (s, 10), BENCH_WARMUP (s, 2), BENCH_THREADS (2), BENCH_CONNECTIONS (64), BENCH_ORGS (80).
+# Knobs: BENCH_DURATION (s, 10), BENCH_WARMUP (s, 2), BENCH_THREADS (2), BENCH_CONNECTIONS (64), BENCH_ORGS (80),
+# BENCH_SEARCH_DOCS (100000), BENCH_SEARCH_QUERIES (500 per kind).
+# After the server, the micro-benchmarks beside the binary's build tree run too (bench/micro: text analysis
+# with Google Benchmark, search at 100,000 documents); a missing one is reported as skipped.
 # A benchmark, not a test: nothing is asserted about speed. It exits non-zero only when the server does not
 # start, a measured URL does not answer 200, or more than 1% of the requests of a run fail (socket errors or
 # status >= 400); latest.json is then left as it was.
@@ -168,6 +171,24 @@ else
 fi
 stop_ms=$((($(date +%s%N) - t2) / 1000000))
 
+# --- Micro-benchmarks (the server is stopped, so they have the machine) ---------------------------------------
+micro=$(cd "$(dirname "$bin")/../.." && pwd)/bench/micro
+if [[ -x $micro/text_bench ]]; then
+  echo "bench: text analysis (Google Benchmark)"
+  "$micro/text_bench" --benchmark_min_time=0.5 --benchmark_out="$tmp/text_bench.json" --benchmark_out_format=json \
+    >"$tmp/text_bench.out" 2>&1 || die "text_bench failed: $(tail -n 5 "$tmp/text_bench.out")"
+else
+  echo "bench: warning: no $micro/text_bench (libbenchmark-dev missing?); text analysis not measured" >&2
+fi
+if [[ -x $micro/search_bench ]]; then
+  echo "bench: search at ${BENCH_SEARCH_DOCS:-100000} documents (indexing, then ${BENCH_SEARCH_QUERIES:-500} queries per kind)"
+  "$micro/search_bench" --docs "${BENCH_SEARCH_DOCS:-100000}" --queries "${BENCH_SEARCH_QUERIES:-500}" \
+    >"$tmp/search_bench.out" 2>"$tmp/search_bench.err" || die "search_bench failed: $(tail -n 5 "$tmp/search_bench.err")"
+  tail -n 1 "$tmp/search_bench.out" >"$tmp/search_bench.json"
+else
+  echo "bench: warning: no $micro/search_bench; search not measured" >&2
+fi
+
 # --- Report -------------------------------------------------------------------------------------------------
 cores=$(nproc)
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)
@@ -249,8 +270,28 @@ result = {
         "organizations_page_vs_static": 0.3,
         "idle_rss_mb": 60,
         "start_to_ready_ms": 1000,
+        "search_query_p50_ms": 5,
+        "search_query_p99_ms": 20,
+        "search_indexing_docs_per_s": 2000,
+        "text_analysis_mb_s": 20,
     },
 }
+
+# Text analysis: MB/s of each Google Benchmark run (bytes_per_second, decimal megabytes).
+if os.path.exists(f"{tmp}/text_bench.json"):
+    with open(f"{tmp}/text_bench.json") as f:
+        gb = json.load(f)
+    result["text_analysis"] = {
+        b["name"].removeprefix("BM_").lower() + "_mb_s": round(b["bytes_per_second"] / 1e6, 1)
+        for b in gb["benchmarks"] if "bytes_per_second" in b
+    }
+else:
+    result["text_analysis"] = None
+if os.path.exists(f"{tmp}/search_bench.json"):
+    with open(f"{tmp}/search_bench.json") as f:
+        result["search"] = json.load(f)
+else:
+    result["search"] = None
 with open(f"{tmp}/latest.json", "w") as f:
     json.dump(result, f, indent=2, ensure_ascii=False)
     f.write("\n")
@@ -269,6 +310,18 @@ t = result["targets"]
 print(f"start to ready {s['start_to_ready_ms']} ms (target {t['start_to_ready_ms']}); RSS idle {s['idle_rss_mb']} MB "
       f"(target {t['idle_rss_mb']}), after load {s['loaded_rss_mb']} MB, peak {s['peak_rss_mb']} MB; "
       f"stop {s['stop_ms']} ms (exit status {s['stop_exit_status']})")
+ta = result["text_analysis"]
+if ta:
+    print("text analysis MB/s (target " + str(t["text_analysis_mb_s"]) + "): " +
+          ", ".join(f"{k.removesuffix('_mb_s')} {v:g}" for k, v in ta.items()))
+se = result["search"]
+if se:
+    ix = se["indexing"]
+    print(f"search, {se['documents']} documents: indexing {ix['docs_per_s']:.0f} documents/s "
+          f"(target {t['search_indexing_docs_per_s']}), index {se['index_mb']} MB; query latency "
+          f"(target p50 {t['search_query_p50_ms']} ms, p99 {t['search_query_p99_ms']} ms):")
+    for n, l in se["latency"].items():
+        print(f"  {n:<24} p50 {l['p50_ms']:>7.2f} ms  p99 {l['p99_ms']:>7.2f} ms  ({l['mean_matches']:.0f} matches on average)")
 if failed:
     print("\nbench: too many failed requests:\n  " + "\n  ".join(failed), file=sys.stderr)
     sys.exit(3)

@@ -101,6 +101,11 @@ App::App(core::Config config) : config_(resolved(std::move(config))) {
         modules::editions_search_source(), modules::partnerships_search_source(), modules::adoptions_search_source()})
     indexer_->add_source(std::move(source));
   search_ = std::make_unique<modules::SearchService>(*db_, *indexer_);
+  // Studies and adoptions are read by organisation path: a move changes who finds them.
+  organizations_->add_move_listener([](db::Session& s, std::string_view path) {
+    modules::enqueue_studies_under(s, path);
+    modules::enqueue_adoptions_under(s, path);
+  });
   // Time-driven notices: each area that has them registers its due source with the scan.
   notifications_->add_due_source(
       [this](db::Session& s, std::string_view today) { return partnerships_->due_notices(s, today); });

@@ -105,7 +105,8 @@ Response problem(const core::Error& e, const Request& request, std::string_view 
           bj::object{{"field", f.field}, {"code", f.code}, {"message_ar", f.message_ar}, {"message_en", f.message_en}});
     o["errors"] = std::move(errs);
   }
-  o["instance"] = request.path;
+  // A path refused for broken UTF-8 (/x/%FF) must not make the answer itself broken JSON.
+  o["instance"] = core::valid_utf8(request.path) ? request.path : std::string();
   if (!request.request_id.empty()) o["request_id"] = request.request_id;
   Response r;
   r.status = status;
@@ -147,7 +148,14 @@ Response Dispatcher::refusal(int status, const Request& request) const {
     default:
       break;
   }
-  Response r = problem(core::Error(kind, code, ar, en), request, preferred_locale(request));
+  core::Error error(kind, code, ar, en);
+  if (status == 400) {
+    // A query parameter that does not decode (?q=%FF) is named, as any other bad parameter is.
+    if (auto name = undecodable_parameter(request.target))
+      error = core::Error::invalid_field(*name, "encoding", "قيمة المعامل ليست نصًا صالحًا (UTF-8)",
+                                         "The parameter is not valid UTF-8 (or a %-escape is malformed)");
+  }
+  Response r = problem(error, request, preferred_locale(request));
   r.status = status;  // 408 and 431 have no ErrorKind of their own
   if (status == 503) r.set_header("Retry-After", "1");
   add_security_headers(r, false);

@@ -131,6 +131,22 @@ bool parse_query(std::string_view query, Fields& out) {
   return true;
 }
 
+std::optional<std::string> undecodable_parameter(std::string_view target) {
+  const auto question = target.find('?');
+  if (question == std::string_view::npos) return std::nullopt;
+  std::string_view query = target.substr(question + 1);
+  while (!query.empty()) {
+    const auto amp = query.find('&');
+    const std::string_view pair = query.substr(0, amp);
+    query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
+    const auto eq = pair.find('=');
+    std::string k, v;
+    if (!percent_decode(pair.substr(0, eq), k, true)) return "query";
+    if (eq != std::string_view::npos && !percent_decode(pair.substr(eq + 1), v, true)) return k;
+  }
+  return std::nullopt;
+}
+
 bool decode_path(std::string_view raw, std::string& out) {
   if (!percent_decode(raw, out, false)) return false;
   // An encoded slash or NUL would let a path segment smuggle structure past the router.

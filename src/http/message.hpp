@@ -62,6 +62,11 @@ std::string_view preferred_locale(const Request& request);
 /// broken UTF-8.
 bool parse_query(std::string_view query, Fields& out);
 
+/// The name of the first parameter of `target`'s query that parse_query refuses (its value, or the name itself,
+/// is a malformed escape or broken UTF-8), for the 400 to name it; "query" when the name cannot be read either,
+/// nullopt when every parameter decodes.
+std::optional<std::string> undecodable_parameter(std::string_view target);
+
 /// Percent-decodes a path; false on a malformed escape, broken UTF-8 or an encoded NUL or slash.
 bool decode_path(std::string_view raw, std::string& out);
 

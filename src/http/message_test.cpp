@@ -20,6 +20,11 @@ TEST(Message, MalformedEscapesAndBrokenUtf8AreRejected) {
   EXPECT_FALSE(parse_query("q=%ZZ", q));
   EXPECT_FALSE(parse_query("q=%D9", q));
   EXPECT_FALSE(parse_query("q=%", q));
+  // The 400 names the parameter that does not decode.
+  EXPECT_EQ(undecodable_parameter("/api/v1/search?type=practice&q=%FF"), "q");
+  EXPECT_EQ(undecodable_parameter("/x?a=1&%FF=2"), "query");
+  EXPECT_EQ(undecodable_parameter("/x?a=%D9%85"), std::nullopt);
+  EXPECT_EQ(undecodable_parameter("/x"), std::nullopt);
   std::string p;
   EXPECT_FALSE(decode_path("/api/v1/users/1%2F2", p));  // an encoded slash would smuggle a segment
   EXPECT_FALSE(decode_path("/a%00b", p));

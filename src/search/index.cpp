@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cstring>
 #include <mutex>
@@ -21,18 +22,17 @@ namespace manzuma::search {
 
 namespace {
 
-// Value slots: the facets count them, "newest" sorts on the date.
-constexpr Xapian::valueno kSlotType = 0;
-constexpr Xapian::valueno kSlotOrganization = 1;
-constexpr Xapian::valueno kSlotEdition = 2;
-constexpr Xapian::valueno kSlotYear = 3;
-constexpr Xapian::valueno kSlotDate = 4;
+// Value slots: "newest" sorts on the date; the facets are one packed value ("type␟org␟edition␟year"), so
+// counting them reads one value per match instead of four.
+constexpr Xapian::valueno kSlotDate = 0;
+constexpr Xapian::valueno kSlotFacets = 1;
+constexpr char kFacetSeparator = '\x1f';
 
 // Term prefixes (Xapian's convention: unprefixed terms are the ranked ones, upper-case prefixes the rest).
 //   <stem>        the light stem (and the alternative stem of a word starting with a possible clitic),
 //                 positional: ranking and phrases
-//   W<word>       the normalised word: the exact-word boost and the spelling table's source; positional
-//                 for stopwords only, which have no stem term, so phrases keep them
+//   W<word>       a stopword's normalised word, positional: stopwords have no stem term (ولا would meet
+//                 the stem of الولايات), so this keeps their place in quoted phrases
 //   T<word>       a normalised title word, S<stem> a title stem: prefix suggestions show titles, so they
 //                 match titles only
 //   Q<type>:<id>  identity; XT type, XO organisation, XE edition, XY year, XV… visibility (document.cpp)
@@ -51,9 +51,6 @@ constexpr std::size_t kMaxQueryChars = 1000;
 // The body kept for snippets. Analysing it again per hit is the snippet's cost, so it is bounded; a match
 // deeper in a long record still ranks it, its snippet then shows the record's start.
 constexpr std::size_t kStoredBodyBytes = 16 * 1024;
-// The exact written form of a query word adds this share of its own weight: المؤسسات ranks a record
-// saying المؤسسات above one saying المؤسسة, yet three mentions of المؤسسة still beat one of المؤسسات.
-constexpr double kExactWordBoost = 0.5;
 constexpr std::size_t kSnippetWords = 30;
 constexpr std::size_t kSnippetLeadWords = 4;
 constexpr std::size_t kFacetValues = 50;
@@ -458,11 +455,8 @@ Xapian::Query phrase_query(const std::vector<QueryWord>& words) {
 }
 
 Xapian::Query build_manzuma_query(const ParsedQuery& p) {
-  std::vector<Xapian::Query> stems, words;
-  for (const auto& w : p.ranked) {
-    stems.push_back(w.match());
-    words.emplace_back(kWord + w.word);
-  }
+  std::vector<Xapian::Query> stems;
+  for (const auto& w : p.ranked) stems.push_back(w.match());
   Xapian::Query ranked;
   if (!stems.empty()) ranked = Xapian::Query(Xapian::Query::OP_OR, stems.begin(), stems.end());
 
@@ -481,11 +475,6 @@ Xapian::Query build_manzuma_query(const ParsedQuery& p) {
     if (!ranked.empty()) main = Xapian::Query(Xapian::Query::OP_AND_MAYBE, main, ranked);
   } else {
     main = ranked;
-  }
-  if (!words.empty()) {
-    Xapian::Query exact(Xapian::Query::OP_OR, words.begin(), words.end());
-    main = Xapian::Query(Xapian::Query::OP_AND_MAYBE, main,
-                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, kExactWordBoost));
   }
   if (!p.excluded.empty()) main = Xapian::Query(Xapian::Query::OP_AND_NOT, main, or_of(p.excluded));
   return main;
@@ -508,6 +497,45 @@ Xapian::Query build_baseline_query(const Xapian::Database& db, Analyzer a, std::
     return qp.parse_query(std::string(text), 0);
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Facets
+
+/// Counts the packed facet value of every match: one value read and four small hash-map increments per
+/// document (Xapian's ValueCountMatchSpy would read four slots and update four std::maps).
+class FacetSpy final : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document& doc, double) override {
+    ++documents_;
+    const std::string value = doc.get_value(kSlotFacets);
+    std::string_view rest = value;
+    for (auto& counts : counts_) {
+      const auto cut = rest.find(kFacetSeparator);
+      const auto field = rest.substr(0, cut);
+      if (!field.empty()) ++counts[std::string(field)];
+      rest = cut == std::string_view::npos ? std::string_view{} : rest.substr(cut + 1);
+    }
+  }
+
+  std::size_t documents() const { return documents_; }
+
+  /// The most frequent values of facet `i` (0 type, 1 organisation, 2 edition, 3 year), most frequent
+  /// first, then by value.
+  std::vector<FacetValue> top(std::size_t i) const {
+    std::vector<FacetValue> out;
+    out.reserve(counts_[i].size());
+    for (const auto& [value, count] : counts_[i]) out.push_back({value, count});
+    std::sort(out.begin(), out.end(), [](const FacetValue& a, const FacetValue& b) {
+      return a.count != b.count ? a.count > b.count : a.value < b.value;
+    });
+    if (out.size() > kFacetValues) out.resize(kFacetValues);
+    return out;
+  }
+
+ private:
+  std::size_t documents_ = 0;
+  std::array<std::unordered_map<std::string, std::size_t>, 4> counts_;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Readers per thread
@@ -551,8 +579,9 @@ class XapianIndex final : public Index {
 
   void put(const Document& d) override {
     try {
-      std::lock_guard lock(writer_mutex_);
       require_writer();
+      // The document is built (analysed) before taking the writer's lock, so callers on several threads
+      // overlap their analysis with each other's writes.
       const std::string id_term = identity(d.type, d.id);
       Xapian::Document doc;
       doc.add_boolean_term(id_term);
@@ -561,22 +590,26 @@ class XapianIndex final : public Index {
       if (d.edition) doc.add_boolean_term("XE" + std::to_string(*d.edition));
       if (d.year) doc.add_boolean_term("XY" + std::to_string(*d.year));
       for (const auto& t : visibility_terms(d.visibility)) doc.add_boolean_term(t);
-      doc.add_value(kSlotType, d.type);
-      if (d.organization_id) doc.add_value(kSlotOrganization, std::to_string(*d.organization_id));
-      if (d.edition) doc.add_value(kSlotEdition, std::to_string(*d.edition));
-      if (d.year) doc.add_value(kSlotYear, std::to_string(*d.year));
+      doc.add_value(kSlotFacets, d.type + kFacetSeparator + optional_text(d.organization_id) + kFacetSeparator +
+                                     optional_text(d.edition) + kFacetSeparator + optional_text(d.year));
       if (!d.date.empty()) doc.add_value(kSlotDate, d.date);
 
       const std::string body = scrub_utf8(d.body);
-      doc.set_data(pack(d, cut_utf8(body, kStoredBodyBytes)));
+      const std::string_view stored_body = cut_utf8(body, kStoredBodyBytes);
+      doc.set_data(pack(d, stored_body));
 
+      std::unordered_set<std::string> words;
       if (shared_->analyzer == Analyzer::manzuma) {
-        index_manzuma(doc, d, body);
+        index_manzuma(doc, d, body, stored_body.size(), words);
       } else {
         index_baseline(doc, d, body);
       }
-      forget_spelling(id_term);
-      remember_spelling(doc);
+
+      std::lock_guard lock(writer_mutex_);
+      if (shared_->analyzer == Analyzer::manzuma) {
+        forget_spelling(id_term);
+        for (const auto& w : words) writer_->add_spelling(w);
+      }
       writer_->replace_document(id_term, doc);
     } catch (const Xapian::Error& e) {
       rethrow_xapian(e, "put");
@@ -669,7 +702,11 @@ class XapianIndex final : public Index {
 
   // --- Indexing ---
 
-  void index_manzuma(Xapian::Document& doc, const Document& d, std::string_view body) const {
+  /// Adds the terms of `d` to `doc`, and to `spelling` the words the spelling table takes from its titles
+  /// and the first `stored_bytes` of its body (the part kept in the document data, so forget_spelling()
+  /// finds the same words again).
+  static void index_manzuma(Xapian::Document& doc, const Document& d, std::string_view body, std::size_t stored_bytes,
+                            std::unordered_set<std::string>& spelling) {
     Xapian::termpos base = 0;
     auto field = [&](std::string_view text, Xapian::termcount wdf, bool title) {
       Xapian::termpos last = base;
@@ -688,8 +725,8 @@ class XapianIndex final : public Index {
         doc.add_posting(t.stem, pos, wdf);
         // وتطوير is indexed as both وتطوير and تطوير at one position (src/text/README.md, clitics).
         if (fits(t.alt_stem)) doc.add_posting(t.alt_stem, pos, wdf);
-        doc.add_term(kWord + t.word, wdf);
         if (title) doc.add_term(kTitleStem + t.stem);
+        if ((title || t.end <= stored_bytes) && spelling_worthy(t.word)) spelling.insert(t.word);
       }
       base = last + kFieldGap;
     };
@@ -699,6 +736,7 @@ class XapianIndex final : public Index {
   }
 
   void index_baseline(Xapian::Document& doc, const Document& d, std::string_view body) const {
+    // (TermGenerator and Stem are per call: neither is safe to share between threads.)
     Xapian::TermGenerator tg;
     tg.set_stemmer(baseline_stemmer(shared_->analyzer));
     tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
@@ -713,32 +751,18 @@ class XapianIndex final : public Index {
   }
 
   // The spelling table counts, per word, the documents holding it; a replaced or removed document takes its
-  // words back out, so corrections follow what the index holds now.
+  // words back out, so corrections follow what the index holds now. Its words are found again by analysing
+  // the text kept in its data, the same text they were taken from.
   void forget_spelling(const std::string& id_term) {
     if (shared_->analyzer != Analyzer::manzuma) return;
     auto p = writer_->postlist_begin(id_term);
     if (p == writer_->postlist_end(id_term)) return;
-    for (const auto& word : spelling_words(writer_->get_document(*p))) writer_->remove_spelling(word);
-  }
-
-  void remember_spelling(const Xapian::Document& doc) {
-    if (shared_->analyzer != Analyzer::manzuma) return;
-    for (const auto& word : spelling_words(doc)) writer_->add_spelling(word);
-  }
-
-  // The document's distinct W-terms that belong in the spelling table (terms come sorted, so the W-terms
-  // are one run).
-  static std::vector<std::string> spelling_words(const Xapian::Document& doc) {
-    std::vector<std::string> words;
-    auto t = doc.termlist_begin();
-    t.skip_to(kWord);
-    for (; t != doc.termlist_end(); ++t) {
-      const std::string term = *t;
-      if (term.rfind(kWord, 0) != 0) break;
-      std::string word = term.substr(kWord.size());
-      if (spelling_worthy(word)) words.push_back(std::move(word));
-    }
-    return words;
+    const auto old = unpack(writer_->get_document(*p).get_data());
+    std::unordered_set<std::string> words;
+    for (const auto* text : {&old.title_ar, &old.title_en, &old.body})
+      for (const auto& t : text::analyze(*text))
+        if (!t.stopword && fits(t.stem) && spelling_worthy(t.word)) words.insert(t.word);
+    for (const auto& w : words) writer_->remove_spelling(w);
   }
 
   // --- Reading ---
@@ -820,26 +844,11 @@ class XapianIndex final : public Index {
     const Xapian::Query full =
         filter.empty() ? text_query : Xapian::Query(Xapian::Query::OP_FILTER, text_query, filter);
 
+    // The page: ranked, so Xapian may skip documents that cannot reach it.
     Xapian::Enquire enquire(db);
     enquire.set_query(full);
     if (q.sort == Query::Sort::newest) enquire.set_sort_by_value_then_relevance(kSlotDate, true);
-    std::optional<Xapian::ValueCountMatchSpy> types, orgs, editions, years;
-    Xapian::doccount check_at_least = 0;
-    if (q.facets) {
-      types.emplace(kSlotType);
-      orgs.emplace(kSlotOrganization);
-      editions.emplace(kSlotEdition);
-      years.emplace(kSlotYear);
-      enquire.add_matchspy(&*types);
-      enquire.add_matchspy(&*orgs);
-      enquire.add_matchspy(&*editions);
-      enquire.add_matchspy(&*years);
-      // Facets and the total are exact: every match is looked at.
-      check_at_least = db.get_doccount();
-    }
-    const auto mset = enquire.get_mset(static_cast<Xapian::doccount>(q.offset), static_cast<Xapian::doccount>(q.limit),
-                                       check_at_least);
-    res.total = q.facets ? mset.get_matches_lower_bound() : mset.get_matches_estimated();
+    const auto mset = enquire.get_mset(static_cast<Xapian::doccount>(q.offset), static_cast<Xapian::doccount>(q.limit));
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const auto s = unpack(it.get_document().get_data());
       Hit h;
@@ -856,14 +865,22 @@ class XapianIndex final : public Index {
       res.hits.push_back(std::move(h));
     }
     if (q.facets) {
-      auto collect = [](const Xapian::ValueCountMatchSpy& spy, std::vector<FacetValue>& out) {
-        for (auto v = spy.top_values_begin(kFacetValues); v != spy.top_values_end(kFacetValues); ++v)
-          out.push_back({*v, static_cast<std::size_t>(v.get_termfreq())});
-      };
-      collect(*types, res.types);
-      collect(*orgs, res.organizations);
-      collect(*editions, res.editions);
-      collect(*years, res.years);
+      // The total and the facets: every match is visited, unweighted (BoolWeight skips BM25), and the
+      // packed facet value of each is counted. Exact, and over what the caller may open only.
+      Xapian::Enquire counter(db);
+      counter.set_query(full);
+      counter.set_weighting_scheme(Xapian::BoolWeight());
+      counter.set_docid_order(Xapian::Enquire::DONT_CARE);
+      FacetSpy spy;
+      counter.add_matchspy(&spy);
+      counter.get_mset(0, 0, db.get_doccount());
+      res.total = spy.documents();
+      res.types = spy.top(0);
+      res.organizations = spy.top(1);
+      res.editions = spy.top(2);
+      res.years = spy.top(3);
+    } else {
+      res.total = mset.get_matches_estimated();
     }
     if (shared_->analyzer == Analyzer::manzuma) res.did_you_mean = did_you_mean(db, q, parsed, filter);
     return res;

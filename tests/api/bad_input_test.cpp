@@ -114,7 +114,11 @@ TEST(BadInput, BadIdsAndQueryParameters) {
   expect_problem(c.get("/api/v1/organizations?filter[password]=x"), 400, "validation_failed");
   expect_problem(c.get("/api/v1/organizations?sort=password_hash"), 400, "validation_failed");
   expect_problem(c.get("/api/v1/organizations?filter[parent_id]=1;DROP"), 400, "validation_failed");
-  expect_problem(c.get("/api/v1/organizations?q=%FF%FE"), 400, "bad_request");
+  // A parameter that is not UTF-8 is named like any other bad parameter.
+  auto broken = c.get("/api/v1/organizations?q=%FF%FE");
+  expect_problem(broken, 400, "validation_failed");
+  EXPECT_EQ(broken.error_fields(), std::vector<std::string>{"q"});
+  expect_problem(c.get("/api/v1/organizations/%FF"), 400, "bad_request");
   auto ref = c.post(
       "/api/v1/organizations",
       bj::object{

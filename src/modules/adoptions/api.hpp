@@ -27,4 +27,8 @@ std::vector<db::Value> plan_health_binds(std::string_view today);
 /// milestones and indicators enqueues it (search/sync.hpp), and so does a change of its practice.
 manzuma::search::Source adoptions_search_source();
 
+/// Enqueues the adoptions by, or of practices from, the organisations under `path` (an organisation moved:
+/// their readers changed).
+void enqueue_adoptions_under(db::Session& s, std::string_view path);
+
 }  // namespace manzuma::modules

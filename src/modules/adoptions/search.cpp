@@ -119,4 +119,14 @@ manzuma::search::Source adoptions_search_source() {
   return src;
 }
 
+void enqueue_adoptions_under(db::Session& s, std::string_view path) {
+  const std::string under = std::string(path) + "%";
+  for (auto id : s.query<std::int64_t>(
+           "SELECT a.id FROM adoptions a JOIN organizations o ON o.id = a.organization_id"
+           " JOIN practices p ON p.id = a.practice_id JOIN organizations po ON po.id = p.organization_id"
+           " WHERE o.path LIKE ? OR po.path LIKE ?",
+           under, under))
+    manzuma::search::enqueue(s, "adoption", id);
+}
+
 }  // namespace manzuma::modules

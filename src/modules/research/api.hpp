@@ -2,6 +2,7 @@
 // What other areas may ask of research studies.
 
 #include <cstdint>
+#include <string_view>
 
 #include "core/actor.hpp"
 #include "db/database.hpp"
@@ -17,5 +18,8 @@ bool study_file_readable(db::Session& s, const core::Actor& actor, std::int64_t 
 /// Research studies in the search index (type "study"); every write that changes a study's text, status or
 /// reviewers enqueues it (search/sync.hpp).
 manzuma::search::Source research_search_source();
+
+/// Enqueues the studies of the organisations under `path` (an organisation moved: their readers changed).
+void enqueue_studies_under(db::Session& s, std::string_view path);
 
 }  // namespace manzuma::modules

@@ -108,4 +108,11 @@ manzuma::search::Source research_search_source() {
   return src;
 }
 
+void enqueue_studies_under(db::Session& s, std::string_view path) {
+  for (auto id : s.query<std::int64_t>(
+           "SELECT r.id FROM research_studies r JOIN organizations o ON o.id = r.organization_id WHERE o.path LIKE ?",
+           std::string(path) + "%"))
+    manzuma::search::enqueue(s, "study", id);
+}
+
 }  // namespace manzuma::modules

@@ -1,5 +1,7 @@
 #include "modules/search/service.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <charconv>
 
@@ -33,6 +35,17 @@ constexpr std::int64_t kMaxPerPage = 50;
 /// Deep pages cost the index a full ranking each; a thousand pages of results is past any reader.
 constexpr std::int64_t kMaxPage = 1000;
 constexpr std::size_t kSuggestions = 10;
+
+/// Applies what was written since the last query, so a change is searchable the moment it is saved. If that
+/// fails (the database is unreachable for a moment), the index as it stands still answers: a search a second
+/// out of date beats no search, and the background catch-up and the log carry on.
+void catch_up(manzuma::search::Indexer& indexer) {
+  try {
+    indexer.catch_up();
+  } catch (const std::exception& e) {
+    spdlog::error("search: catch-up before a query failed, answering from the index as it is: {}", e.what());
+  }
+}
 
 const SearchType* type_named(std::string_view name) {
   for (const auto& t : kTypes)
@@ -113,8 +126,7 @@ SearchResults SearchService::search(const core::Actor& actor, const SearchReques
   query.access = access_of(actor);
   query.facets = true;
 
-  // Apply what was written since the last query first, so a change is searchable the moment it is saved.
-  indexer_.catch_up();
+  catch_up(indexer_);
   const auto found = indexer_.index().search(query);
 
   SearchResults out;
@@ -165,7 +177,7 @@ SearchSuggestions SearchService::suggest(const core::Actor& actor, std::string_v
   const auto q = checked_query(raw);
   SearchSuggestions out;
   if (q.empty()) return out;
-  indexer_.catch_up();
+  catch_up(indexer_);
   for (auto& s : indexer_.index().suggest(q, access_of(actor), kSuggestions))
     out.items.push_back({s.type, s.id, std::move(s.title_ar), std::move(s.title_en), url_of(s.type, s.id)});
   return out;

@@ -182,7 +182,10 @@ Organization OrganizationService::update(const core::Actor& actor, std::int64_t 
     o.updated_at = core::iso8601(clock_.now());
     if (moves) o.path = (c.parent ? c.parent->path : std::string("/")) + std::to_string(id) + "/";
     if (!repo::update(s, o)) throw stale_version();
-    if (moves) repo::move_subtree(s, current->path, o.path);
+    if (moves) {
+      repo::move_subtree(s, current->path, o.path);
+      for (const auto& listener : move_listeners_) listener(s, o.path);
+    }
     auto changes = changes_between(core::json::encode(*current), core::json::encode(o));
     changes.erase("version");
     changes.erase("updated_at");
