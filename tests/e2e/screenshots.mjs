@@ -44,6 +44,8 @@ const pages = [
   ['partnership', '/partnerships/1', 'office'],
   ['notifications', '/notifications', 'office'],
   ['entity-page', '/dashboard/entities/14', 'coordinator'],
+  ['search', `/search?q=${encodeURIComponent('ادارة المخاطر')}`, 'office'],
+  ['search-coordinator', `/search?q=${encodeURIComponent('التحول الرقمي')}`, 'coordinator'],
 ];
 
 const server = await startServer();

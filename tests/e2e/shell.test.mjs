@@ -18,6 +18,7 @@ const env = serverAndBrowser();
 
 const nav = {
   home: 'الرئيسية',
+  search: 'البحث',
   users: 'المستخدمون',
   organizations: 'الجهات',
   tokens: 'مفاتيح الواجهة البرمجية',
@@ -34,18 +35,18 @@ const nav = {
 const administration = 'الإدارة';
 // The national system, which every signed-in user browses (each page scoped by the server).
 const catalogue = ['editions', 'practices', 'research', 'adoptions', 'events', 'partnerships'];
-const national = ['home', 'dashboard', ...catalogue, 'users', 'organizations', 'tokens', 'audit'];
+const national = ['home', 'search', 'dashboard', ...catalogue, 'users', 'organizations', 'tokens', 'audit'];
 
 const roles = [
   { who: 'admin', role: 'platform_admin', sees: national },
   { who: 'office', role: 'program_office', sees: national },
-  { who: 'coordinator', role: 'entity_coordinator', sees: ['home', 'team', ...catalogue] },
-  { who: 'change.head', role: 'change_team_head', sees: ['home', ...catalogue] },
-  { who: 'practice.owner', role: 'practice_owner', sees: ['home', ...catalogue] },
-  { who: 'contributor', role: 'contributor', sees: ['home', ...catalogue] },
-  { who: 'assessor', role: 'assessor', sees: ['home', ...catalogue] },
+  { who: 'coordinator', role: 'entity_coordinator', sees: ['home', 'search', 'team', ...catalogue] },
+  { who: 'change.head', role: 'change_team_head', sees: ['home', 'search', ...catalogue] },
+  { who: 'practice.owner', role: 'practice_owner', sees: ['home', 'search', ...catalogue] },
+  { who: 'contributor', role: 'contributor', sees: ['home', 'search', ...catalogue] },
+  { who: 'assessor', role: 'assessor', sees: ['home', 'search', ...catalogue] },
   // Leaders: the national dashboard as well.
-  { who: 'viewer', role: 'viewer', sees: ['home', 'dashboard', ...catalogue] },
+  { who: 'viewer', role: 'viewer', sees: ['home', 'search', 'dashboard', ...catalogue] },
 ];
 
 async function signInAs(page, who) {

@@ -64,7 +64,7 @@ describe('users administration', { concurrency: false }, () => {
     await secret.getByRole('button', { name: 'نسختُها، إغلاق' }).click();
     await secret.waitFor({ state: 'hidden' });
 
-    await page.getByRole('searchbox', { name: 'بحث' }).fill(newEmail);
+    await page.getByRole('searchbox', { name: 'بحث', exact: true }).fill(newEmail);
     await page.waitForURL(/q=/);
     const rows = page.locator('tbody tr');
     await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 1);

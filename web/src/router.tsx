@@ -16,6 +16,7 @@ import { eventsRoutes } from './pages/events/routes';
 import { partnershipsRoutes } from './pages/partnerships/routes';
 import { dashboardRoutes } from './pages/dashboard/routes';
 import { notificationsRoutes } from './pages/notifications/routes';
+import { searchRoutes } from './pages/search/routes';
 
 // Administration pages and preferences load on first visit, keeping the first page's JavaScript small.
 const PreferencesPage = lazyRouteComponent(() => import('./pages/PreferencesPage'), 'PreferencesPage');
@@ -125,6 +126,7 @@ const routeTree = rootRoute.addChildren([
     ...partnershipsRoutes,
     ...dashboardRoutes,
     ...notificationsRoutes,
+    ...searchRoutes,
     adminRoute.addChildren([usersRoute, organizationsRoute, tokensRoute, auditRoute]),
   ]),
 ]);

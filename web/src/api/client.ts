@@ -54,11 +54,11 @@ const session: Middleware = {
 };
 
 // Keys such as page[size] and filter[role] go on the wire as written: the server reads them by name.
+// An array repeats its key (search's type=practice&type=study).
 function querySerializer(query: Record<string, unknown>): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) {
-    if (v === undefined || v === null || v === '') continue;
-    params.append(k, String(v));
+    for (const x of Array.isArray(v) ? v : [v]) if (x !== undefined && x !== null && x !== '') params.append(k, String(x));
   }
   return params.toString();
 }

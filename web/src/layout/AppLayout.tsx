@@ -1,11 +1,12 @@
 // The frame of every signed-in page: the platform name, the user's organisation and role, the navigation
-// their role may use, the language switch and the user menu. On narrow screens the navigation folds away.
-import { AppShell, Avatar, Burger, Button, Group, Menu, NavLink, ScrollArea, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+// their role may use, a search box, the language switch and the user menu. On narrow screens the navigation
+// folds away (and the search box with it: the navigation's Search entry stands in).
+import { AppShell, Avatar, Burger, Button, Group, Menu, NavLink, ScrollArea, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconLanguage, IconLogout, IconSettings } from '@tabler/icons-react';
+import { IconLanguage, IconLogout, IconSearch, IconSettings } from '@tabler/icons-react';
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useUpdatePreferences } from '../app/preferences';
 import { meQuery, primaryMembership, signOut } from '../auth/session';
 import { notifyError } from '../components/notify';
@@ -23,6 +24,19 @@ export function AppLayout() {
   const navigate = useNavigate();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const updatePreferences = useUpdatePreferences();
+  // "/" puts the cursor in the search box (the header's, or the search page's own), as on many sites.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || (e.target as Element).closest('input,textarea,select,[contenteditable]')) return;
+      const box = [...document.querySelectorAll<HTMLInputElement>('[data-search-box]')].find((b) => b.offsetParent);
+      if (box) {
+        e.preventDefault();
+        box.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
   if (!me) return null;
   const membership = primaryMembership(me);
   const name = pick(me.user.name_ar, me.user.name_en);
@@ -50,6 +64,30 @@ export function AppLayout() {
             </Link>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            {me.permissions.includes('search.read') && !pathname.startsWith('/search') && (
+              <form
+                role="search"
+                aria-label={t('common.searchSite')}
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  const q = String(new FormData(e.currentTarget).get('q') ?? '').trim();
+                  if (q) void navigate({ to: '/search', search: { q } });
+                }}
+              >
+                <TextInput
+                  name="q"
+                  type="search"
+                  size="xs"
+                  w={220}
+                  visibleFrom="sm"
+                  aria-label={t('common.searchSite')}
+                  placeholder={t('common.searchPlaceholder')}
+                  leftSection={<IconSearch size={14} aria-hidden />}
+                  maxLength={1000}
+                  data-search-box
+                />
+              </form>
+            )}
             <Button
               variant="subtle"
               size="compact-sm"

@@ -11,6 +11,7 @@ import {
   IconKey,
   IconListCheck,
   IconRoute,
+  IconSearch,
   IconStack2,
   IconUsers,
   IconUsersGroup,
@@ -33,7 +34,12 @@ export interface NavSection {
 }
 
 export const navigation: NavSection[] = [
-  { items: [{ to: '/', label: 'common.nav.home', icon: IconHome }] },
+  {
+    items: [
+      { to: '/', label: 'common.nav.home', icon: IconHome },
+      { to: '/search', label: 'common.nav.search', icon: IconSearch, permission: 'search.read' },
+    ],
+  },
   {
     items: [
       { to: '/team', label: 'common.nav.team', icon: IconUsersGroup, permission: 'users.read', unless: 'administration' },
