@@ -6,7 +6,9 @@
 #include <array>
 #include <atomic>
 #include <cstring>
+#include <iterator>
 #include <mutex>
+#include <set>
 #include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
@@ -302,27 +304,75 @@ Xapian::Query or_of(const std::vector<std::string>& terms, const std::string& pr
   return Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end());
 }
 
-// Who may see what, and the facet filters: boolean terms only, so they narrow the match without touching
-// the ranking, and every count (total, facets) is over what the caller may open.
-// (An empty Xapian::Query means "no filter" here; a caller who may see nothing never gets this far: see
-// sees_nothing().)
-Xapian::Query filter_for(const Query& q) {
-  std::vector<Xapian::Query> parts;
-  if (!q.access.all) {
-    parts.push_back(or_of(q.access.terms));
-    parts.push_back(or_of(q.access.types, "XT"));
-  }
-  if (!q.types.empty()) parts.push_back(or_of(q.types, "XT"));
-  if (q.organization_id) parts.emplace_back("XO" + std::to_string(*q.organization_id));
-  if (q.edition) parts.emplace_back("XE" + std::to_string(*q.edition));
-  if (q.year) parts.emplace_back("XY" + std::to_string(*q.year));
-  if (parts.empty()) return Xapian::Query();
-  if (parts.size() == 1) return parts.front();
-  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
-}
+/// Who may see what, and the facet filters: boolean terms only, so they narrow the match without touching
+/// the ranking, and every count (total, facets) is over what the caller may open.
+struct Scope {
+  /// The caller may see nothing (no readable type, no visibility term, or types filtered away).
+  bool nothing = false;
+  /// Documents must match this (empty: no constraint)...
+  Xapian::Query allow;
+  /// ...and must not match this (empty: no constraint).
+  Xapian::Query deny;
 
-/// No readable type, or no visibility term at all: the caller sees nothing.
-bool sees_nothing(const Access& a) { return !a.all && (a.types.empty() || a.terms.empty()); }
+  Xapian::Query apply(const Xapian::Query& q) const {
+    Xapian::Query out = allow.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, allow);
+    return deny.empty() ? out : Xapian::Query(Xapian::Query::OP_AND_NOT, out, deny);
+  }
+};
+
+Scope scope_for(const Xapian::Database& db, const Access& access, const Query& q) {
+  Scope scope;
+  std::vector<Xapian::Query> allow, deny;
+  if (!access.all) {
+    if (access.terms.empty()) {
+      scope.nothing = true;
+      return scope;
+    }
+    allow.push_back(or_of(access.terms));
+  }
+  // The types the caller may read and asked for, as one constraint. A list of most types is a long OR of
+  // dense postings that every match has to walk, so it is written the cheaper way round against the types
+  // the index holds: nothing when every type is wanted, else the wanted ones or NOT the others.
+  std::optional<std::set<std::string>> wanted;
+  if (!access.all) wanted.emplace(access.types.begin(), access.types.end());
+  if (!q.types.empty()) {
+    std::set<std::string> asked(q.types.begin(), q.types.end());
+    if (wanted) {
+      std::set<std::string> both;
+      std::set_intersection(wanted->begin(), wanted->end(), asked.begin(), asked.end(),
+                            std::inserter(both, both.end()));
+      wanted = std::move(both);
+    } else {
+      wanted = std::move(asked);
+    }
+  }
+  if (wanted) {
+    std::vector<std::string> in, out;
+    for (auto t = db.allterms_begin("XT"); t != db.allterms_end("XT"); ++t) {
+      const std::string type = (*t).substr(2);
+      (wanted->count(type) ? in : out).push_back(type);
+    }
+    if (in.empty()) {
+      scope.nothing = true;
+      return scope;
+    }
+    if (!out.empty()) {
+      if (in.size() <= out.size()) {
+        allow.push_back(or_of(in, "XT"));
+      } else {
+        deny.push_back(or_of(out, "XT"));
+      }
+    }
+  }
+  if (q.organization_id) allow.emplace_back("XO" + std::to_string(*q.organization_id));
+  if (q.edition) allow.emplace_back("XE" + std::to_string(*q.edition));
+  if (q.year) allow.emplace_back("XY" + std::to_string(*q.year));
+  if (!allow.empty())
+    scope.allow = allow.size() == 1 ? allow.front() : Xapian::Query(Xapian::Query::OP_AND, allow.begin(), allow.end());
+  if (!deny.empty())
+    scope.deny = deny.size() == 1 ? deny.front() : Xapian::Query(Xapian::Query::OP_OR, deny.begin(), deny.end());
+  return scope;
+}
 
 bool is_quote_at(std::string_view s, std::size_t i, std::size_t& len) {
   // ASCII quotes, and the ones phones and Arabic keyboards produce: “ ” « ».
@@ -501,30 +551,89 @@ Xapian::Query build_baseline_query(const Xapian::Database& db, Analyzer a, std::
 // ---------------------------------------------------------------------------------------------
 // Facets
 
-/// Counts the packed facet value of every match: one value read and four small hash-map increments per
-/// document (Xapian's ValueCountMatchSpy would read four slots and update four std::maps).
+constexpr std::size_t kFacets = 4;  // type, organisation, edition, year
+
+/// The packed facet value split into its four fields.
+std::array<std::string_view, kFacets> split_facets(std::string_view value) {
+  std::array<std::string_view, kFacets> out;
+  for (auto& field : out) {
+    const auto cut = value.find(kFacetSeparator);
+    field = value.substr(0, cut);
+    value = cut == std::string_view::npos ? std::string_view{} : value.substr(cut + 1);
+  }
+  return out;
+}
+
+/// The facets of every document of one index revision, by docid, as small codes. Reading a match's value
+/// costs several times what finding the match does (measured: 70% of the counting pass), so the values
+/// are read once per revision (one pass over the value stream) and a match then costs four array
+/// increments. Shared by every thread reading that revision.
+class FacetColumn {
+ public:
+  FacetColumn(const Xapian::Database& db) : revision_(db.get_revision()) {
+    for (auto& v : values_) v.emplace_back();  // code 0: no value
+    codes_.assign((static_cast<std::size_t>(db.get_lastdocid()) + 1) * kFacets, 0);
+    std::array<std::unordered_map<std::string, std::uint32_t>, kFacets> index;
+    for (auto v = db.valuestream_begin(kSlotFacets); v != db.valuestream_end(kSlotFacets); ++v) {
+      const std::size_t at = static_cast<std::size_t>(v.get_docid()) * kFacets;
+      if (at + kFacets > codes_.size()) continue;
+      const std::string value = *v;
+      const auto fields = split_facets(value);
+      for (std::size_t f = 0; f < kFacets; ++f) {
+        if (fields[f].empty()) continue;
+        auto [it, added] = index[f].try_emplace(std::string(fields[f]), static_cast<std::uint32_t>(values_[f].size()));
+        if (added) values_[f].push_back(it->first);
+        codes_[at + f] = it->second;
+      }
+    }
+  }
+
+  Xapian::rev revision() const { return revision_; }
+  std::size_t values(std::size_t facet) const { return values_[facet].size(); }
+  const std::string& value(std::size_t facet, std::uint32_t code) const { return values_[facet][code]; }
+  /// The four codes of `docid`, or nullptr when the docid is past this revision's last.
+  const std::uint32_t* codes(Xapian::docid docid) const {
+    const std::size_t at = static_cast<std::size_t>(docid) * kFacets;
+    return at + kFacets <= codes_.size() ? &codes_[at] : nullptr;
+  }
+
+ private:
+  Xapian::rev revision_;
+  std::vector<std::uint32_t> codes_;
+  std::array<std::vector<std::string>, kFacets> values_;
+};
+
+/// Counts the facets of every match (the counting pass of a search).
 class FacetSpy final : public Xapian::MatchSpy {
  public:
+  explicit FacetSpy(const FacetColumn& column) : column_(column) {
+    for (std::size_t f = 0; f < kFacets; ++f) counts_[f].assign(column.values(f), 0);
+  }
+
   void operator()(const Xapian::Document& doc, double) override {
     ++documents_;
-    const std::string value = doc.get_value(kSlotFacets);
-    std::string_view rest = value;
-    for (auto& counts : counts_) {
-      const auto cut = rest.find(kFacetSeparator);
-      const auto field = rest.substr(0, cut);
-      if (!field.empty()) ++counts[std::string(field)];
-      rest = cut == std::string_view::npos ? std::string_view{} : rest.substr(cut + 1);
+    if (const auto* codes = column_.codes(doc.get_docid())) {
+      for (std::size_t f = 0; f < kFacets; ++f) ++counts_[f][codes[f]];
+      return;
     }
+    // Not in the column (it belongs to the reader's revision, so this should not happen): read the value.
+    const std::string value = doc.get_value(kSlotFacets);
+    const auto fields = split_facets(value);
+    for (std::size_t f = 0; f < kFacets; ++f)
+      if (!fields[f].empty()) ++extra_[f][std::string(fields[f])];
   }
 
   std::size_t documents() const { return documents_; }
 
-  /// The most frequent values of facet `i` (0 type, 1 organisation, 2 edition, 3 year), most frequent
+  /// The most frequent values of facet `f` (0 type, 1 organisation, 2 edition, 3 year), most frequent
   /// first, then by value.
-  std::vector<FacetValue> top(std::size_t i) const {
+  std::vector<FacetValue> top(std::size_t f) const {
+    std::unordered_map<std::string, std::size_t> merged = extra_[f];
+    for (std::uint32_t code = 1; code < counts_[f].size(); ++code)
+      if (counts_[f][code]) merged[column_.value(f, code)] += counts_[f][code];
     std::vector<FacetValue> out;
-    out.reserve(counts_[i].size());
-    for (const auto& [value, count] : counts_[i]) out.push_back({value, count});
+    out.reserve(merged.size());
+    for (auto& [value, count] : merged) out.push_back({value, count});
     std::sort(out.begin(), out.end(), [](const FacetValue& a, const FacetValue& b) {
       return a.count != b.count ? a.count > b.count : a.value < b.value;
     });
@@ -533,8 +642,10 @@ class FacetSpy final : public Xapian::MatchSpy {
   }
 
  private:
+  const FacetColumn& column_;
   std::size_t documents_ = 0;
-  std::array<std::unordered_map<std::string, std::size_t>, 4> counts_;
+  std::array<std::vector<std::size_t>, kFacets> counts_;
+  std::array<std::unordered_map<std::string, std::size_t>, kFacets> extra_;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -547,6 +658,25 @@ struct Shared {
   Analyzer analyzer = Analyzer::manzuma;
   std::atomic<std::uint64_t> generation{0};
   std::uint64_t key = 0;
+  /// The facet columns of the two newest revisions readers asked for (two, so threads on either side of
+  /// a commit do not rebuild in turn).
+  std::mutex columns_mutex;
+  std::array<std::shared_ptr<const FacetColumn>, 2> columns;
+
+  std::shared_ptr<const FacetColumn> column(const Xapian::Database& db) {
+    const auto revision = db.get_revision();
+    std::lock_guard lock(columns_mutex);
+    for (const auto& c : columns)
+      if (c && c->revision() == revision) return c;
+    // Built under the lock: the other threads wanting it wait instead of building it again.
+    auto built = std::make_shared<const FacetColumn>(db);
+    auto& slot = !columns[0]                                       ? columns[0]
+                 : !columns[1]                                     ? columns[1]
+                 : columns[0]->revision() < columns[1]->revision() ? columns[0]
+                                                                   : columns[1];
+    slot = built;
+    return built;
+  }
 };
 
 std::atomic<std::uint64_t> next_key{1};
@@ -801,11 +931,13 @@ class XapianIndex final : public Index {
 
   template <class F>
   std::invoke_result_t<F, const Xapian::Database&> with_reader(F&& f) const {
-    auto& r = thread_reader();
+    bool stale = false;
     for (int attempt = 0;; ++attempt) {
       try {
+        // Opening and reopening race with commits as much as reading does, so they are inside the retry.
+        auto& r = thread_reader();
         const auto generation = shared_->generation.load(std::memory_order_acquire);
-        if (r.generation != generation) {
+        if (stale || r.generation != generation) {
           r.db->reopen();
           r.generation = generation;
         }
@@ -814,7 +946,7 @@ class XapianIndex final : public Index {
         // Under a writer committing in a tight loop (a rebuild) a reader may lose its revision more than
         // once; each retry reads the newest one.
         if (attempt >= 10) throw;
-        r.db->reopen();
+        stale = true;
       }
     }
   }
@@ -839,10 +971,9 @@ class XapianIndex final : public Index {
       // Snippet marks use our analysis whatever the index's analyzer (only search-eval uses the others).
       parsed = parse_query(q.text);
     }
-    if (sees_nothing(q.access)) return res;
-    const Xapian::Query filter = filter_for(q);
-    const Xapian::Query full =
-        filter.empty() ? text_query : Xapian::Query(Xapian::Query::OP_FILTER, text_query, filter);
+    const Scope scope = scope_for(db, q.access, q);
+    if (scope.nothing) return res;
+    const Xapian::Query full = scope.apply(text_query);
 
     // The page: ranked, so Xapian may skip documents that cannot reach it.
     Xapian::Enquire enquire(db);
@@ -865,13 +996,14 @@ class XapianIndex final : public Index {
       res.hits.push_back(std::move(h));
     }
     if (q.facets) {
-      // The total and the facets: every match is visited, unweighted (BoolWeight skips BM25), and the
-      // packed facet value of each is counted. Exact, and over what the caller may open only.
+      // The total and the facets: every match is visited, unweighted (BoolWeight skips BM25), and its
+      // facets counted from the revision's facet column. Exact, and over what the caller may open only.
       Xapian::Enquire counter(db);
       counter.set_query(full);
       counter.set_weighting_scheme(Xapian::BoolWeight());
       counter.set_docid_order(Xapian::Enquire::DONT_CARE);
-      FacetSpy spy;
+      const auto column = shared_->column(db);
+      FacetSpy spy(*column);
       counter.add_matchspy(&spy);
       counter.get_mset(0, 0, db.get_doccount());
       res.total = spy.documents();
@@ -882,7 +1014,7 @@ class XapianIndex final : public Index {
     } else {
       res.total = mset.get_matches_estimated();
     }
-    if (shared_->analyzer == Analyzer::manzuma) res.did_you_mean = did_you_mean(db, q, parsed, filter);
+    if (shared_->analyzer == Analyzer::manzuma) res.did_you_mean = did_you_mean(db, q, parsed, scope);
     return res;
   }
 
@@ -891,7 +1023,7 @@ class XapianIndex final : public Index {
   // more frequent neighbour would be noise). The corrected query is offered only when its corrected words
   // find documents the caller may open, so it never points at a record they cannot see.
   std::optional<std::string> did_you_mean(const Xapian::Database& db, const Query& q, const ParsedQuery& parsed,
-                                          const Xapian::Query& filter) const {
+                                          const Scope& scope) const {
     std::vector<std::pair<const QueryWord*, std::string>> fixes;
     std::vector<std::string> fixed_stems;
     for (const auto& w : parsed.ranked) {
@@ -910,7 +1042,7 @@ class XapianIndex final : public Index {
 
     const Xapian::Query fixed = or_of(fixed_stems);
     Xapian::Enquire enquire(db);
-    enquire.set_query(filter.empty() ? fixed : Xapian::Query(Xapian::Query::OP_FILTER, fixed, filter));
+    enquire.set_query(scope.apply(fixed));
     if (enquire.get_mset(0, 0, 1).get_matches_lower_bound() == 0) return std::nullopt;
 
     // The table holds normalised words; where the user wrote a final ة, the correction keeps it.
@@ -931,7 +1063,7 @@ class XapianIndex final : public Index {
 
   std::vector<Suggestion> run_suggest(const Xapian::Database& db, std::string_view prefix, const Access& access,
                                       std::size_t limit) const {
-    if (limit == 0 || sees_nothing(access)) return {};
+    if (limit == 0) return {};
     Xapian::Query text_query;
     if (shared_->analyzer == Analyzer::manzuma) {
       const auto terms = text::analyze(prefix);
@@ -961,11 +1093,10 @@ class XapianIndex final : public Index {
       text_query = build_baseline_query(db, shared_->analyzer, prefix, Xapian::QueryParser::FLAG_PARTIAL);
       if (text_query.empty()) return {};
     }
-    Query scope;
-    scope.access = access;
-    const Xapian::Query filter = filter_for(scope);
+    const Scope scope = scope_for(db, access, Query{});
+    if (scope.nothing) return {};
     Xapian::Enquire enquire(db);
-    enquire.set_query(filter.empty() ? text_query : Xapian::Query(Xapian::Query::OP_FILTER, text_query, filter));
+    enquire.set_query(scope.apply(text_query));
     const auto mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
     std::vector<Suggestion> out;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
