@@ -6,9 +6,7 @@
 #include <array>
 #include <atomic>
 #include <cstring>
-#include <iterator>
 #include <mutex>
-#include <set>
 #include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
@@ -350,75 +348,26 @@ Xapian::Query or_of(const std::vector<std::string>& terms, const std::string& pr
   return Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end());
 }
 
-/// Who may see what, and the facet filters: boolean terms only, so they narrow the match without touching
-/// the ranking, and every count (total, facets) is over what the caller may open.
-struct Scope {
-  /// The caller may see nothing (no readable type, no visibility term, or types filtered away).
-  bool nothing = false;
-  /// Documents must match this (empty: no constraint)...
-  Xapian::Query allow;
-  /// ...and must not match this (empty: no constraint).
-  Xapian::Query deny;
-
-  Xapian::Query apply(const Xapian::Query& q) const {
-    Xapian::Query out = allow.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, allow);
-    return deny.empty() ? out : Xapian::Query(Xapian::Query::OP_AND_NOT, out, deny);
-  }
-};
-
-Scope scope_for(const Xapian::Database& db, const Access& access, const Query& q) {
-  Scope scope;
-  std::vector<Xapian::Query> allow, deny;
-  if (!access.all) {
-    if (access.terms.empty()) {
-      scope.nothing = true;
-      return scope;
-    }
-    allow.push_back(or_of(access.terms));
-  }
-  // The types the caller may read and asked for, as one constraint. A list of most types is a long OR of
-  // dense postings that every match has to walk, so it is written the cheaper way round against the types
-  // the index holds: nothing when every type is wanted, else the wanted ones or NOT the others.
-  std::optional<std::set<std::string>> wanted;
-  if (!access.all) wanted.emplace(access.types.begin(), access.types.end());
-  if (!q.types.empty()) {
-    std::set<std::string> asked(q.types.begin(), q.types.end());
-    if (wanted) {
-      std::set<std::string> both;
-      std::set_intersection(wanted->begin(), wanted->end(), asked.begin(), asked.end(),
-                            std::inserter(both, both.end()));
-      wanted = std::move(both);
-    } else {
-      wanted = std::move(asked);
-    }
-  }
-  if (wanted) {
-    std::vector<std::string> in, out;
-    for (auto t = db.allterms_begin("XT"); t != db.allterms_end("XT"); ++t) {
-      const std::string type = (*t).substr(2);
-      (wanted->count(type) ? in : out).push_back(type);
-    }
-    if (in.empty()) {
-      scope.nothing = true;
-      return scope;
-    }
-    if (!out.empty()) {
-      if (in.size() <= out.size()) {
-        allow.push_back(or_of(in, "XT"));
-      } else {
-        deny.push_back(or_of(out, "XT"));
-      }
-    }
-  }
-  if (q.organization_id) allow.emplace_back("XO" + std::to_string(*q.organization_id));
-  if (q.edition) allow.emplace_back("XE" + std::to_string(*q.edition));
-  if (q.year) allow.emplace_back("XY" + std::to_string(*q.year));
-  if (!allow.empty())
-    scope.allow = allow.size() == 1 ? allow.front() : Xapian::Query(Xapian::Query::OP_AND, allow.begin(), allow.end());
-  if (!deny.empty())
-    scope.deny = deny.size() == 1 ? deny.front() : Xapian::Query(Xapian::Query::OP_OR, deny.begin(), deny.end());
-  return scope;
+/// The caller's facet filters (type, organisation, edition, year): boolean terms in the query, usually
+/// selective, so Xapian skips what they exclude; they narrow the match without touching the ranking. Who may
+/// see a match is decided by AccessDecider.
+Xapian::Query facet_filter(const Query& q) {
+  std::vector<Xapian::Query> parts;
+  if (!q.types.empty()) parts.push_back(or_of(q.types, "XT"));
+  if (q.organization_id) parts.emplace_back("XO" + std::to_string(*q.organization_id));
+  if (q.edition) parts.emplace_back("XE" + std::to_string(*q.edition));
+  if (q.year) parts.emplace_back("XY" + std::to_string(*q.year));
+  if (parts.empty()) return Xapian::Query();
+  if (parts.size() == 1) return parts.front();
+  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
+
+Xapian::Query filtered(const Xapian::Query& q, const Xapian::Query& filter) {
+  return filter.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
+}
+
+/// No readable type, or no visibility term at all: the caller sees nothing.
+bool sees_nothing(const Access& a) { return !a.all && (a.types.empty() || a.terms.empty()); }
 
 bool is_quote_at(std::string_view s, std::size_t i, std::size_t& len) {
   // ASCII quotes, and the ones phones and Arabic keyboards produce: “ ” « ».
@@ -612,13 +561,14 @@ std::array<std::string_view, kFacets> split_facets(std::string_view value) {
   return out;
 }
 
-/// The facets of every document of one index revision, by docid, as small codes. Reading a match's value
-/// costs several times what finding the match does (measured: 70% of the counting pass), so the values
-/// are read once per revision (one pass over the value stream) and a match then costs four array
-/// increments. Shared by every thread reading that revision.
+/// What the matcher asks of every match, for one index revision, by docid: its four facets as small codes
+/// and whether everyone may see it. Reading a match's value costs several times what finding the match
+/// does (measured: 70% of the counting pass), and an OR of dense visibility postings costs as much again,
+/// so both are read once per revision (one pass over the value stream, one over the XVall postings) and a
+/// match then costs a few array reads. Shared by every thread reading that revision.
 class FacetColumn {
  public:
-  FacetColumn(const Xapian::Database& db) : revision_(db.get_revision()) {
+  explicit FacetColumn(const Xapian::Database& db) : revision_(db.get_revision()) {
     for (auto& v : values_) v.emplace_back();  // code 0: no value
     codes_.assign((static_cast<std::size_t>(db.get_lastdocid()) + 1) * kFacets, 0);
     std::array<std::unordered_map<std::string, std::uint32_t>, kFacets> index;
@@ -634,11 +584,22 @@ class FacetColumn {
         codes_[at + f] = it->second;
       }
     }
+    everyone_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 1, false);
+    for (auto p = db.postlist_begin("XVall"); p != db.postlist_end("XVall"); ++p)
+      if (*p < everyone_.size()) everyone_[*p] = true;
+    for (std::uint32_t code = 1; code < values_[0].size(); ++code) type_codes_.emplace(values_[0][code], code);
   }
 
   Xapian::rev revision() const { return revision_; }
   std::size_t values(std::size_t facet) const { return values_[facet].size(); }
   const std::string& value(std::size_t facet, std::uint32_t code) const { return values_[facet][code]; }
+  bool everyone(Xapian::docid docid) const { return docid < everyone_.size() && everyone_[docid]; }
+  std::size_t last_docid() const { return everyone_.empty() ? 0 : everyone_.size() - 1; }
+  /// The code of a type name, or 0 when no document has that type.
+  std::uint32_t type_code(const std::string& type) const {
+    auto it = type_codes_.find(type);
+    return it == type_codes_.end() ? 0 : it->second;
+  }
   /// The four codes of `docid`, or nullptr when the docid is past this revision's last.
   const std::uint32_t* codes(Xapian::docid docid) const {
     const std::size_t at = static_cast<std::size_t>(docid) * kFacets;
@@ -649,6 +610,45 @@ class FacetColumn {
   Xapian::rev revision_;
   std::vector<std::uint32_t> codes_;
   std::array<std::vector<std::string>, kFacets> values_;
+  std::vector<bool> everyone_;
+  std::unordered_map<std::string, std::uint32_t> type_codes_;
+};
+
+/// Who may see a match: `(OR of access.terms) AND (OR of XT<type> for access.types)`, decided per match
+/// from the revision's column and a bitmap of the caller's own postings (their user and membership terms,
+/// usually short) instead of an OR-filter in the query, which every candidate walked. Xapian calls a
+/// MatchDecider only for candidates that could still reach the page, and counts only what it accepts, so
+/// totals and facets stay exact.
+class AccessDecider final : public Xapian::MatchDecider {
+ public:
+  AccessDecider(const Xapian::Database& db, const FacetColumn& column, const Access& access) : column_(column) {
+    types_.assign(column.values(0), 0);
+    for (const auto& t : access.types) types_[column.type_code(t)] = 1;
+    types_[0] = 0;
+    mine_.assign(column.last_docid() + 1, false);
+    for (const auto& term : access.terms) {
+      if (term == "XVall") {
+        everyone_ = true;
+        continue;
+      }
+      for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
+        if (*p < mine_.size()) mine_[*p] = true;
+    }
+  }
+
+  bool operator()(const Xapian::Document& doc) const override {
+    const auto docid = doc.get_docid();
+    const auto* codes = column_.codes(docid);
+    // (The column belongs to the reader's revision, so every match is in it; refuse anything else.)
+    if (!codes || !types_[codes[0]]) return false;
+    return (everyone_ && column_.everyone(docid)) || mine_[docid];
+  }
+
+ private:
+  const FacetColumn& column_;
+  std::vector<char> types_;
+  std::vector<bool> mine_;
+  bool everyone_ = false;
 };
 
 /// Counts the facets of every match (the counting pass of a search).
@@ -1019,15 +1019,20 @@ class XapianIndex final : public Index {
       // Snippet marks use our analysis whatever the index's analyzer (only search-eval uses the others).
       parsed = parse_query(q.text);
     }
-    const Scope scope = scope_for(db, q.access, q);
-    if (scope.nothing) return res;
-    const Xapian::Query full = scope.apply(text_query);
+    if (sees_nothing(q.access)) return res;
+    const Xapian::Query full = filtered(text_query, facet_filter(q));
+    std::shared_ptr<const FacetColumn> column;
+    if (!q.access.all || q.facets) column = shared_->column(db);
+    std::optional<AccessDecider> decider;
+    if (!q.access.all) decider.emplace(db, *column, q.access);
+    const Xapian::MatchDecider* may_see = decider ? &*decider : nullptr;
 
     // The page: ranked, so Xapian may skip documents that cannot reach it.
     Xapian::Enquire enquire(db);
     enquire.set_query(full);
     if (q.sort == Query::Sort::newest) enquire.set_sort_by_value_then_relevance(kSlotDate, true);
-    const auto mset = enquire.get_mset(static_cast<Xapian::doccount>(q.offset), static_cast<Xapian::doccount>(q.limit));
+    const auto mset = enquire.get_mset(static_cast<Xapian::doccount>(q.offset), static_cast<Xapian::doccount>(q.limit),
+                                       0, nullptr, may_see);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const auto s = unpack(it.get_document().get_data());
       Hit h;
@@ -1050,10 +1055,9 @@ class XapianIndex final : public Index {
       counter.set_query(full);
       counter.set_weighting_scheme(Xapian::BoolWeight());
       counter.set_docid_order(Xapian::Enquire::DONT_CARE);
-      const auto column = shared_->column(db);
       FacetSpy spy(*column);
       counter.add_matchspy(&spy);
-      counter.get_mset(0, 0, db.get_doccount());
+      counter.get_mset(0, 0, db.get_doccount(), nullptr, may_see);
       res.total = spy.documents();
       res.types = spy.top(0);
       res.organizations = spy.top(1);
@@ -1062,7 +1066,8 @@ class XapianIndex final : public Index {
     } else {
       res.total = mset.get_matches_estimated();
     }
-    if (shared_->analyzer == Analyzer::manzuma) res.did_you_mean = did_you_mean(db, q, parsed, scope);
+    if (shared_->analyzer == Analyzer::manzuma)
+      res.did_you_mean = did_you_mean(db, q, parsed, facet_filter(q), may_see);
     return res;
   }
 
@@ -1071,7 +1076,7 @@ class XapianIndex final : public Index {
   // more frequent neighbour would be noise). The corrected query is offered only when its corrected words
   // find documents the caller may open, so it never points at a record they cannot see.
   std::optional<std::string> did_you_mean(const Xapian::Database& db, const Query& q, const ParsedQuery& parsed,
-                                          const Scope& scope) const {
+                                          const Xapian::Query& filter, const Xapian::MatchDecider* may_see) const {
     std::vector<std::pair<const QueryWord*, std::string>> fixes;
     std::vector<std::string> fixed_stems;
     for (const auto& w : parsed.ranked) {
@@ -1090,8 +1095,8 @@ class XapianIndex final : public Index {
 
     const Xapian::Query fixed = or_of(fixed_stems);
     Xapian::Enquire enquire(db);
-    enquire.set_query(scope.apply(fixed));
-    if (enquire.get_mset(0, 0, 1).get_matches_lower_bound() == 0) return std::nullopt;
+    enquire.set_query(filtered(fixed, filter));
+    if (enquire.get_mset(0, 0, 1, nullptr, may_see).get_matches_lower_bound() == 0) return std::nullopt;
 
     // The table holds normalised words; where the user wrote a final ة, the correction keeps it.
     constexpr std::string_view kTehMarbuta = "\xD8\xA9", kHeh = "\xD9\x87";
@@ -1141,11 +1146,17 @@ class XapianIndex final : public Index {
       text_query = build_baseline_query(db, shared_->analyzer, prefix, Xapian::QueryParser::FLAG_PARTIAL);
       if (text_query.empty()) return {};
     }
-    const Scope scope = scope_for(db, access, Query{});
-    if (scope.nothing) return {};
+    if (sees_nothing(access)) return {};
+    std::shared_ptr<const FacetColumn> column;
+    std::optional<AccessDecider> decider;
+    if (!access.all) {
+      column = shared_->column(db);
+      decider.emplace(db, *column, access);
+    }
     Xapian::Enquire enquire(db);
-    enquire.set_query(scope.apply(text_query));
-    const auto mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+    enquire.set_query(text_query);
+    const auto mset =
+        enquire.get_mset(0, static_cast<Xapian::doccount>(limit), 0, nullptr, decider ? &*decider : nullptr);
     std::vector<Suggestion> out;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const auto s = unpack(it.get_document().get_data());
