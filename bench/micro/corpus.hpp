@@ -96,9 +96,12 @@ inline std::string strip_article(std::string_view w) {
   return std::string(w);
 }
 
-/// One Arabic word as writers vary it.
-inline std::string arabic_word(Rng& rng) {
-  std::string w{kArabicWords[rng.skewed(std::size(kArabicWords))]};
+/// One Arabic word as writers vary it. Text draws its words with a strong skew (a few words are in most
+/// documents); a searcher's words are any of the domain's (`uniform`), so their match sets range from most
+/// of the index to a few percent of it.
+inline std::string arabic_word(Rng& rng, bool uniform = false) {
+  const std::size_t n = std::size(kArabicWords);
+  std::string w{kArabicWords[uniform ? rng.below(n) : rng.skewed(n)]};
   const auto r = rng.below(100);
   if (r < 10) {
     w = strip_article(w);  // without the article

@@ -226,9 +226,59 @@ Stored unpack(std::string_view in) {
 // Snippets: Xapian's MSet::snippet has its own tokenizer and knows nothing of our stems, so the window
 // and the marks come from text::analyze on the stored text, with its byte offsets.
 
-std::string make_snippet(std::string_view text, const std::unordered_set<std::string>& stems) {
+// Analysing the stored text is the snippet's whole cost (about 40 µs for 2 KB, twenty times per page), so
+// it goes in chunks of about kSnippetChunk bytes and stops once every query stem has been seen and a full
+// window of words lies past the first match: the best window is then looked for in what was analysed.
+// A single-word query usually reads a few hundred bytes instead of the whole text.
+constexpr std::size_t kSnippetChunk = 1024;
+
+/// The query words a snippet marks: each stem (and alternative stem) with the number of its word.
+struct Highlight {
+  std::unordered_map<std::string, std::size_t> stems;
+  std::size_t words = 0;
+};
+
+struct SnippetTerm {
+  std::size_t begin = 0, end = 0;
+  bool matched = false;
+};
+
+std::string make_snippet(std::string_view text, const Highlight& highlight) {
   if (text.empty()) return {};
-  const auto terms = text::analyze(text);
+  const auto& stems = highlight.stems;
+  std::vector<SnippetTerm> terms;
+  std::vector<char> seen(highlight.words, 0);
+  std::size_t words_seen = 0;
+  std::size_t first_match = std::string_view::npos;
+  std::size_t analysed = 0;
+  while (analysed < text.size()) {
+    // Chunks end at a space, so no token is split (tokens never hold one).
+    std::size_t cut = std::min(text.size(), analysed + kSnippetChunk);
+    while (cut < text.size() && text[cut] != ' ' && text[cut] != '\n') ++cut;
+    for (const auto& t : text::analyze(text.substr(analysed, cut - analysed))) {
+      // A word matches as it does in the index: by its stem or its alternative stem (never as a stopword).
+      auto hit = stems.end();
+      if (!t.stopword) {
+        if (!t.stem.empty()) hit = stems.find(t.stem);
+        if (hit == stems.end() && !t.alt_stem.empty()) hit = stems.find(t.alt_stem);
+      }
+      const bool matched = hit != stems.end();
+      if (matched) {
+        if (!seen[hit->second]) {
+          seen[hit->second] = 1;
+          ++words_seen;
+        }
+        if (first_match == std::string_view::npos) first_match = terms.size();
+      }
+      terms.push_back({analysed + t.begin, analysed + t.end, matched});
+    }
+    analysed = cut;
+    if (first_match != std::string_view::npos && words_seen == highlight.words &&
+        terms.size() >= first_match + kSnippetWords)
+      break;
+  }
+  const bool whole = analysed >= text.size();
+
   std::string out;
   if (terms.empty()) {
     const auto head = cut_utf8(text, 200);
@@ -237,20 +287,15 @@ std::string make_snippet(std::string_view text, const std::unordered_set<std::st
     return out;
   }
   const std::size_t n = terms.size();
-  std::vector<char> matched(n, 0);
-  // A word matches as it does in the index: by its stem or its alternative stem (never as a stopword).
-  for (std::size_t i = 0; i < n; ++i)
-    matched[i] = !terms[i].stopword && ((!terms[i].stem.empty() && stems.count(terms[i].stem) > 0) ||
-                                        (!terms[i].alt_stem.empty() && stems.count(terms[i].alt_stem) > 0));
 
   // The window of kSnippetWords terms holding the most matches (the earliest of equals).
   const std::size_t w = std::min(kSnippetWords, n);
   std::size_t count = 0;
-  for (std::size_t i = 0; i < w; ++i) count += matched[i];
+  for (std::size_t i = 0; i < w; ++i) count += terms[i].matched;
   std::size_t best = 0, best_count = count;
   for (std::size_t s = 1; s + w <= n; ++s) {
-    count += matched[s + w - 1];
-    count -= matched[s - 1];
+    count += terms[s + w - 1].matched;
+    count -= terms[s - 1].matched;
     if (count > best_count) {
       best = s;
       best_count = count;
@@ -260,17 +305,18 @@ std::string make_snippet(std::string_view text, const std::unordered_set<std::st
   // nothing matched falls off the end.
   if (best_count > 0) {
     std::size_t first = best;
-    while (!matched[first]) ++first;
-    while (best > 0 && first - best < kSnippetLeadWords && !matched[best + w - 1]) --best;
+    while (!terms[first].matched) ++first;
+    while (best > 0 && first - best < kSnippetLeadWords && !terms[best + w - 1].matched) --best;
   }
   const std::size_t end = best + w;
+  const bool to_the_end = whole && end == n;
 
   const std::size_t from = best == 0 ? 0 : terms[best].begin;
-  const std::size_t to = end == n ? text.size() : terms[end - 1].end;
+  const std::size_t to = to_the_end ? text.size() : terms[end - 1].end;
   if (best > 0) out += "… ";
   std::size_t at = from;
   for (std::size_t i = best; i < end; ++i) {
-    if (!matched[i]) continue;
+    if (!terms[i].matched) continue;
     html_escape_into(out, text.substr(at, terms[i].begin - at));
     out += "<mark>";
     html_escape_into(out, text.substr(terms[i].begin, terms[i].end - terms[i].begin));
@@ -278,7 +324,7 @@ std::string make_snippet(std::string_view text, const std::unordered_set<std::st
     at = terms[i].end;
   }
   html_escape_into(out, text.substr(at, to - at));
-  if (end < n) out += " …";
+  if (!to_the_end) out += " …";
   return out;
 }
 
@@ -302,16 +348,11 @@ Xapian::Query or_of(const std::vector<std::string>& terms, const std::string& pr
   return Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end());
 }
 
-// Who may see what, and the facet filters: boolean terms only, so they narrow the match without touching
-// the ranking, and every count (total, facets) is over what the caller may open.
-// (An empty Xapian::Query means "no filter" here; a caller who may see nothing never gets this far: see
-// sees_nothing().)
-Xapian::Query filter_for(const Query& q) {
+/// The caller's facet filters (type, organisation, edition, year): boolean terms in the query, usually
+/// selective, so Xapian skips what they exclude; they narrow the match without touching the ranking. Who may
+/// see a match is decided by AccessDecider.
+Xapian::Query facet_filter(const Query& q) {
   std::vector<Xapian::Query> parts;
-  if (!q.access.all) {
-    parts.push_back(or_of(q.access.terms));
-    parts.push_back(or_of(q.access.types, "XT"));
-  }
   if (!q.types.empty()) parts.push_back(or_of(q.types, "XT"));
   if (q.organization_id) parts.emplace_back("XO" + std::to_string(*q.organization_id));
   if (q.edition) parts.emplace_back("XE" + std::to_string(*q.edition));
@@ -319,6 +360,10 @@ Xapian::Query filter_for(const Query& q) {
   if (parts.empty()) return Xapian::Query();
   if (parts.size() == 1) return parts.front();
   return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+Xapian::Query filtered(const Xapian::Query& q, const Xapian::Query& filter) {
+  return filter.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
 }
 
 /// No readable type, or no visibility term at all: the caller sees nothing.
@@ -360,7 +405,7 @@ struct ParsedQuery {
   std::vector<QueryWord> ranked;                // non-stopwords outside quotes, not excluded
   std::vector<std::vector<QueryWord>> phrases;  // each quoted phrase, stopwords included
   std::vector<std::string> excluded;            // stems of -words
-  std::unordered_set<std::string> highlight;    // stems (and alternative stems) to mark in snippets
+  Highlight highlight;                          // what snippets mark
 
   bool empty() const { return ranked.empty() && phrases.empty(); }
 };
@@ -392,8 +437,10 @@ ParsedQuery parse_query(std::string_view text) {
     if (!fits(t.stem) || !fits(t.word)) continue;
     QueryWord w{std::move(t.stem), std::move(t.alt_stem), std::move(t.word), t.stopword, t.begin, t.end};
     auto remember = [&] {
-      p.highlight.insert(w.stem);
-      if (!w.alt_stem.empty()) p.highlight.insert(w.alt_stem);
+      if (p.highlight.stems.count(w.stem)) return;  // the same word again
+      const auto word = p.highlight.words++;
+      p.highlight.stems.emplace(w.stem, word);
+      if (!w.alt_stem.empty()) p.highlight.stems.emplace(w.alt_stem, word);
     };
     std::optional<std::size_t> in_quote;
     for (std::size_t k = 0; k < quoted.size(); ++k)
@@ -501,30 +548,140 @@ Xapian::Query build_baseline_query(const Xapian::Database& db, Analyzer a, std::
 // ---------------------------------------------------------------------------------------------
 // Facets
 
-/// Counts the packed facet value of every match: one value read and four small hash-map increments per
-/// document (Xapian's ValueCountMatchSpy would read four slots and update four std::maps).
+constexpr std::size_t kFacets = 4;  // type, organisation, edition, year
+
+/// The packed facet value split into its four fields.
+std::array<std::string_view, kFacets> split_facets(std::string_view value) {
+  std::array<std::string_view, kFacets> out;
+  for (auto& field : out) {
+    const auto cut = value.find(kFacetSeparator);
+    field = value.substr(0, cut);
+    value = cut == std::string_view::npos ? std::string_view{} : value.substr(cut + 1);
+  }
+  return out;
+}
+
+/// What the matcher asks of every match, for one index revision, by docid: its four facets as small codes
+/// and whether everyone may see it. Reading a match's value costs several times what finding the match
+/// does (measured: 70% of the counting pass), and an OR of dense visibility postings costs as much again,
+/// so both are read once per revision (one pass over the value stream, one over the XVall postings) and a
+/// match then costs a few array reads. Shared by every thread reading that revision.
+class FacetColumn {
+ public:
+  explicit FacetColumn(const Xapian::Database& db) : revision_(db.get_revision()) {
+    for (auto& v : values_) v.emplace_back();  // code 0: no value
+    codes_.assign((static_cast<std::size_t>(db.get_lastdocid()) + 1) * kFacets, 0);
+    std::array<std::unordered_map<std::string, std::uint32_t>, kFacets> index;
+    for (auto v = db.valuestream_begin(kSlotFacets); v != db.valuestream_end(kSlotFacets); ++v) {
+      const std::size_t at = static_cast<std::size_t>(v.get_docid()) * kFacets;
+      if (at + kFacets > codes_.size()) continue;
+      const std::string value = *v;
+      const auto fields = split_facets(value);
+      for (std::size_t f = 0; f < kFacets; ++f) {
+        if (fields[f].empty()) continue;
+        auto [it, added] = index[f].try_emplace(std::string(fields[f]), static_cast<std::uint32_t>(values_[f].size()));
+        if (added) values_[f].push_back(it->first);
+        codes_[at + f] = it->second;
+      }
+    }
+    everyone_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 1, false);
+    for (auto p = db.postlist_begin("XVall"); p != db.postlist_end("XVall"); ++p)
+      if (*p < everyone_.size()) everyone_[*p] = true;
+    for (std::uint32_t code = 1; code < values_[0].size(); ++code) type_codes_.emplace(values_[0][code], code);
+  }
+
+  Xapian::rev revision() const { return revision_; }
+  std::size_t values(std::size_t facet) const { return values_[facet].size(); }
+  const std::string& value(std::size_t facet, std::uint32_t code) const { return values_[facet][code]; }
+  bool everyone(Xapian::docid docid) const { return docid < everyone_.size() && everyone_[docid]; }
+  std::size_t last_docid() const { return everyone_.empty() ? 0 : everyone_.size() - 1; }
+  /// The code of a type name, or 0 when no document has that type.
+  std::uint32_t type_code(const std::string& type) const {
+    auto it = type_codes_.find(type);
+    return it == type_codes_.end() ? 0 : it->second;
+  }
+  /// The four codes of `docid`, or nullptr when the docid is past this revision's last.
+  const std::uint32_t* codes(Xapian::docid docid) const {
+    const std::size_t at = static_cast<std::size_t>(docid) * kFacets;
+    return at + kFacets <= codes_.size() ? &codes_[at] : nullptr;
+  }
+
+ private:
+  Xapian::rev revision_;
+  std::vector<std::uint32_t> codes_;
+  std::array<std::vector<std::string>, kFacets> values_;
+  std::vector<bool> everyone_;
+  std::unordered_map<std::string, std::uint32_t> type_codes_;
+};
+
+/// Who may see a match: `(OR of access.terms) AND (OR of XT<type> for access.types)`, decided per match
+/// from the revision's column and a bitmap of the caller's own postings (their user and membership terms,
+/// usually short) instead of an OR-filter in the query, which every candidate walked. Xapian calls a
+/// MatchDecider only for candidates that could still reach the page, and counts only what it accepts, so
+/// totals and facets stay exact.
+class AccessDecider final : public Xapian::MatchDecider {
+ public:
+  AccessDecider(const Xapian::Database& db, const FacetColumn& column, const Access& access) : column_(column) {
+    types_.assign(column.values(0), 0);
+    for (const auto& t : access.types) types_[column.type_code(t)] = 1;
+    types_[0] = 0;
+    mine_.assign(column.last_docid() + 1, false);
+    for (const auto& term : access.terms) {
+      if (term == "XVall") {
+        everyone_ = true;
+        continue;
+      }
+      for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
+        if (*p < mine_.size()) mine_[*p] = true;
+    }
+  }
+
+  bool operator()(const Xapian::Document& doc) const override {
+    const auto docid = doc.get_docid();
+    const auto* codes = column_.codes(docid);
+    // (The column belongs to the reader's revision, so every match is in it; refuse anything else.)
+    if (!codes || !types_[codes[0]]) return false;
+    return (everyone_ && column_.everyone(docid)) || mine_[docid];
+  }
+
+ private:
+  const FacetColumn& column_;
+  std::vector<char> types_;
+  std::vector<bool> mine_;
+  bool everyone_ = false;
+};
+
+/// Counts the facets of every match (the counting pass of a search).
 class FacetSpy final : public Xapian::MatchSpy {
  public:
+  explicit FacetSpy(const FacetColumn& column) : column_(column) {
+    for (std::size_t f = 0; f < kFacets; ++f) counts_[f].assign(column.values(f), 0);
+  }
+
   void operator()(const Xapian::Document& doc, double) override {
     ++documents_;
-    const std::string value = doc.get_value(kSlotFacets);
-    std::string_view rest = value;
-    for (auto& counts : counts_) {
-      const auto cut = rest.find(kFacetSeparator);
-      const auto field = rest.substr(0, cut);
-      if (!field.empty()) ++counts[std::string(field)];
-      rest = cut == std::string_view::npos ? std::string_view{} : rest.substr(cut + 1);
+    if (const auto* codes = column_.codes(doc.get_docid())) {
+      for (std::size_t f = 0; f < kFacets; ++f) ++counts_[f][codes[f]];
+      return;
     }
+    // Not in the column (it belongs to the reader's revision, so this should not happen): read the value.
+    const std::string value = doc.get_value(kSlotFacets);
+    const auto fields = split_facets(value);
+    for (std::size_t f = 0; f < kFacets; ++f)
+      if (!fields[f].empty()) ++extra_[f][std::string(fields[f])];
   }
 
   std::size_t documents() const { return documents_; }
 
-  /// The most frequent values of facet `i` (0 type, 1 organisation, 2 edition, 3 year), most frequent
+  /// The most frequent values of facet `f` (0 type, 1 organisation, 2 edition, 3 year), most frequent
   /// first, then by value.
-  std::vector<FacetValue> top(std::size_t i) const {
+  std::vector<FacetValue> top(std::size_t f) const {
+    std::unordered_map<std::string, std::size_t> merged = extra_[f];
+    for (std::uint32_t code = 1; code < counts_[f].size(); ++code)
+      if (counts_[f][code]) merged[column_.value(f, code)] += counts_[f][code];
     std::vector<FacetValue> out;
-    out.reserve(counts_[i].size());
-    for (const auto& [value, count] : counts_[i]) out.push_back({value, count});
+    out.reserve(merged.size());
+    for (auto& [value, count] : merged) out.push_back({value, count});
     std::sort(out.begin(), out.end(), [](const FacetValue& a, const FacetValue& b) {
       return a.count != b.count ? a.count > b.count : a.value < b.value;
     });
@@ -533,8 +690,10 @@ class FacetSpy final : public Xapian::MatchSpy {
   }
 
  private:
+  const FacetColumn& column_;
   std::size_t documents_ = 0;
-  std::array<std::unordered_map<std::string, std::size_t>, 4> counts_;
+  std::array<std::vector<std::size_t>, kFacets> counts_;
+  std::array<std::unordered_map<std::string, std::size_t>, kFacets> extra_;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -547,6 +706,25 @@ struct Shared {
   Analyzer analyzer = Analyzer::manzuma;
   std::atomic<std::uint64_t> generation{0};
   std::uint64_t key = 0;
+  /// The facet columns of the two newest revisions readers asked for (two, so threads on either side of
+  /// a commit do not rebuild in turn).
+  std::mutex columns_mutex;
+  std::array<std::shared_ptr<const FacetColumn>, 2> columns;
+
+  std::shared_ptr<const FacetColumn> column(const Xapian::Database& db) {
+    const auto revision = db.get_revision();
+    std::lock_guard lock(columns_mutex);
+    for (const auto& c : columns)
+      if (c && c->revision() == revision) return c;
+    // Built under the lock: the other threads wanting it wait instead of building it again.
+    auto built = std::make_shared<const FacetColumn>(db);
+    auto& slot = !columns[0]                                       ? columns[0]
+                 : !columns[1]                                     ? columns[1]
+                 : columns[0]->revision() < columns[1]->revision() ? columns[0]
+                                                                   : columns[1];
+    slot = built;
+    return built;
+  }
 };
 
 std::atomic<std::uint64_t> next_key{1};
@@ -801,11 +979,13 @@ class XapianIndex final : public Index {
 
   template <class F>
   std::invoke_result_t<F, const Xapian::Database&> with_reader(F&& f) const {
-    auto& r = thread_reader();
+    bool stale = false;
     for (int attempt = 0;; ++attempt) {
       try {
+        // Opening and reopening race with commits as much as reading does, so they are inside the retry.
+        auto& r = thread_reader();
         const auto generation = shared_->generation.load(std::memory_order_acquire);
-        if (r.generation != generation) {
+        if (stale || r.generation != generation) {
           r.db->reopen();
           r.generation = generation;
         }
@@ -814,7 +994,7 @@ class XapianIndex final : public Index {
         // Under a writer committing in a tight loop (a rebuild) a reader may lose its revision more than
         // once; each retry reads the newest one.
         if (attempt >= 10) throw;
-        r.db->reopen();
+        stale = true;
       }
     }
   }
@@ -840,15 +1020,19 @@ class XapianIndex final : public Index {
       parsed = parse_query(q.text);
     }
     if (sees_nothing(q.access)) return res;
-    const Xapian::Query filter = filter_for(q);
-    const Xapian::Query full =
-        filter.empty() ? text_query : Xapian::Query(Xapian::Query::OP_FILTER, text_query, filter);
+    const Xapian::Query full = filtered(text_query, facet_filter(q));
+    std::shared_ptr<const FacetColumn> column;
+    if (!q.access.all || q.facets) column = shared_->column(db);
+    std::optional<AccessDecider> decider;
+    if (!q.access.all) decider.emplace(db, *column, q.access);
+    const Xapian::MatchDecider* may_see = decider ? &*decider : nullptr;
 
     // The page: ranked, so Xapian may skip documents that cannot reach it.
     Xapian::Enquire enquire(db);
     enquire.set_query(full);
     if (q.sort == Query::Sort::newest) enquire.set_sort_by_value_then_relevance(kSlotDate, true);
-    const auto mset = enquire.get_mset(static_cast<Xapian::doccount>(q.offset), static_cast<Xapian::doccount>(q.limit));
+    const auto mset = enquire.get_mset(static_cast<Xapian::doccount>(q.offset), static_cast<Xapian::doccount>(q.limit),
+                                       0, nullptr, may_see);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const auto s = unpack(it.get_document().get_data());
       Hit h;
@@ -865,15 +1049,15 @@ class XapianIndex final : public Index {
       res.hits.push_back(std::move(h));
     }
     if (q.facets) {
-      // The total and the facets: every match is visited, unweighted (BoolWeight skips BM25), and the
-      // packed facet value of each is counted. Exact, and over what the caller may open only.
+      // The total and the facets: every match is visited, unweighted (BoolWeight skips BM25), and its
+      // facets counted from the revision's facet column. Exact, and over what the caller may open only.
       Xapian::Enquire counter(db);
       counter.set_query(full);
       counter.set_weighting_scheme(Xapian::BoolWeight());
       counter.set_docid_order(Xapian::Enquire::DONT_CARE);
-      FacetSpy spy;
+      FacetSpy spy(*column);
       counter.add_matchspy(&spy);
-      counter.get_mset(0, 0, db.get_doccount());
+      counter.get_mset(0, 0, db.get_doccount(), nullptr, may_see);
       res.total = spy.documents();
       res.types = spy.top(0);
       res.organizations = spy.top(1);
@@ -882,7 +1066,8 @@ class XapianIndex final : public Index {
     } else {
       res.total = mset.get_matches_estimated();
     }
-    if (shared_->analyzer == Analyzer::manzuma) res.did_you_mean = did_you_mean(db, q, parsed, filter);
+    if (shared_->analyzer == Analyzer::manzuma)
+      res.did_you_mean = did_you_mean(db, q, parsed, facet_filter(q), may_see);
     return res;
   }
 
@@ -891,7 +1076,7 @@ class XapianIndex final : public Index {
   // more frequent neighbour would be noise). The corrected query is offered only when its corrected words
   // find documents the caller may open, so it never points at a record they cannot see.
   std::optional<std::string> did_you_mean(const Xapian::Database& db, const Query& q, const ParsedQuery& parsed,
-                                          const Xapian::Query& filter) const {
+                                          const Xapian::Query& filter, const Xapian::MatchDecider* may_see) const {
     std::vector<std::pair<const QueryWord*, std::string>> fixes;
     std::vector<std::string> fixed_stems;
     for (const auto& w : parsed.ranked) {
@@ -910,8 +1095,8 @@ class XapianIndex final : public Index {
 
     const Xapian::Query fixed = or_of(fixed_stems);
     Xapian::Enquire enquire(db);
-    enquire.set_query(filter.empty() ? fixed : Xapian::Query(Xapian::Query::OP_FILTER, fixed, filter));
-    if (enquire.get_mset(0, 0, 1).get_matches_lower_bound() == 0) return std::nullopt;
+    enquire.set_query(filtered(fixed, filter));
+    if (enquire.get_mset(0, 0, 1, nullptr, may_see).get_matches_lower_bound() == 0) return std::nullopt;
 
     // The table holds normalised words; where the user wrote a final ة, the correction keeps it.
     constexpr std::string_view kTehMarbuta = "\xD8\xA9", kHeh = "\xD9\x87";
@@ -931,7 +1116,7 @@ class XapianIndex final : public Index {
 
   std::vector<Suggestion> run_suggest(const Xapian::Database& db, std::string_view prefix, const Access& access,
                                       std::size_t limit) const {
-    if (limit == 0 || sees_nothing(access)) return {};
+    if (limit == 0) return {};
     Xapian::Query text_query;
     if (shared_->analyzer == Analyzer::manzuma) {
       const auto terms = text::analyze(prefix);
@@ -961,12 +1146,17 @@ class XapianIndex final : public Index {
       text_query = build_baseline_query(db, shared_->analyzer, prefix, Xapian::QueryParser::FLAG_PARTIAL);
       if (text_query.empty()) return {};
     }
-    Query scope;
-    scope.access = access;
-    const Xapian::Query filter = filter_for(scope);
+    if (sees_nothing(access)) return {};
+    std::shared_ptr<const FacetColumn> column;
+    std::optional<AccessDecider> decider;
+    if (!access.all) {
+      column = shared_->column(db);
+      decider.emplace(db, *column, access);
+    }
     Xapian::Enquire enquire(db);
-    enquire.set_query(filter.empty() ? text_query : Xapian::Query(Xapian::Query::OP_FILTER, text_query, filter));
-    const auto mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+    enquire.set_query(text_query);
+    const auto mset =
+        enquire.get_mset(0, static_cast<Xapian::doccount>(limit), 0, nullptr, decider ? &*decider : nullptr);
     std::vector<Suggestion> out;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const auto s = unpack(it.get_document().get_data());
