@@ -234,6 +234,43 @@ TEST_F(IndexTest, FacetsCountAndFilter) {
   EXPECT_EQ(index_->search(q).total, 2u);
 }
 
+TEST_F(IndexTest, TypeFiltersRareAndCommon) {
+  // A rare type is filtered in the query, a common one by the decider: both count the same way.
+  for (int i = 1; i <= 20; ++i) {
+    auto d = doc(i, "الحوكمة", "نص", i == 20 ? "study" : "practice");
+    if (i % 2) {
+      d.visibility.everyone = false;
+      d.visibility.users = {7};
+    }
+    index_->put(d);
+  }
+  index_->commit();
+  Query q;
+  q.text = "الحوكمة";
+  q.access = everyone_access();
+  q.types = {"study"};
+  EXPECT_EQ(index_->search(q).total, 1u);
+  q.types = {"practice"};
+  EXPECT_EQ(index_->search(q).total, 19u);
+  q.types = {"practice", "study"};
+  EXPECT_EQ(index_->search(q).total, 20u);
+  // User 8 sees the ten published records (nine practices and the study); user 7 all twenty; asking for a
+  // type outside their access finds nothing.
+  core::Actor user;
+  user.user_id = 8;
+  q.access = Access{false, access_terms(user), {"practice", "study"}};
+  q.types = {"practice"};
+  EXPECT_EQ(index_->search(q).total, 9u);
+  user.user_id = 7;
+  q.access.terms = access_terms(user);
+  EXPECT_EQ(index_->search(q).total, 19u);
+  q.types.clear();
+  EXPECT_EQ(index_->search(q).total, 20u);
+  q.access.types = {"study"};
+  q.types = {"practice"};
+  EXPECT_EQ(index_->search(q).total, 0u);
+}
+
 TEST_F(IndexTest, SnippetsEscapeMarkupAndMarkMatches) {
   index_->put(doc(1, "عنوان", "<script>steal()</script> مقدمة <b>عن</b> الابتكار & الإبداع في \"الخدمات\" الحكومية"));
   index_->commit();
