@@ -2,7 +2,7 @@
 // measures query latency as the search page asks (facets on, 20 hits with snippets) for single-word,
 // multi-word and filtered queries (an entity user's access and a type filter), and prefix suggestions.
 // Prints a table on stderr and one JSON object on the last line of stdout. Run by bench/run.sh.
-//   search_bench [--docs N] [--queries N] [--analyzer manzuma|xapian-arabic|none]
+//   search_bench [--docs N] [--queries N] [--analyzer manzuma|xapian-arabic|none] [--keep DIR]
 
 #include <stdlib.h>
 #include <time.h>
@@ -124,21 +124,25 @@ int main(int argc, char** argv) {
   std::size_t docs = 100000, queries = 500;
   // Another analyzer (xapian-arabic, none) shows what stock Xapian costs on the same documents.
   search::Analyzer analyzer = search::Analyzer::manzuma;
+  // --keep DIR: index into DIR and leave it there; a later run with the same DIR and --docs only queries
+  // (for working on query speed; its indexing figures are then 0).
+  std::string keep;
   for (int i = 1; i + 1 < argc; i += 2) {
     if (!std::strcmp(argv[i], "--docs")) docs = std::strtoull(argv[i + 1], nullptr, 10);
     if (!std::strcmp(argv[i], "--queries")) queries = std::strtoull(argv[i + 1], nullptr, 10);
     if (!std::strcmp(argv[i], "--analyzer")) analyzer = search::parse_analyzer(argv[i + 1]).value_or(analyzer);
+    if (!std::strcmp(argv[i], "--keep")) keep = argv[i + 1];
   }
   if (docs == 0 || queries == 0) {
     std::fprintf(stderr, "usage: search_bench [--docs N] [--queries N] (both above 0)\n");
     return 2;
   }
   std::string pattern = (std::filesystem::temp_directory_path() / "manzuma-search-bench-XXXXXX").string();
-  if (!mkdtemp(pattern.data())) {
+  if (keep.empty() && !mkdtemp(pattern.data())) {
     std::perror("mkdtemp");
     return 1;
   }
-  const std::filesystem::path dir = pattern;
+  const std::filesystem::path dir = keep.empty() ? std::filesystem::path(pattern) : std::filesystem::path(keep);
   int status = 0;
   const double load_at_start = load_average();
   try {
@@ -150,7 +154,8 @@ int main(int argc, char** argv) {
     std::size_t text_bytes = 0;
     constexpr std::size_t kBatch = 1000;
     std::vector<search::Document> batch;
-    for (std::size_t done = 0; done < docs;) {
+    const bool reused = index->size() >= docs;
+    for (std::size_t done = reused ? docs : 0; done < docs;) {
       batch.clear();
       for (std::size_t i = 0; i < kBatch && done + i < docs; ++i) {
         batch.push_back(make_document(rng, static_cast<std::int64_t>(done + i + 1)));
@@ -171,6 +176,8 @@ int main(int argc, char** argv) {
     index_ms += commit_ms;
     index_cpu_ms += cpu_ms() - c;
     std::fprintf(stderr, "\n");
+    const double docs_per_s = reused ? 0 : static_cast<double>(docs) / (index_ms / 1000);
+    const double docs_per_cpu_s = reused ? 0 : static_cast<double>(docs) / (index_cpu_ms / 1000);
     std::uintmax_t index_bytes = 0;
     for (const auto& e : std::filesystem::recursive_directory_iterator(dir / "index"))
       if (e.is_regular_file()) index_bytes += e.file_size();
@@ -272,8 +279,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "search_bench: %zu documents (%.1f MB of text), index %.1f MB\n", docs,
                  static_cast<double>(text_bytes) / 1e6, static_cast<double>(index_bytes) / 1e6);
     std::fprintf(stderr, "indexing: %.1f s, %.0f documents/s (%.0f per CPU second; final commit %.0f ms)\n",
-                 index_ms / 1000, static_cast<double>(docs) / (index_ms / 1000),
-                 static_cast<double>(docs) / (index_cpu_ms / 1000), commit_ms);
+                 index_ms / 1000, docs_per_s, docs_per_cpu_s, commit_ms);
     std::fprintf(stderr, "%-24s%10s%10s%10s%14s%14s%14s\n", "queries", "p50 ms", "p99 ms", "mean ms", "mean matches",
                  "CPU p50 ms", "CPU p99 ms");
     for (const auto& l : results)
@@ -285,8 +291,7 @@ int main(int argc, char** argv) {
         "\"docs_per_s\":%.0f,\"docs_per_cpu_s\":%.0f,\"final_commit_ms\":%.0f},\"loadavg_at_start\":%.2f,"
         "\"loadavg_at_end\":%.2f,\"queries_per_kind\":%zu,\"latency\":{",
         docs, static_cast<double>(text_bytes) / 1e6, static_cast<double>(index_bytes) / 1e6, index_ms / 1000,
-        static_cast<double>(docs) / (index_ms / 1000), static_cast<double>(docs) / (index_cpu_ms / 1000), commit_ms,
-        load_at_start, load_average(), queries);
+        docs_per_s, docs_per_cpu_s, commit_ms, load_at_start, load_average(), queries);
     for (std::size_t i = 0; i < results.size(); ++i) {
       const auto& l = results[i];
       std::printf(
@@ -304,6 +309,6 @@ int main(int argc, char** argv) {
     status = 1;
   }
   std::error_code ec;
-  std::filesystem::remove_all(dir, ec);
+  if (keep.empty()) std::filesystem::remove_all(dir, ec);
   return status;
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <bit>
 #include <cstring>
 #include <mutex>
 #include <type_traits>
@@ -56,6 +57,7 @@ constexpr std::size_t kSnippetLeadWords = 4;
 constexpr std::size_t kFacetValues = 50;
 constexpr Xapian::termcount kSuggestExpansions = 100;
 constexpr std::size_t kSpellingMinChars = 3;
+constexpr std::size_t kFlushEvery = 1000;
 const std::string kAnalyzerKey = "manzuma.analyzer";
 
 [[noreturn]] void rethrow_xapian(const Xapian::Error& e, std::string_view what) {
@@ -350,10 +352,10 @@ Xapian::Query or_of(const std::vector<std::string>& terms, const std::string& pr
 
 /// The caller's facet filters (type, organisation, edition, year): boolean terms in the query, usually
 /// selective, so Xapian skips what they exclude; they narrow the match without touching the ranking. Who may
-/// see a match is decided by AccessDecider.
-Xapian::Query facet_filter(const Query& q) {
+/// see a match is decided by AccessDecider, which also takes a dense type filter (`with_types` false).
+Xapian::Query facet_filter(const Query& q, bool with_types) {
   std::vector<Xapian::Query> parts;
-  if (!q.types.empty()) parts.push_back(or_of(q.types, "XT"));
+  if (with_types && !q.types.empty()) parts.push_back(or_of(q.types, "XT"));
   if (q.organization_id) parts.emplace_back("XO" + std::to_string(*q.organization_id));
   if (q.edition) parts.emplace_back("XE" + std::to_string(*q.edition));
   if (q.year) parts.emplace_back("XY" + std::to_string(*q.year));
@@ -619,14 +621,28 @@ class FacetColumn {
 /// usually short) instead of an OR-filter in the query, which every candidate walked. Xapian calls a
 /// MatchDecider only for candidates that could still reach the page, and counts only what it accepts, so
 /// totals and facets stay exact.
+///
+/// It also takes the caller's own type filter when that is dense (a common type): as a query filter it
+/// would be one more long posting list for every candidate to walk.
 class AccessDecider final : public Xapian::MatchDecider {
  public:
-  AccessDecider(const Xapian::Database& db, const FacetColumn& column, const Access& access) : column_(column) {
-    types_.assign(column.values(0), 0);
-    for (const auto& t : access.types) types_[column.type_code(t)] = 1;
+  /// `access` may be null (national roles: every document); `types` null (any type) or the types asked for.
+  AccessDecider(const Xapian::Database& db, const FacetColumn& column, const Access* access,
+                const std::vector<std::string>* types)
+      : column_(column) {
+    types_.assign(column.values(0), 1);
+    auto keep_only = [&](const std::vector<std::string>& keep) {
+      std::vector<char> allowed(types_.size(), 0);
+      for (const auto& t : keep) allowed[column.type_code(t)] = types_[column.type_code(t)];
+      types_ = std::move(allowed);
+    };
+    if (access) keep_only(access->types);
+    if (types) keep_only(*types);
     types_[0] = 0;
+    if (!access) return;
+    visibility_ = true;
     mine_.assign(column.last_docid() + 1, false);
-    for (const auto& term : access.terms) {
+    for (const auto& term : access->terms) {
       if (term == "XVall") {
         everyone_ = true;
         continue;
@@ -636,17 +652,19 @@ class AccessDecider final : public Xapian::MatchDecider {
     }
   }
 
-  bool operator()(const Xapian::Document& doc) const override {
-    const auto docid = doc.get_docid();
+  bool operator()(const Xapian::Document& doc) const override { return allows(doc.get_docid()); }
+
+  bool allows(Xapian::docid docid) const {
     const auto* codes = column_.codes(docid);
     // (The column belongs to the reader's revision, so every match is in it; refuse anything else.)
     if (!codes || !types_[codes[0]]) return false;
-    return (everyone_ && column_.everyone(docid)) || mine_[docid];
+    return !visibility_ || (everyone_ && column_.everyone(docid)) || mine_[docid];
   }
 
  private:
   const FacetColumn& column_;
   std::vector<char> types_;
+  bool visibility_ = false;
   std::vector<bool> mine_;
   bool everyone_ = false;
 };
@@ -659,16 +677,22 @@ class FacetSpy final : public Xapian::MatchSpy {
   }
 
   void operator()(const Xapian::Document& doc, double) override {
-    ++documents_;
-    if (const auto* codes = column_.codes(doc.get_docid())) {
-      for (std::size_t f = 0; f < kFacets; ++f) ++counts_[f][codes[f]];
-      return;
-    }
+    if (count(doc.get_docid())) return;
     // Not in the column (it belongs to the reader's revision, so this should not happen): read the value.
+    ++documents_;
     const std::string value = doc.get_value(kSlotFacets);
     const auto fields = split_facets(value);
     for (std::size_t f = 0; f < kFacets; ++f)
       if (!fields[f].empty()) ++extra_[f][std::string(fields[f])];
+  }
+
+  /// Counts `docid` from the column; false (and nothing counted) when it is not in it.
+  bool count(Xapian::docid docid) {
+    const auto* codes = column_.codes(docid);
+    if (!codes) return false;
+    ++documents_;
+    for (std::size_t f = 0; f < kFacets; ++f) ++counts_[f][codes[f]];
+    return true;
   }
 
   std::size_t documents() const { return documents_; }
@@ -789,6 +813,7 @@ class XapianIndex final : public Index {
         for (const auto& w : words) writer_->add_spelling(w);
       }
       writer_->replace_document(id_term, doc);
+      flush_if_due();
     } catch (const Xapian::Error& e) {
       rethrow_xapian(e, "put");
     }
@@ -801,6 +826,7 @@ class XapianIndex final : public Index {
       const std::string id_term = identity(type, id);
       forget_spelling(id_term);
       writer_->delete_document(id_term);
+      flush_if_due();
     } catch (const Xapian::Error& e) {
       rethrow_xapian(e, "remove");
     }
@@ -811,6 +837,7 @@ class XapianIndex final : public Index {
       std::lock_guard lock(writer_mutex_);
       require_writer();
       writer_->commit();
+      uncommitted_ = 0;
       shared_->generation.fetch_add(1, std::memory_order_release);
     } catch (const Xapian::Error& e) {
       rethrow_xapian(e, "commit");
@@ -872,6 +899,17 @@ class XapianIndex final : public Index {
  private:
   static std::string identity(std::string_view type, std::int64_t id) {
     return "Q" + std::string(type) + ":" + std::to_string(id);
+  }
+
+  // Xapian keeps changes in memory until 10,000 documents; writing them every 1,000 indexes about a third
+  // faster here (smaller in-memory batches; 40,000 documents on a quiet machine: 1,000 → 2,050 documents/s,
+  // 2,000 → 1,920, 4,000 → 1,750, 10,000 → 1,550). Xapian's flush is a commit, so a new reader may see such
+  // a batch before commit(); the readers already open move on at commit() (or when the writer overtakes
+  // them), and the Indexer tolerates early visibility: its puts are idempotent.
+  void flush_if_due() {
+    if (++uncommitted_ < kFlushEvery) return;
+    writer_->commit();
+    uncommitted_ = 0;
   }
 
   void require_writer() const {
@@ -1020,11 +1058,17 @@ class XapianIndex final : public Index {
       parsed = parse_query(q.text);
     }
     if (sees_nothing(q.access)) return res;
-    const Xapian::Query full = filtered(text_query, facet_filter(q));
+    // A type filter covering more than an eighth of the index is cheaper in the decider than in the query.
+    Xapian::doccount type_postings = 0;
+    for (const auto& t : q.types) type_postings += db.get_termfreq("XT" + t);
+    const bool dense_types = !q.types.empty() && type_postings > db.get_doccount() / 8;
+    const Xapian::Query filter = facet_filter(q, !dense_types);
+    const Xapian::Query full = filtered(text_query, filter);
     std::shared_ptr<const FacetColumn> column;
-    if (!q.access.all || q.facets) column = shared_->column(db);
+    if (!q.access.all || q.facets || dense_types) column = shared_->column(db);
     std::optional<AccessDecider> decider;
-    if (!q.access.all) decider.emplace(db, *column, q.access);
+    if (!q.access.all || dense_types)
+      decider.emplace(db, *column, q.access.all ? nullptr : &q.access, dense_types ? &q.types : nullptr);
     const Xapian::MatchDecider* may_see = decider ? &*decider : nullptr;
 
     // The page: ranked, so Xapian may skip documents that cannot reach it.
@@ -1056,8 +1100,12 @@ class XapianIndex final : public Index {
       counter.set_weighting_scheme(Xapian::BoolWeight());
       counter.set_docid_order(Xapian::Enquire::DONT_CARE);
       FacetSpy spy(*column);
-      counter.add_matchspy(&spy);
-      counter.get_mset(0, 0, db.get_doccount(), nullptr, may_see);
+      if (shared_->analyzer == Analyzer::manzuma && parsed.phrases.empty()) {
+        count_directly(db, parsed, q, dense_types, decider ? &*decider : nullptr, spy);
+      } else {
+        counter.add_matchspy(&spy);
+        counter.get_mset(0, 0, db.get_doccount(), nullptr, may_see);
+      }
       res.total = spy.documents();
       res.types = spy.top(0);
       res.organizations = spy.top(1);
@@ -1066,9 +1114,50 @@ class XapianIndex final : public Index {
     } else {
       res.total = mset.get_matches_estimated();
     }
-    if (shared_->analyzer == Analyzer::manzuma)
-      res.did_you_mean = did_you_mean(db, q, parsed, facet_filter(q), may_see);
+    if (shared_->analyzer == Analyzer::manzuma) res.did_you_mean = did_you_mean(db, q, parsed, filter, may_see);
     return res;
+  }
+
+  // The counting pass of a query without phrases (nearly all): its match is the union of its words' postings
+  // (stems and alternative stems) less the excluded words', within the facet filters' postings. Reading
+  // those posting lists straight into a bitmap is three times faster than running the same query through
+  // Xapian's matcher (measured: four common words, 213,000 postings, 2.5 ms against 7.5 ms), and it is the
+  // same set of documents. Each match is then checked by the decider and counted from the column.
+  static void count_directly(const Xapian::Database& db, const ParsedQuery& parsed, const Query& q, bool dense_types,
+                             const AccessDecider* decider, FacetSpy& spy) {
+    const std::size_t words = static_cast<std::size_t>(db.get_lastdocid()) / 64 + 1;
+    using Bitmap = std::vector<std::uint64_t>;
+    auto mark = [&](const std::string& term, Bitmap& bits) {
+      for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+        const Xapian::docid d = *p;
+        bits[d / 64] |= std::uint64_t{1} << (d % 64);
+      }
+    };
+    Bitmap match(words, 0);
+    for (const auto& w : parsed.ranked) {
+      mark(w.stem, match);
+      if (!w.alt_stem.empty()) mark(w.alt_stem, match);
+    }
+    auto keep = [&](const std::vector<std::string>& terms, bool inside) {
+      Bitmap other(words, 0);
+      for (const auto& t : terms) mark(t, other);
+      for (std::size_t i = 0; i < words; ++i) match[i] &= inside ? other[i] : ~other[i];
+    };
+    if (!parsed.excluded.empty()) keep(parsed.excluded, false);
+    if (!dense_types && !q.types.empty()) {
+      std::vector<std::string> types;
+      for (const auto& t : q.types) types.push_back("XT" + t);
+      keep(types, true);
+    }
+    if (q.organization_id) keep({"XO" + std::to_string(*q.organization_id)}, true);
+    if (q.edition) keep({"XE" + std::to_string(*q.edition)}, true);
+    if (q.year) keep({"XY" + std::to_string(*q.year)}, true);
+    for (std::size_t i = 0; i < words; ++i) {
+      for (std::uint64_t bits = match[i]; bits; bits &= bits - 1) {
+        const auto d = static_cast<Xapian::docid>(i * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
+        if (!decider || decider->allows(d)) spy.count(d);
+      }
+    }
   }
 
   // A word of the query that no document holds, in any form, is looked up in the spelling table (a word
@@ -1151,7 +1240,7 @@ class XapianIndex final : public Index {
     std::optional<AccessDecider> decider;
     if (!access.all) {
       column = shared_->column(db);
-      decider.emplace(db, *column, access);
+      decider.emplace(db, *column, &access, nullptr);
     }
     Xapian::Enquire enquire(db);
     enquire.set_query(text_query);
@@ -1168,6 +1257,7 @@ class XapianIndex final : public Index {
   std::shared_ptr<Shared> shared_;
   mutable std::mutex writer_mutex_;
   std::optional<Xapian::WritableDatabase> writer_;
+  std::size_t uncommitted_ = 0;
 };
 
 std::unique_ptr<Index> open_index(const std::filesystem::path& dir, Analyzer analyzer, bool writable) {
