@@ -85,7 +85,8 @@ class Index {
   static std::unique_ptr<Index> open_readonly(const std::filesystem::path& dir, Analyzer analyzer = Analyzer::manzuma);
   virtual ~Index() = default;
 
-  /// Adds or replaces the document (type, id). Not visible to search until commit().
+  /// Adds or replaces the document (type, id). Certain to be visible to search after commit(); the writer also
+  /// flushes every 1,000 documents, so a reader opened meanwhile may see it earlier (puts are idempotent).
   virtual void put(const Document& d) = 0;
   virtual void remove(std::string_view type, std::int64_t id) = 0;
   virtual void commit() = 0;
