@@ -154,6 +154,9 @@ test('a signed-out visit goes to sign-in and comes back after it', async () => {
 test('when the session ends, the user signs in again and returns to the page they were on', async () => {
   const page = await newPage(env.browser);
   await signInAs(page, 'office');
+  // The home page's own requests must be answered first: on a loaded machine one of them could otherwise be
+  // the 401 that ends the session, before the users list is opened.
+  await page.waitForLoadState('networkidle');
   await page.context().clearCookies();
 
   // The users list fetches data: its 401 ends the session in the app.
