@@ -157,6 +157,10 @@ void write_page_via_document(benchmark::State& state, const core::Page<T>& page)
 
 void BM_OrganizationsPageJson(benchmark::State& state) { write_page(state, organizations_page()); }
 BENCHMARK(BM_OrganizationsPageJson);
+void BM_OrganizationsPageJsonViaDocument(benchmark::State& state) {
+  write_page_via_document(state, organizations_page());
+}
+BENCHMARK(BM_OrganizationsPageJsonViaDocument);
 void BM_PracticesPageJson(benchmark::State& state) { write_page(state, practices_page()); }
 BENCHMARK(BM_PracticesPageJson);
 void BM_PracticesPageJsonViaDocument(benchmark::State& state) { write_page_via_document(state, practices_page()); }
