@@ -193,8 +193,7 @@ core::Actor coordinator() {
   core::Actor a;
   a.user_id = 42;
   a.email = "coordinator@gen.manzuma.om";
-  a.memberships = {membership(7, "/1/7/", Role::entity_coordinator),
-                   membership(31, "/1/7/31/", Role::change_team_head),
+  a.memberships = {membership(7, "/1/7/", Role::entity_coordinator), membership(31, "/1/7/31/", Role::change_team_head),
                    membership(55, "/1/12/55/", Role::viewer)};
   return a;
 }
@@ -299,29 +298,32 @@ struct SessionWorld {
     std::vector<std::pair<std::int64_t, std::string>> ministries, entities;
     bench::Rng rng(7003);
     db->write([&](db::Session& s) {
-      s.exec("INSERT INTO organizations (id, kind, name_ar, name_en, parent_id, path, country, created_at, updated_at)"
-             " VALUES (1, 'program_office', 'مكتب البرنامج', 'Program office', NULL, '/1/', 'OM', ?, ?)",
-             at, at);
+      s.exec(
+          "INSERT INTO organizations (id, kind, name_ar, name_en, parent_id, path, country, created_at, updated_at)"
+          " VALUES (1, 'program_office', 'مكتب البرنامج', 'Program office', NULL, '/1/', 'OM', ?, ?)",
+          at, at);
       std::int64_t id = 2;
       for (std::size_t m = 0; m < kMinistries; ++m, ++id) {
         const auto path = "/1/" + std::to_string(id) + "/";
-        s.exec("INSERT INTO organizations (id, kind, name_ar, name_en, parent_id, path, country, created_at,"
-               " updated_at) VALUES (?, 'ministry', ?, ?, 1, ?, 'OM', ?, ?)",
-               id, "وزارة " + std::to_string(id), "Ministry " + std::to_string(id), path, at, at);
+        s.exec(
+            "INSERT INTO organizations (id, kind, name_ar, name_en, parent_id, path, country, created_at,"
+            " updated_at) VALUES (?, 'ministry', ?, ?, 1, ?, 'OM', ?, ?)",
+            id, "وزارة " + std::to_string(id), "Ministry " + std::to_string(id), path, at, at);
         ministries.emplace_back(id, path);
       }
       for (const auto& [mid, mpath] : ministries)
         for (std::size_t e = 0; e < kEntitiesPerMinistry; ++e, ++id) {
           const auto path = mpath + std::to_string(id) + "/";
-          s.exec("INSERT INTO organizations (id, kind, name_ar, name_en, parent_id, path, country, created_at,"
-                 " updated_at) VALUES (?, 'authority', ?, ?, ?, ?, 'OM', ?, ?)",
-                 id, "هيئة " + std::to_string(id), "Authority " + std::to_string(id), mid, path, at, at);
+          s.exec(
+              "INSERT INTO organizations (id, kind, name_ar, name_en, parent_id, path, country, created_at,"
+              " updated_at) VALUES (?, 'authority', ?, ?, ?, ?, 'OM', ?, ?)",
+              id, "هيئة " + std::to_string(id), "Authority " + std::to_string(id), mid, path, at, at);
           entities.emplace_back(id, path);
         }
       for (std::size_t u = 1; u <= kUsers; ++u) {
         const auto uid = static_cast<std::int64_t>(u);
-        s.exec("INSERT INTO users (id, email, name_ar, name_en, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-               uid, "user" + std::to_string(u) + "@gen.manzuma.om", "مستخدم " + std::to_string(u),
+        s.exec("INSERT INTO users (id, email, name_ar, name_en, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)", uid,
+               "user" + std::to_string(u) + "@gen.manzuma.om", "مستخدم " + std::to_string(u),
                "User " + std::to_string(u), at, at);
         const auto& ministry = ministries[rng.below(ministries.size())];
         const auto& entity = entities[rng.below(entities.size())];
@@ -329,14 +331,15 @@ struct SessionWorld {
                entity.first, std::string(core::json::enum_name(u % 7 ? Role::contributor : Role::entity_coordinator)),
                at);
         if (u % 2)
-          s.exec("INSERT INTO memberships (user_id, organization_id, role, created_at) VALUES (?, ?, 'viewer', ?)",
-                 uid, ministry.first, at);
+          s.exec("INSERT INTO memberships (user_id, organization_id, role, created_at) VALUES (?, ?, 'viewer', ?)", uid,
+                 ministry.first, at);
         if (u % 3 == 0)
-          s.exec("INSERT INTO memberships (user_id, organization_id, role, created_at) VALUES (?, 1, 'viewer', ?)",
-                 uid, at);
-        s.exec("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at,"
-               " remote_address, user_agent) VALUES (?, ?, ?, ?, ?, ?, '10.0.0.1', 'Mozilla/5.0 (bench)')",
-               core::sha256_hex(session_cookie(u)), uid, core::random_token(24), at, at, expires);
+          s.exec("INSERT INTO memberships (user_id, organization_id, role, created_at) VALUES (?, 1, 'viewer', ?)", uid,
+                 at);
+        s.exec(
+            "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at,"
+            " remote_address, user_agent) VALUES (?, ?, ?, ?, ?, ?, '10.0.0.1', 'Mozilla/5.0 (bench)')",
+            core::sha256_hex(session_cookie(u)), uid, core::random_token(24), at, at, expires);
       }
     });
     accounts = std::make_unique<platform::AccountService>(*db, clock, config.password_cost);

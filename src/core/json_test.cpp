@@ -62,22 +62,31 @@ TEST(Json, WritesEveryStringAsTheByteByByteRuleDoes) {
   const auto reference = [](std::string_view s) {
     std::string out = "\"";
     for (unsigned char c : s) {
-      if (c == '"') out += "\\\"";
-      else if (c == '\\') out += "\\\\";
-      else if (c == '\b') out += "\\b";
-      else if (c == '\f') out += "\\f";
-      else if (c == '\n') out += "\\n";
-      else if (c == '\r') out += "\\r";
-      else if (c == '\t') out += "\\t";
-      else if (c < 0x20) out += "\\u00" + std::string(1, "0123456789abcdef"[c >> 4]) + "0123456789abcdef"[c & 15];
-      else out += static_cast<char>(c);
+      if (c == '"')
+        out += "\\\"";
+      else if (c == '\\')
+        out += "\\\\";
+      else if (c == '\b')
+        out += "\\b";
+      else if (c == '\f')
+        out += "\\f";
+      else if (c == '\n')
+        out += "\\n";
+      else if (c == '\r')
+        out += "\\r";
+      else if (c == '\t')
+        out += "\\t";
+      else if (c < 0x20)
+        out += "\\u00" + std::string(1, "0123456789abcdef"[c >> 4]) + "0123456789abcdef"[c & 15];
+      else
+        out += static_cast<char>(c);
     }
     return out + "\"";
   };
   // Bytes on both sides of each boundary the bit tricks test (0x1f/0x20, 0x21/0x22/0x23, 0x5b/0x5c/0x5d), NUL,
   // DEL, and the bytes of Arabic letters.
   const unsigned char alphabet[] = {0x00, 0x01, 0x08, 0x09, 0x0a, 0x1f, 0x20, 0x21, 0x22, 0x23, 0x41, 0x5b,
-                                    0x5c, 0x5d, 0x7f, 0x80, 0xa7, 0xd8, 0xd9, 0xff, 'a', 'z', ' ', 0xa0};
+                                    0x5c, 0x5d, 0x7f, 0x80, 0xa7, 0xd8, 0xd9, 0xff, 'a',  'z',  ' ',  0xa0};
   std::uint64_t state = 12345;
   const auto next = [&] {
     state = state * 6364136223846793005ull + 1442695040888963407ull;
