@@ -180,6 +180,30 @@ if [[ -x $micro/text_bench ]]; then
 else
   echo "bench: warning: no $micro/text_bench (libbenchmark-dev missing?); text analysis not measured" >&2
 fi
+# The server's hot paths alone (page JSON, policy checks, session lookup): platform_bench's Google Benchmark
+# output reduced to `platform.<name>` = CPU ns per operation, wall ns, items/s (and MB/s for the pages).
+if [[ -x $micro/platform_bench ]]; then
+  echo "bench: platform hot paths (Google Benchmark: page JSON, policy checks, session lookup)"
+  "$micro/platform_bench" --benchmark_min_time=0.5 --benchmark_out="$tmp/platform_bench_gb.json" \
+    --benchmark_out_format=json >"$tmp/platform_bench.out" 2>&1 ||
+    die "platform_bench failed: $(tail -n 5 "$tmp/platform_bench.out")"
+  "$py" - "$tmp/platform_bench_gb.json" >"$tmp/platform_bench.json" <<'PY'
+import json, re, sys
+out = {}
+for b in json.load(open(sys.argv[1]))["benchmarks"]:
+    parts = b["name"].removeprefix("BM_").split("/")
+    name = re.sub(r"(?<!^)(?=[A-Z])", "_", parts[0]).lower()
+    name += "".join("_threads_" + p.split(":")[1] for p in parts[1:] if p.startswith("threads:"))
+    f = {"ns_per_op": round(b["cpu_time"], 1), "wall_ns_per_op": round(b["real_time"], 1),
+         "items_per_s": round(b.get("items_per_second", 0))}
+    if "bytes_per_second" in b:
+        f["mb_s"] = round(b["bytes_per_second"] / 1e6, 1)
+    out[name] = f
+print(json.dumps(out))
+PY
+else
+  echo "bench: warning: no $micro/platform_bench (libbenchmark-dev missing?); platform hot paths not measured" >&2
+fi
 if [[ -x $micro/search_bench ]]; then
   echo "bench: search at ${BENCH_SEARCH_DOCS:-100000} documents (indexing, then ${BENCH_SEARCH_QUERIES:-500} queries per kind)"
   "$micro/search_bench" --docs "${BENCH_SEARCH_DOCS:-100000}" --queries "${BENCH_SEARCH_QUERIES:-500}" \
@@ -287,6 +311,11 @@ if os.path.exists(f"{tmp}/text_bench.json"):
     }
 else:
     result["text_analysis"] = None
+if os.path.exists(f"{tmp}/platform_bench.json"):
+    with open(f"{tmp}/platform_bench.json") as f:
+        result["platform"] = json.load(f)
+else:
+    result["platform"] = None
 if os.path.exists(f"{tmp}/search_bench.json"):
     with open(f"{tmp}/search_bench.json") as f:
         result["search"] = json.load(f)
@@ -314,6 +343,10 @@ ta = result["text_analysis"]
 if ta:
     print("text analysis MB/s (target " + str(t["text_analysis_mb_s"]) + "): " +
           ", ".join(f"{k.removesuffix('_mb_s')} {v:g}" for k, v in ta.items()))
+pl = result["platform"]
+if pl:
+    print("platform hot paths (CPU ns/op, items/s): " +
+          ", ".join(f"{k} {v['ns_per_op']:g} ns {v['items_per_s']:,}/s" for k, v in pl.items()))
 se = result["search"]
 if se:
     ix = se["indexing"]
