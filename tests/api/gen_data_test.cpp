@@ -137,6 +137,18 @@ TEST(GenData, AnAdoptionCarriesItsPlanMilestonesAndTenYearsOfMonthlyValues) {
   EXPECT_EQ(indicator.at("values").as_array().size(), 120u);
 }
 
+TEST(GenData, RecordsCreatedAfterwardsGetIdsPastTheGeneratedOnes) {
+  // The generator writes ids itself; on PostgreSQL it must move the identity sequences past them.
+  auto& admin = signed_in("admin@gen.manzuma.om");
+  auto before = admin.get("/api/v1/organizations?sort=-id&page[size]=1");
+  ASSERT_EQ(before.status, 200) << before.body;
+  const auto last = before.json().at("items").at(0).at("id").as_int64();
+  auto r = admin.post("/api/v1/organizations",
+                      bj::object{{"kind", "authority"}, {"name_ar", "هيئة بعد التوليد"}, {"name_en", unique("After")}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_GT(r.json().at("id").as_int64(), last);
+}
+
 TEST(GenData, GeneratedRecordsAreFoundBySearch) {
   auto& office = signed_in("office@gen.manzuma.om");
   auto list = office.get("/api/v1/practices?page[size]=1");
