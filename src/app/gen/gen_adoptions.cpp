@@ -2,8 +2,9 @@
 // implementation plan, three milestones and one outcome indicator with ten years of monthly values. Statuses
 // follow the edition (old editions completed or withdrawn, the open one at every stage), and the plan agrees
 // with the status: a completed plan is done, a withdrawn one cancelled from the day it stopped, an approved one
-// done up to today, in progress around it, and not started after it. About one approved plan in seven stopped
-// reporting a few months ago, so the "stalled" health shows; last_progress_at is the latest progress of all.
+// done up to today, in progress around it, and not started after it, ending in the future. So that every plan
+// health shows, some approved plans stopped reporting weeks ago (stalled) and some have a step overdue (late);
+// last_progress_at is the latest progress of all (steps, milestones, indicator values).
 
 #include <algorithm>
 #include <cmath>
@@ -107,22 +108,34 @@ void gen_adoptions(Context& c) {
     const Day completed = std::min(ends + std::chrono::days{rng.between(0, 20)}, c.today - std::chrono::days{1});
     const Day withdrawn =
         std::min(submitted + std::chrono::days{rng.between(30, 200)}, c.today - std::chrono::days{1});
-    // The last day the entity reported progress.
+    // An approved plan runs on past today (a plan past its end is "late" whatever its actions say).
+    if (a.status == "approved" && ends < c.today + std::chrono::days{30})
+      ends = c.today + std::chrono::days{rng.between(30, 300)};
+    const long length = days(starts, ends);
+    // The plan's steps, spread evenly from start to end.
+    std::vector<ActionRow> plan;
+    for (int k = 0; k < 8; ++k)
+      plan.push_back({c.next_id("plan_actions"), starts + std::chrono::days{length * k / 8},
+                      starts + std::chrono::days{length * (k + 1) / 8}, "not_started", 0, ""});
+    // The last day the entity reported progress. One approved plan in eight stopped reporting while a step was
+    // under way more than 40 days ago ("stalled"); one in seven has a step past its due day and still open ("late").
     Day stop = c.today;
     if (a.status == "completed") stop = completed;
     if (a.status == "withdrawn") stop = withdrawn;
-    if (a.status == "approved" && rng.chance(15)) stop = c.today - std::chrono::days{rng.between(40, 150)};
+    const bool stall = a.status == "approved" && rng.chance(12);
+    const bool late = a.status == "approved" && !stall && rng.chance(15);
+    if (stall)
+      for (const auto& x : plan)
+        if (x.starts <= c.today && c.today < x.due && days(x.starts, c.today) >= 40)
+          stop = x.starts + std::chrono::days{rng.between(0, static_cast<int>(days(x.starts, c.today)) - 40)};
     const bool started = a.status == "approved" || a.status == "completed" || a.status == "withdrawn";
     const std::string plan_created = stamp(created + std::chrono::days{2}, 10 * 3600);
     std::string last_progress;
     auto progress = [&](const std::string& at) { last_progress = std::max(last_progress, at); };
-
-    // The plan's steps, spread evenly from start to end.
-    std::vector<ActionRow> plan;
-    const long length = days(starts, ends);
+    int last_done = -1;
     for (int k = 0; k < 8; ++k) {
-      ActionRow x{c.next_id("plan_actions"), starts + std::chrono::days{length * k / 8},
-                  starts + std::chrono::days{length * (k + 1) / 8}, "not_started", 0, plan_created};
+      auto& x = plan[static_cast<std::size_t>(k)];
+      x.updated = plan_created;
       if (started && a.status != "completed" && x.due > stop && x.starts <= stop) {
         x.status = a.status == "withdrawn" ? "cancelled" : "in_progress";
         x.percent = std::clamp(static_cast<int>(100 * days(x.starts, stop) / std::max(1L, days(x.starts, x.due))), 5, 95);
@@ -130,18 +143,20 @@ void gen_adoptions(Context& c) {
       } else if (started && x.due <= stop) {
         x.status = "done";
         x.percent = 100;
-        if (a.status == "approved" && rng.chance(4)) {  // late: past due and still open
-          x.status = rng.chance(30) ? "blocked" : "in_progress";
-          x.percent = rng.between(20, 90);
-        }
         x.updated = progress_stamp(x.due);
+        last_done = k;
       } else if (a.status == "withdrawn") {
         x.status = "cancelled";
         x.updated = stamp(withdrawn, 12 * 3600);
       }
-      if (x.status != "not_started" && x.status != "cancelled") progress(x.updated);
-      plan.push_back(std::move(x));
     }
+    if (late && last_done >= 0) {
+      auto& x = plan[static_cast<std::size_t>(last_done)];
+      x.status = rng.chance(30) ? "blocked" : "in_progress";
+      x.percent = rng.between(20, 90);
+    }
+    for (const auto& x : plan)
+      if (x.status != "not_started" && x.status != "cancelled") progress(x.updated);
     struct MilestoneRow {
       Day due;
       std::optional<std::string> reached;
