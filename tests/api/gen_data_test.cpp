@@ -56,7 +56,8 @@ TEST(GenData, SmallScaleGeneratesPrintsTheSummaryAndIsTheSameForTheSameSeed) {
   if (!sqlite_backend()) GTEST_SKIP() << "compares SQLite files; the PostgreSQL run covers the API half";
   const std::string dir = generated().work_dir();
   auto gen = [&](const std::string& name, const char* seed) {
-    return generated().cli({"gen-data", "--scale", "small", "--seed", seed, "--database", "sqlite:" + dir + "/" + name});
+    return generated().cli(
+        {"gen-data", "--scale", "small", "--seed", seed, "--database", "sqlite:" + dir + "/" + name});
   };
   auto [code, out] = gen("a.db", "11");
   ASSERT_EQ(code, 0) << out;
@@ -97,9 +98,9 @@ TEST(GenData, TheBenchmarkAccountsSignInWithTheBenchPassword) {
 
 TEST(GenData, TheProgramOfficeReadsEveryAreaWithoutError) {
   auto& office = signed_in("office@gen.manzuma.om");
-  for (const char* list : {"/api/v1/organizations", "/api/v1/users", "/api/v1/editions", "/api/v1/practices",
-                           "/api/v1/research", "/api/v1/adoptions", "/api/v1/events", "/api/v1/partnerships",
-                           "/api/v1/notifications"}) {
+  for (const char* list :
+       {"/api/v1/organizations", "/api/v1/users", "/api/v1/editions", "/api/v1/practices", "/api/v1/research",
+        "/api/v1/adoptions", "/api/v1/events", "/api/v1/partnerships", "/api/v1/notifications"}) {
     auto r = office.get(std::string(list) + "?page[size]=50");
     ASSERT_EQ(r.status, 200) << list << ": " << r.body;
     EXPECT_FALSE(r.json().at("items").as_array().empty()) << list;

@@ -259,11 +259,16 @@ Summary generate(db::Database& database, const Options& options) {
     // The generator wrote ids itself: move PostgreSQL's identity sequences past them (SQLite's AUTOINCREMENT
     // follows the largest id on its own).
     if (s.dialect() == db::Dialect::postgres) {
-      for (const char* t :
-           {"organizations", "users", "memberships", "editions", "practices", "practice_toolkit_items",
-            "research_studies", "research_reviewers", "research_comments", "adoptions", "plan_actions",
-            "plan_milestones", "adoption_indicators", "events", "event_sessions", "event_registrations",
-            "partnerships", "partnership_areas", "partnership_actions", "notifications"})
+      for (const char* t : {"organizations",       "users",
+                            "memberships",         "editions",
+                            "practices",           "practice_toolkit_items",
+                            "research_studies",    "research_reviewers",
+                            "research_comments",   "adoptions",
+                            "plan_actions",        "plan_milestones",
+                            "adoption_indicators", "events",
+                            "event_sessions",      "event_registrations",
+                            "partnerships",        "partnership_areas",
+                            "partnership_actions", "notifications"})
         s.query_one<std::int64_t>(std::string("SELECT setval(pg_get_serial_sequence('") + t +
                                   "', 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM " + t + "), false)");
       s.exec("ANALYZE");

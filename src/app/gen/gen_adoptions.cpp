@@ -42,18 +42,34 @@ struct ActionRow {
 void gen_adoptions(Context& c) {
   c.w.area("adoptions");
   Rng rng = c.rng("adoptions");
-  auto& t = c.w.table("adoptions", {"id", "edition_id", "practice_id", "practice_edition_id", "organization_id",
-                                    "objective_ar", "objective_en", "starts_on", "ends_on", "status", "status_reason",
-                                    "submitted_at", "approved_at", "approved_by", "completed_at", "withdrawn_at",
-                                    "last_progress_at", "created_by", "version", "created_at", "updated_at"});
-  auto& actions = c.w.table("plan_actions", {"id", "adoption_id", "owner_id", "title_ar", "title_en", "starts_on",
-                                             "due_on", "status", "percent_done", "version", "created_at",
-                                             "updated_at"});
-  auto& milestones = c.w.table("plan_milestones", {"id", "adoption_id", "title_ar", "title_en", "due_on",
-                                                   "reached_on", "version", "created_at", "updated_at"});
+  auto& t = c.w.table("adoptions", {"id",
+                                    "edition_id",
+                                    "practice_id",
+                                    "practice_edition_id",
+                                    "organization_id",
+                                    "objective_ar",
+                                    "objective_en",
+                                    "starts_on",
+                                    "ends_on",
+                                    "status",
+                                    "status_reason",
+                                    "submitted_at",
+                                    "approved_at",
+                                    "approved_by",
+                                    "completed_at",
+                                    "withdrawn_at",
+                                    "last_progress_at",
+                                    "created_by",
+                                    "version",
+                                    "created_at",
+                                    "updated_at"});
+  auto& actions =
+      c.w.table("plan_actions", {"id", "adoption_id", "owner_id", "title_ar", "title_en", "starts_on", "due_on",
+                                 "status", "percent_done", "version", "created_at", "updated_at"});
+  auto& milestones = c.w.table("plan_milestones", {"id", "adoption_id", "title_ar", "title_en", "due_on", "reached_on",
+                                                   "version", "created_at", "updated_at"});
   auto& indicators = c.w.table("adoption_indicators", {"id", "adoption_id", "name_ar", "name_en", "unit", "baseline",
-                                                       "target", "direction", "version", "created_at",
-                                                       "updated_at"});
+                                                       "target", "direction", "version", "created_at", "updated_at"});
   auto& values = c.w.table("indicator_values", {"indicator_id", "period", "actual", "recorded_by", "recorded_at"});
 
   std::vector<std::size_t> by_weight;
@@ -106,8 +122,7 @@ void gen_adoptions(Context& c) {
     if (a.status == "completed" && ends > c.today - std::chrono::days{10})
       ends = std::max(approved + std::chrono::days{30}, c.today - std::chrono::days{rng.between(10, 60)});
     const Day completed = std::min(ends + std::chrono::days{rng.between(0, 20)}, c.today - std::chrono::days{1});
-    const Day withdrawn =
-        std::min(submitted + std::chrono::days{rng.between(30, 200)}, c.today - std::chrono::days{1});
+    const Day withdrawn = std::min(submitted + std::chrono::days{rng.between(30, 200)}, c.today - std::chrono::days{1});
     // An approved plan runs on past today (a plan past its end is "late" whatever its actions say).
     if (a.status == "approved" && ends < c.today + std::chrono::days{30})
       ends = c.today + std::chrono::days{rng.between(30, 300)};
@@ -138,7 +153,8 @@ void gen_adoptions(Context& c) {
       x.updated = plan_created;
       if (started && a.status != "completed" && x.due > stop && x.starts <= stop) {
         x.status = a.status == "withdrawn" ? "cancelled" : "in_progress";
-        x.percent = std::clamp(static_cast<int>(100 * days(x.starts, stop) / std::max(1L, days(x.starts, x.due))), 5, 95);
+        x.percent =
+            std::clamp(static_cast<int>(100 * days(x.starts, stop) / std::max(1L, days(x.starts, x.due))), 5, 95);
         x.updated = progress_stamp(stop);
       } else if (started && x.due <= stop) {
         x.status = "done";
@@ -175,8 +191,10 @@ void gen_adoptions(Context& c) {
     }
     // Ten years of monthly values up to the month before the last report.
     const auto& kind = rng.pick(kIndicators);
-    const double baseline =
-        std::round((kind.baseline_low + (kind.baseline_high - kind.baseline_low) * static_cast<double>(rng.below(1000)) / 1000.0) * 10) / 10;
+    const double baseline = std::round((kind.baseline_low + (kind.baseline_high - kind.baseline_low) *
+                                                                static_cast<double>(rng.below(1000)) / 1000.0) *
+                                       10) /
+                            10;
     double target = kind.increase ? baseline * (1 + kind.change) : baseline * (1 - kind.change);
     if (kind.unit == "%") target = std::min(target, 98.0);
     target = std::round(target * 10) / 10;
@@ -197,7 +215,9 @@ void gen_adoptions(Context& c) {
     for (int m = c.f.indicator_months - 1; m >= 0; --m) {
       const Day month = add_months(last_month, -m);
       const double share =
-          month < starts ? 0.0 : std::min(1.0, static_cast<double>(days(starts, month)) / static_cast<double>(std::max(1L, length)));
+          month < starts
+              ? 0.0
+              : std::min(1.0, static_cast<double>(days(starts, month)) / static_cast<double>(std::max(1L, length)));
       double v = baseline + (target - baseline) * share * effect;
       v *= 1.0 + (static_cast<double>(rng.below(2001)) - 1000.0) / 20000.0;  // ±5%
       if (kind.unit == "%") v = std::clamp(v, 0.0, 100.0);

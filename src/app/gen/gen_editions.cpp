@@ -7,9 +7,9 @@ namespace manzuma::app::gen {
 
 namespace {
 constexpr Phrase kOrdinals[] = {
-    {"الأولى", "First"},   {"الثانية", "Second"},  {"الثالثة", "Third"},       {"الرابعة", "Fourth"},
-    {"الخامسة", "Fifth"},  {"السادسة", "Sixth"},   {"السابعة", "Seventh"},     {"الثامنة", "Eighth"},
-    {"التاسعة", "Ninth"},  {"العاشرة", "Tenth"},   {"الحادية عشرة", "Eleventh"}, {"الثانية عشرة", "Twelfth"},
+    {"الأولى", "First"},  {"الثانية", "Second"}, {"الثالثة", "Third"},         {"الرابعة", "Fourth"},
+    {"الخامسة", "Fifth"}, {"السادسة", "Sixth"},  {"السابعة", "Seventh"},       {"الثامنة", "Eighth"},
+    {"التاسعة", "Ninth"}, {"العاشرة", "Tenth"},  {"الحادية عشرة", "Eleventh"}, {"الثانية عشرة", "Twelfth"},
 };
 constexpr int kFirstYear = 2015;
 }  // namespace

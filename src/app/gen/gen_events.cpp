@@ -10,8 +10,8 @@
 namespace manzuma::app::gen {
 
 namespace {
-constexpr const char* kSessionTimes[][2] = {{"09:00", "10:30"}, {"10:45", "12:15"}, {"12:30", "13:30"},
-                                            {"14:00", "15:30"}, {"16:00", "17:00"}};
+constexpr const char* kSessionTimes[][2] = {
+    {"09:00", "10:30"}, {"10:45", "12:15"}, {"12:30", "13:30"}, {"14:00", "15:30"}, {"16:00", "17:00"}};
 }  // namespace
 
 void gen_events(Context& c) {
@@ -20,8 +20,8 @@ void gen_events(Context& c) {
   auto& t = c.w.table("events", {"id", "edition_id", "kind", "status", "title_ar", "title_en", "starts_on", "ends_on",
                                  "place_ar", "place_en", "agenda_ar", "agenda_en", "capacity", "trained_count",
                                  "version", "created_at", "updated_at"});
-  auto& sessions = c.w.table("event_sessions", {"id", "event_id", "title_ar", "title_en", "day", "starts_at",
-                                                "ends_at", "speaker_ar", "speaker_en", "practice_id", "created_at"});
+  auto& sessions = c.w.table("event_sessions", {"id", "event_id", "title_ar", "title_en", "day", "starts_at", "ends_at",
+                                                "speaker_ar", "speaker_en", "practice_id", "created_at"});
   auto& regs = c.w.table("event_registrations", {"id", "event_id", "user_id", "name", "email", "organization",
                                                  "attended", "registered_by", "created_at", "attendance_marked_at"});
   const Day first = make_day(2015, 2, 1), last = add_months(c.today, 4);
@@ -71,8 +71,8 @@ void gen_events(Context& c) {
     t.add(id, edition, kind, status, title_ar, title_en, day_text(starts), day_text(ends),
           online ? std::string(venue.ar) : std::string(venue.ar) + "، " + std::string(g.city_ar),
           online ? std::string(venue.en) : std::string(venue.en) + ", " + std::string(g.city_en),
-          "الافتتاح، عرض التجارب، جلسة نقاشية، التوصيات", "Opening, case presentations, panel discussion, recommendations",
-          capacity, trained, 1, created, updated);
+          "الافتتاح، عرض التجارب، جلسة نقاشية، التوصيات",
+          "Opening, case presentations, panel discussion, recommendations", capacity, trained, 1, created, updated);
     c.events.push_back(id);
 
     const int n_sessions = kind[0] == 'f' ? rng.between(4, 6) : kind[0] == 'w' ? rng.between(1, 2) : rng.between(2, 3);
@@ -88,8 +88,8 @@ void gen_events(Context& c) {
     }
     // Registrations: people register from a month before; attendance is marked when the event is held.
     std::set<std::int64_t> who;
-    const int count = std::min<int>(capacity ? std::min(expected, *capacity) : expected,
-                                    static_cast<int>(c.user_ids.size()));
+    const int count =
+        std::min<int>(capacity ? std::min(expected, *capacity) : expected, static_cast<int>(c.user_ids.size()));
     for (int k = 0; k < count; ++k) {
       const Day reg_day = std::min(starts - std::chrono::days{rng.between(1, 30)}, c.today - std::chrono::days{1});
       const std::string at = stamp(reg_day, 8 * 3600 + k);
@@ -109,8 +109,8 @@ void gen_events(Context& c) {
       for (int tries = 0; who.count(user) && tries < 20; ++tries) user = rng.pick(c.user_ids);
       if (!who.insert(user).second) continue;
       const auto& p = c.people.at(user);
-      regs.add(c.next_id("event_registrations"), id, user, p.name_ar, p.email, c.orgs[p.org].name_ar,
-               attended ? 1 : 0, user, at, marked);
+      regs.add(c.next_id("event_registrations"), id, user, p.name_ar, p.email, c.orgs[p.org].name_ar, attended ? 1 : 0,
+               user, at, marked);
     }
   }
 }

@@ -19,9 +19,9 @@ void gen_partnerships(Context& c) {
                                        "terminated_on", "version", "created_at", "updated_at"});
   auto& parties = c.w.table("partnership_parties", {"partnership_id", "organization_id", "position"});
   auto& areas = c.w.table("partnership_areas", {"id", "partnership_id", "position", "name_ar", "name_en"});
-  auto& actions = c.w.table("partnership_actions", {"id", "partnership_id", "owner_id", "title_ar", "title_en",
-                                                    "due_on", "status", "completed_on", "version", "created_at",
-                                                    "updated_at"});
+  auto& actions =
+      c.w.table("partnership_actions", {"id", "partnership_id", "owner_id", "title_ar", "title_en", "due_on", "status",
+                                        "completed_on", "version", "created_at", "updated_at"});
   const auto partners = c.orgs_of({"government_company", "private_company", "civil_society", "academic", "authority"});
   const Day first = make_day(2015, 1, 10);
   const long span = static_cast<long>((c.today - first).count()) - 2;
@@ -65,10 +65,8 @@ void gen_partnerships(Context& c) {
     t.add(id, "مذكرة تعاون مع " + c.orgs[partner].name_ar + " في مجال " + std::string(main_area.ar),
           "MoU with " + c.orgs[partner].name_en + ": " + std::string(main_area.en),
           "تهدف المذكرة إلى " + std::string(goal.ar) + " عبر " + std::string(main_area.ar) + ".",
-          "The memorandum aims to " + std::string(goal.en) + " through " + std::string(main_area.en) +
-              ".",
-          day_text(signed_on), months, day_text(expires), status, reminder, terminated, 1, created,
-          updated);
+          "The memorandum aims to " + std::string(goal.en) + " through " + std::string(main_area.en) + ".",
+          day_text(signed_on), months, day_text(expires), status, reminder, terminated, 1, created, updated);
     c.partnerships.push_back(id);
     for (std::size_t k = 0; k < sides.size(); ++k) parties.add(id, c.orgs[sides[k]].id, static_cast<int>(k));
     for (int k = 0; k < n_areas; ++k)
@@ -93,9 +91,9 @@ void gen_partnerships(Context& c) {
           a_updated = stamp(due, 7 * 3600);
         }
       }
-      actions.add(c.next_id("partnership_actions"), id, rng.pick(c.office_users), kFollowUps[k % std::size(kFollowUps)].ar,
-                  kFollowUps[k % std::size(kFollowUps)].en, day_text(due), a_status, completed_on, 1, created,
-                  a_updated);
+      actions.add(c.next_id("partnership_actions"), id, rng.pick(c.office_users),
+                  kFollowUps[k % std::size(kFollowUps)].ar, kFollowUps[k % std::size(kFollowUps)].en, day_text(due),
+                  a_status, completed_on, 1, created, a_updated);
     }
   }
 }

@@ -33,8 +33,8 @@ std::string shared_password_hash(const Context& c) {
   for (auto& b : salt) b = static_cast<unsigned char>(rng.next());
   unsigned char hash[32];
   const auto& cost = c.options.password_cost;
-  if (crypto_pwhash(hash, sizeof hash, kPassword.data(), kPassword.size(), salt, cost.ops_limit,
-                    cost.mem_limit_bytes, crypto_pwhash_ALG_ARGON2ID13) != 0)
+  if (crypto_pwhash(hash, sizeof hash, kPassword.data(), kPassword.size(), salt, cost.ops_limit, cost.mem_limit_bytes,
+                    crypto_pwhash_ALG_ARGON2ID13) != 0)
     throw core::Error::internal("argon2id hashing ran out of memory");
   auto b64 = [](const unsigned char* bin, std::size_t n) {
     std::string out(sodium_base64_ENCODED_LEN(n, sodium_base64_VARIANT_ORIGINAL_NO_PADDING), '\0');
@@ -45,7 +45,8 @@ std::string shared_password_hash(const Context& c) {
   const std::string text = "$argon2id$v=19$m=" + std::to_string(cost.mem_limit_bytes / 1024) +
                            ",t=" + std::to_string(cost.ops_limit) + ",p=1$" + b64(salt, sizeof salt) + "$" +
                            b64(hash, sizeof hash);
-  if (!core::verify_password(text, kPassword)) throw core::Error::internal("the generated password hash does not verify");
+  if (!core::verify_password(text, kPassword))
+    throw core::Error::internal("the generated password hash does not verify");
   return text;
 }
 
@@ -67,9 +68,9 @@ void gen_platform(Context& c) {
   Rng rng = c.rng("platform");
   auto& orgs_t = c.w.table("organizations", {"id", "kind", "name_ar", "name_en", "parent_id", "path", "governorate_id",
                                              "country", "active", "version", "created_at", "updated_at"});
-  auto& users_t = c.w.table("users", {"id", "email", "name_ar", "name_en", "locale", "calendar", "digits",
-                                      "password_hash", "password_changed_at", "active", "version", "created_at",
-                                      "updated_at"});
+  auto& users_t =
+      c.w.table("users", {"id", "email", "name_ar", "name_en", "locale", "calendar", "digits", "password_hash",
+                          "password_changed_at", "active", "version", "created_at", "updated_at"});
   auto& members_t = c.w.table("memberships", {"id", "user_id", "organization_id", "role", "created_at"});
   const Figures& f = c.f;
   Names names;
@@ -153,8 +154,7 @@ void gen_platform(Context& c) {
   for (int i = 0; i < f.government_companies; ++i) {
     auto [ar, en] = unique(0, [&] {
       const auto& s = rng.pick(kCompanySectors);
-      if (rng.chance(30))
-        return std::pair{"الشركة العُمانية " + li(s.ar), "Oman " + std::string(s.en) + " Company"};
+      if (rng.chance(30)) return std::pair{"الشركة العُمانية " + li(s.ar), "Oman " + std::string(s.en) + " Company"};
       const auto& x = rng.pick(kCompanySuffixes);
       return std::pair{"شركة " + std::string(s.ar) + " " + std::string(x.ar),
                        std::string(s.en) + " " + std::string(x.en) + " Company"};

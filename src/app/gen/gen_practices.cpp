@@ -12,10 +12,10 @@ namespace manzuma::app::gen {
 void gen_practices(Context& c) {
   c.w.area("practices");
   Rng rng = c.rng("practices");
-  auto& t = c.w.table("practices", {"id", "edition_id", "organization_id", "owner_id", "category", "title_ar",
-                                    "title_en", "summary_ar", "summary_en", "benefits_ar", "benefits_en",
-                                    "prerequisites_ar", "prerequisites_en", "status", "version", "created_at",
-                                    "updated_at"});
+  auto& t =
+      c.w.table("practices", {"id", "edition_id", "organization_id", "owner_id", "category", "title_ar", "title_en",
+                              "summary_ar", "summary_en", "benefits_ar", "benefits_en", "prerequisites_ar",
+                              "prerequisites_en", "status", "version", "created_at", "updated_at"});
   auto& kit = c.w.table("practice_toolkit_items", {"id", "practice_id", "kind", "title_ar", "title_en", "url",
                                                    "position", "created_by", "created_at"});
   // Later editions have more practices: edition n weighs n.
@@ -63,11 +63,11 @@ void gen_practices(Context& c) {
     t.add(p.id, e.id, c.orgs[p.org].id, owner, object->category, p.title_ar, p.title_en,
           "تهدف الممارسة إلى " + std::string(goal.ar) + " من خلال " + std::string(means.ar) + "، وأسهمت في " +
               std::string(result.ar) + " بنسبة " + pct + "% لدى " + c.orgs[p.org].name_ar + ".",
-          "The practice aims to " + std::string(goal.en) + " through " + std::string(means.en) +
-              ", and brought " + std::string(result.en) + " (" + pct + "%) at " + c.orgs[p.org].name_en + ".",
-          std::string(result.ar) + " و" + std::string(result2.ar), std::string(result.en) + " and " + std::string(result2.en),
-          pre.ar, pre.en, p.status, 1, stamp(created, 8 * 3600 + static_cast<int>(rng.below(8 * 3600))),
-          stamp(updated, 16 * 3600));
+          "The practice aims to " + std::string(goal.en) + " through " + std::string(means.en) + ", and brought " +
+              std::string(result.en) + " (" + pct + "%) at " + c.orgs[p.org].name_en + ".",
+          std::string(result.ar) + " و" + std::string(result2.ar),
+          std::string(result.en) + " and " + std::string(result2.en), pre.ar, pre.en, p.status, 1,
+          stamp(created, 8 * 3600 + static_cast<int>(rng.below(8 * 3600))), stamp(updated, 16 * 3600));
     const int items = static_cast<int>(rng.below(8));
     for (int k = 0; k < items; ++k) {
       const auto& item = rng.pick(kToolkitTitles);

@@ -10,10 +10,10 @@ namespace manzuma::app::gen {
 void gen_research(Context& c) {
   c.w.area("research");
   Rng rng = c.rng("research");
-  auto& t = c.w.table("research_studies",
-                      {"id", "edition_id", "organization_id", "submitted_by", "title_ar", "title_en", "authors",
-                       "abstract_ar", "abstract_en", "status", "decision_reason", "decided_at", "practice_id",
-                       "version", "created_at", "updated_at"});
+  auto& t =
+      c.w.table("research_studies", {"id", "edition_id", "organization_id", "submitted_by", "title_ar", "title_en",
+                                     "authors", "abstract_ar", "abstract_en", "status", "decision_reason", "decided_at",
+                                     "practice_id", "version", "created_at", "updated_at"});
   auto& reviewers = c.w.table("research_reviewers", {"id", "study_id", "user_id", "recommendation", "comments",
                                                      "assigned_at", "recommended_at"});
   auto& comments = c.w.table("research_comments", {"id", "study_id", "author_id", "body", "created_at"});

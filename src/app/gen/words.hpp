@@ -68,35 +68,37 @@ struct Phrase {
 
 // People: first names (male, female) and family names, with the transliterations Omani records use.
 inline constexpr Phrase kMaleNames[] = {
-    {"محمد", "Mohammed"},  {"أحمد", "Ahmed"},     {"سالم", "Salim"},     {"خالد", "Khalid"},   {"سعيد", "Saeed"},
-    {"علي", "Ali"},        {"حمد", "Hamad"},      {"ناصر", "Nasser"},    {"يوسف", "Yousuf"},   {"سيف", "Saif"},
-    {"عبدالله", "Abdullah"}, {"سليمان", "Sulaiman"}, {"راشد", "Rashid"},    {"خميس", "Khamis"},   {"هلال", "Hilal"},
-    {"مالك", "Malik"},     {"طلال", "Talal"},     {"فيصل", "Faisal"},    {"مازن", "Mazin"},    {"بدر", "Badr"},
-    {"حمود", "Hamood"},    {"سعود", "Saud"},      {"عمر", "Omar"},       {"إبراهيم", "Ibrahim"}, {"زاهر", "Zahir"},
-    {"مصطفى", "Mustafa"},  {"حسن", "Hassan"},     {"منصور", "Mansoor"},  {"هيثم", "Haitham"},  {"وليد", "Waleed"},
-    {"أنور", "Anwar"},     {"جمال", "Jamal"},     {"مبارك", "Mubarak"},  {"نبهان", "Nabhan"},  {"عادل", "Adil"},
-    {"قيس", "Qais"},       {"ماجد", "Majid"},     {"ياسر", "Yasser"},    {"حارث", "Harith"},   {"زكريا", "Zakariya"},
+    {"محمد", "Mohammed"}, {"أحمد", "Ahmed"},    {"سالم", "Salim"},       {"خالد", "Khalid"},
+    {"سعيد", "Saeed"},    {"علي", "Ali"},       {"حمد", "Hamad"},        {"ناصر", "Nasser"},
+    {"يوسف", "Yousuf"},   {"سيف", "Saif"},      {"عبدالله", "Abdullah"}, {"سليمان", "Sulaiman"},
+    {"راشد", "Rashid"},   {"خميس", "Khamis"},   {"هلال", "Hilal"},       {"مالك", "Malik"},
+    {"طلال", "Talal"},    {"فيصل", "Faisal"},   {"مازن", "Mazin"},       {"بدر", "Badr"},
+    {"حمود", "Hamood"},   {"سعود", "Saud"},     {"عمر", "Omar"},         {"إبراهيم", "Ibrahim"},
+    {"زاهر", "Zahir"},    {"مصطفى", "Mustafa"}, {"حسن", "Hassan"},       {"منصور", "Mansoor"},
+    {"هيثم", "Haitham"},  {"وليد", "Waleed"},   {"أنور", "Anwar"},       {"جمال", "Jamal"},
+    {"مبارك", "Mubarak"}, {"نبهان", "Nabhan"},  {"عادل", "Adil"},        {"قيس", "Qais"},
+    {"ماجد", "Majid"},    {"ياسر", "Yasser"},   {"حارث", "Harith"},      {"زكريا", "Zakariya"},
 };
 inline constexpr Phrase kFemaleNames[] = {
-    {"مريم", "Maryam"},   {"فاطمة", "Fatma"},   {"عائشة", "Aisha"},    {"خديجة", "Khadija"}, {"زينب", "Zainab"},
-    {"شيخة", "Shaikha"},  {"نورة", "Noora"},    {"موزة", "Muzna"},     {"سلمى", "Salma"},    {"أسماء", "Asma"},
-    {"هدى", "Huda"},      {"ريم", "Reem"},      {"منى", "Muna"},       {"أمل", "Amal"},      {"بثينة", "Buthaina"},
-    {"عزة", "Azza"},      {"رحمة", "Rahma"},    {"ليلى", "Laila"},     {"سارة", "Sara"},     {"جميلة", "Jamila"},
-    {"وفاء", "Wafa"},     {"ابتسام", "Ibtisam"}, {"حليمة", "Halima"},   {"شمسة", "Shamsa"},   {"أروى", "Arwa"},
-    {"ميثاء", "Maitha"},  {"رقية", "Ruqaya"},   {"نوال", "Nawal"},     {"بشرى", "Bushra"},   {"هاجر", "Hajar"},
+    {"مريم", "Maryam"},  {"فاطمة", "Fatma"},    {"عائشة", "Aisha"},  {"خديجة", "Khadija"}, {"زينب", "Zainab"},
+    {"شيخة", "Shaikha"}, {"نورة", "Noora"},     {"موزة", "Muzna"},   {"سلمى", "Salma"},    {"أسماء", "Asma"},
+    {"هدى", "Huda"},     {"ريم", "Reem"},       {"منى", "Muna"},     {"أمل", "Amal"},      {"بثينة", "Buthaina"},
+    {"عزة", "Azza"},     {"رحمة", "Rahma"},     {"ليلى", "Laila"},   {"سارة", "Sara"},     {"جميلة", "Jamila"},
+    {"وفاء", "Wafa"},    {"ابتسام", "Ibtisam"}, {"حليمة", "Halima"}, {"شمسة", "Shamsa"},   {"أروى", "Arwa"},
+    {"ميثاء", "Maitha"}, {"رقية", "Ruqaya"},    {"نوال", "Nawal"},   {"بشرى", "Bushra"},   {"هاجر", "Hajar"},
 };
 /// Family names; the feminine Arabic form (…ية) is made from the masculine by the generator.
 inline constexpr Phrase kFamilyNames[] = {
-    {"الحارثي", "Al Harthi"},   {"البلوشي", "Al Balushi"},   {"الكندي", "Al Kindi"},     {"الرواحي", "Al Rawahi"},
-    {"المعمري", "Al Maamari"},  {"الشكيلي", "Al Shukaili"},  {"الهنائي", "Al Hinai"},    {"البوسعيدي", "Al Busaidi"},
-    {"الغافري", "Al Ghafri"},   {"السيابي", "Al Siyabi"},    {"العبري", "Al Abri"},      {"الحبسي", "Al Habsi"},
-    {"الريامي", "Al Riyami"},   {"الراشدي", "Al Rashdi"},    {"الشامسي", "Al Shamsi"},   {"المقبالي", "Al Maqbali"},
-    {"الفارسي", "Al Farsi"},    {"اللواتي", "Al Lawati"},    {"الجابري", "Al Jabri"},    {"النبهاني", "Al Nabhani"},
-    {"الخروصي", "Al Kharusi"},  {"العامري", "Al Amri"},      {"الكلباني", "Al Kalbani"}, {"البريكي", "Al Breiki"},
-    {"السعدي", "Al Saadi"},     {"الوهيبي", "Al Wahaibi"},   {"الحضرمي", "Al Hadhrami"}, {"المحروقي", "Al Mahrouqi"},
-    {"العلوي", "Al Alawi"},     {"الزدجالي", "Al Zadjali"},  {"الرئيسي", "Al Raisi"},    {"الشحي", "Al Shehhi"},
-    {"البطاشي", "Al Battashi"}, {"الحسني", "Al Hasani"},     {"المسكري", "Al Maskari"},  {"الإسماعيلي", "Al Ismaili"},
-    {"التوبي", "Al Toobi"},     {"الصوافي", "Al Sawafi"},    {"المعولي", "Al Mawali"},   {"الجهوري", "Al Jahwari"},
+    {"الحارثي", "Al Harthi"},   {"البلوشي", "Al Balushi"},  {"الكندي", "Al Kindi"},     {"الرواحي", "Al Rawahi"},
+    {"المعمري", "Al Maamari"},  {"الشكيلي", "Al Shukaili"}, {"الهنائي", "Al Hinai"},    {"البوسعيدي", "Al Busaidi"},
+    {"الغافري", "Al Ghafri"},   {"السيابي", "Al Siyabi"},   {"العبري", "Al Abri"},      {"الحبسي", "Al Habsi"},
+    {"الريامي", "Al Riyami"},   {"الراشدي", "Al Rashdi"},   {"الشامسي", "Al Shamsi"},   {"المقبالي", "Al Maqbali"},
+    {"الفارسي", "Al Farsi"},    {"اللواتي", "Al Lawati"},   {"الجابري", "Al Jabri"},    {"النبهاني", "Al Nabhani"},
+    {"الخروصي", "Al Kharusi"},  {"العامري", "Al Amri"},     {"الكلباني", "Al Kalbani"}, {"البريكي", "Al Breiki"},
+    {"السعدي", "Al Saadi"},     {"الوهيبي", "Al Wahaibi"},  {"الحضرمي", "Al Hadhrami"}, {"المحروقي", "Al Mahrouqi"},
+    {"العلوي", "Al Alawi"},     {"الزدجالي", "Al Zadjali"}, {"الرئيسي", "Al Raisi"},    {"الشحي", "Al Shehhi"},
+    {"البطاشي", "Al Battashi"}, {"الحسني", "Al Hasani"},    {"المسكري", "Al Maskari"},  {"الإسماعيلي", "Al Ismaili"},
+    {"التوبي", "Al Toobi"},     {"الصوافي", "Al Sawafi"},   {"المعولي", "Al Mawali"},   {"الجهوري", "Al Jahwari"},
 };
 
 // Organisations.
@@ -219,21 +221,36 @@ inline constexpr Phrase kFields[] = {
 };
 /// Company names: "شركة {ar}" / "{en} Company", with "العُمانية" / "Oman" for government companies.
 inline constexpr Phrase kCompanySectors[] = {
-    {"النفط", "Oil"},         {"الغاز", "Gas"},           {"الاتصالات", "Telecom"},
-    {"الطيران", "Aviation"},  {"الموانئ", "Ports"},        {"الكهرباء", "Electricity"},
-    {"المياه", "Water"},      {"الأسماك", "Fisheries"},    {"التعدين", "Mining"},
-    {"السياحة", "Tourism"},   {"العقارات", "Real Estate"}, {"الأغذية", "Food"},
-    {"الأسمنت", "Cement"},    {"اللوجستيات", "Logistics"}, {"البتروكيماويات", "Petrochemicals"},
-    {"الشحن", "Shipping"},    {"البريد", "Post"},          {"الاستثمار", "Investment"},
-    {"التأمين", "Insurance"}, {"التقنية", "Technology"},   {"الخدمات النفطية", "Oilfield Services"},
-    {"الهندسة", "Engineering"}, {"الإنشاءات", "Construction"}, {"الطاقة", "Energy"},
+    {"النفط", "Oil"},
+    {"الغاز", "Gas"},
+    {"الاتصالات", "Telecom"},
+    {"الطيران", "Aviation"},
+    {"الموانئ", "Ports"},
+    {"الكهرباء", "Electricity"},
+    {"المياه", "Water"},
+    {"الأسماك", "Fisheries"},
+    {"التعدين", "Mining"},
+    {"السياحة", "Tourism"},
+    {"العقارات", "Real Estate"},
+    {"الأغذية", "Food"},
+    {"الأسمنت", "Cement"},
+    {"اللوجستيات", "Logistics"},
+    {"البتروكيماويات", "Petrochemicals"},
+    {"الشحن", "Shipping"},
+    {"البريد", "Post"},
+    {"الاستثمار", "Investment"},
+    {"التأمين", "Insurance"},
+    {"التقنية", "Technology"},
+    {"الخدمات النفطية", "Oilfield Services"},
+    {"الهندسة", "Engineering"},
+    {"الإنشاءات", "Construction"},
+    {"الطاقة", "Energy"},
 };
 /// Suffixes that make a company name whole: "{sector} {ar}" / "{sector} {en}".
 inline constexpr Phrase kCompanySuffixes[] = {
-    {"القابضة", "Holding"},           {"المتحدة", "United"},        {"الوطنية", "National"},
-    {"الحديثة", "Modern"},            {"الخليجية", "Gulf"},         {"الدولية", "International"},
-    {"للخدمات", "Services"},          {"للتطوير", "Development"},    {"المتكاملة", "Integrated"},
-    {"للحلول", "Solutions"},
+    {"القابضة", "Holding"},      {"المتحدة", "United"},        {"الوطنية", "National"}, {"الحديثة", "Modern"},
+    {"الخليجية", "Gulf"},        {"الدولية", "International"}, {"للخدمات", "Services"}, {"للتطوير", "Development"},
+    {"المتكاملة", "Integrated"}, {"للحلول", "Solutions"},
 };
 /// Academic institutions: "{ar}" / "{en}".
 inline constexpr Phrase kAcademicNames[] = {
@@ -281,11 +298,11 @@ inline constexpr Governorate kGovernorates[] = {
 
 // Practices and research: titles are "{action} {object} {qualifier}".
 inline constexpr Phrase kPracticeActions[] = {
-    {"تطوير", "Developing"},       {"تحسين", "Improving"},       {"تبسيط", "Simplifying"},
-    {"أتمتة", "Automating"},       {"قياس", "Measuring"},        {"إدارة", "Managing"},
-    {"تعزيز", "Strengthening"},    {"حوكمة", "Governing"},       {"إعادة هندسة", "Re-engineering"},
-    {"رقمنة", "Digitising"},       {"توحيد", "Unifying"},        {"تسريع", "Accelerating"},
-    {"تمكين", "Enabling"},         {"مراجعة", "Reviewing"},      {"بناء", "Building"},
+    {"تطوير", "Developing"},    {"تحسين", "Improving"},  {"تبسيط", "Simplifying"},
+    {"أتمتة", "Automating"},    {"قياس", "Measuring"},   {"إدارة", "Managing"},
+    {"تعزيز", "Strengthening"}, {"حوكمة", "Governing"},  {"إعادة هندسة", "Re-engineering"},
+    {"رقمنة", "Digitising"},    {"توحيد", "Unifying"},   {"تسريع", "Accelerating"},
+    {"تمكين", "Enabling"},      {"مراجعة", "Reviewing"}, {"بناء", "Building"},
 };
 /// The object of a practice, with the category it files under (practices/model.hpp's PracticeCategory).
 struct PracticeObject {
@@ -452,10 +469,8 @@ inline constexpr std::string_view kReviewComments[] = {
     "The literature review is thorough; the data section needs more detail.",
 };
 inline constexpr std::string_view kDiscussion[] = {
-    "تم رفع النسخة المحدثة من الدراسة.",
-    "هل يمكن إضافة مقارنة مع تجارب دول الخليج؟",
-    "شكراً على الملاحظات، سنأخذها بعين الاعتبار.",
-    "أرفقنا نتائج الاستبيان الميداني.",
+    "تم رفع النسخة المحدثة من الدراسة.",          "هل يمكن إضافة مقارنة مع تجارب دول الخليج؟",
+    "شكراً على الملاحظات، سنأخذها بعين الاعتبار.", "أرفقنا نتائج الاستبيان الميداني.",
     "Could you share the survey instrument?",
 };
 

@@ -46,7 +46,8 @@ std::vector<std::int64_t> entity_users(db::Session& s, std::int64_t organization
     params.insert(params.end(), ancestors.begin(), ancestors.end());
     auto ids = s.query_values<std::int64_t>(
         "SELECT DISTINCT u.id FROM users u JOIN memberships m ON m.user_id = u.id"
-        " WHERE u.active = 1 AND m.role = ? AND m.organization_id IN (" + in + ") ORDER BY u.id",
+        " WHERE u.active = 1 AND m.role = ? AND m.organization_id IN (" +
+            in + ") ORDER BY u.id",
         params);
     out.insert(out.end(), ids.begin(), ids.end());
   }
