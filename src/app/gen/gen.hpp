@@ -32,7 +32,7 @@ struct Figures {
       private_companies, civil_society, academic;
   int users, office_users;
   int practices, research, adoptions, events, registrations_per_event, partnerships, notifications;
-  /// Plan actions and milestones per adoption are fixed by the plan's steps (words.hpp); months of values too.
+  /// Months of values per adoption indicator (plan actions and milestones are the fixed steps of words.hpp).
   int indicator_months;
 };
 Figures figures(Scale scale);
