@@ -28,7 +28,7 @@ std::vector<std::int64_t> entity_users(db::Session& s, std::int64_t organization
   auto path = platform::organization_path(s, organization_id);
   if (!path) return {};
   // The organisation's path lists its ancestors' ids ("/1/7/12/"): a membership in any of them covers it. Asked
-  // by those ids (the memberships_organization index): matching every membership's path against this one read
+  // by those ids (the memberships_organization_role index): matching every membership's path against this one read
   // all 250,000 memberships of the national dataset per call, and the daily scan calls this once per due action.
   std::vector<db::Value> ancestors;
   std::string in;
