@@ -37,6 +37,12 @@ Database::Database(Dialect dialect, std::size_t pool_size, Factory factory)
 
 Database::~Database() = default;
 
+std::int64_t Session::count(std::string_view sql, const std::vector<Value>& params) {
+  const auto fresh = [&] { return query_one_values<std::int64_t>(sql, params).value_or(0); };
+  if (db_ == nullptr || in_write_ || wrote_) return fresh();
+  return db_->counts().get(*db_, query_key(sql, params), fresh);
+}
+
 Database::Lease::Lease(Database& d) : db(d) {
   std::unique_lock lock(db.mu_);
   ++db.acquired_;

@@ -3,6 +3,7 @@
 // the PostgreSQL backend rewrites them to $n. Backends throw core::Error with codes
 // "unique_violation" and "foreign_key_violation" (409), "busy" (503), or an internal error.
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -14,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "db/memo.hpp"
 #include "db/value.hpp"
 
 namespace manzuma::db {
@@ -45,10 +47,14 @@ class Connection {
   virtual bool healthy() = 0;
 };
 
+class Database;
+
 /// Typed queries over a connection; what repositories use.
 class Session {
  public:
-  explicit Session(Connection& c) : c_(c) {}
+  /// `db` (the pool the connection came from) enables count(); `in_write` says a write transaction is open.
+  explicit Session(Connection& c, Database* db = nullptr, bool in_write = false)
+      : c_(c), db_(db), in_write_(in_write) {}
 
   Dialect dialect() const { return c_.dialect(); }
 
@@ -83,16 +89,27 @@ class Session {
   /// Runs a statement; returns the number of rows it changed.
   template <class... P>
   std::int64_t exec(std::string_view sql, const P&... params) {
-    return c_.execute(sql, {to_value(params)...}).affected;
+    return exec_values(sql, {to_value(params)...});
   }
   std::int64_t exec_values(std::string_view sql, const std::vector<Value>& params) {
+    wrote_ = true;
     return c_.execute(sql, params).affected;
   }
+
+  /// A `SELECT COUNT(*) ...`: remembered by the pool until the next write (db/memo.hpp). Counted afresh
+  /// inside a write transaction, after this session wrote, or without a pool.
+  std::int64_t count(std::string_view sql, const std::vector<Value>& params);
+
+  /// True once exec() ran: the pool then counts the session as a write.
+  bool wrote() const { return wrote_; }
 
   Connection& connection() { return c_; }
 
  private:
   Connection& c_;
+  Database* db_;
+  bool in_write_;
+  bool wrote_ = false;
 };
 
 struct PoolStats {
@@ -122,7 +139,15 @@ class Database {
   template <class F>
   decltype(auto) read(F&& fn) {
     Lease lease(*this);
-    Session s(*lease.conn);
+    Session s(*lease.conn, this, false);
+    // A statement run here commits on its own: it is a write all the same.
+    struct CountWrite {
+      Database& db;
+      const Session& s;
+      ~CountWrite() {
+        if (s.wrote()) db.generation_.fetch_add(1, std::memory_order_acq_rel);
+      }
+    } count_write{*this, s};
     return fn(s);
   }
 
@@ -130,15 +155,17 @@ class Database {
   template <class F>
   decltype(auto) write(F&& fn) {
     Lease lease(*this);
-    Session s(*lease.conn);
+    Session s(*lease.conn, this, true);
     lease.conn->begin(true);
     try {
       if constexpr (std::is_void_v<decltype(fn(s))>) {
         fn(s);
         lease.conn->commit();
+        generation_.fetch_add(1, std::memory_order_acq_rel);
       } else {
         decltype(auto) out = fn(s);
         lease.conn->commit();
+        generation_.fetch_add(1, std::memory_order_acq_rel);
         return out;
       }
     } catch (...) {
@@ -152,6 +179,10 @@ class Database {
   }
 
   PoolStats stats() const;
+  /// Committed writes so far (write() transactions, and sessions of read() that ran exec()).
+  std::uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
+  /// List totals remembered until the next write (Session::count).
+  Memo<std::string, std::int64_t>& counts() { return counts_; }
   /// Closes every idle connection (graceful shutdown); later calls reopen as needed.
   void close_idle();
 
@@ -165,6 +196,8 @@ class Database {
   };
 
   Dialect dialect_;
+  std::atomic<std::uint64_t> generation_{0};
+  Memo<std::string, std::int64_t> counts_;
   std::size_t pool_size_;
   Factory factory_;
   mutable std::mutex mu_;

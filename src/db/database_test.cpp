@@ -231,6 +231,36 @@ TEST_P(DatabaseTest, ExecReportsRowsChanged) {
   EXPECT_EQ(count_rows(t), 4);
 }
 
+// A list's total is remembered until the next write through the pool, whichever way that write goes.
+TEST_P(DatabaseTest, ARememberedCountFollowsEveryWrite) {
+  const std::string t = create_items();
+  const std::string count_sql = "SELECT COUNT(*) FROM " + t + " WHERE status = ?";
+  const auto total = [&] { return db_->read([&](Session& s) { return s.count(count_sql, {std::string("draft")}); }); };
+  const auto insert = "INSERT INTO " + t + " (count, ratio, title, status) VALUES (1, 0, 'x', 'draft')";
+  EXPECT_EQ(total(), 0);
+  db_->write([&](Session& s) { s.exec(insert); });
+  EXPECT_EQ(total(), 1);
+  EXPECT_EQ(total(), 1);
+  // A statement outside a transaction is a write too.
+  db_->read([&](Session& s) { s.exec(insert); });
+  EXPECT_EQ(total(), 2);
+  // Inside a write transaction the count sees the transaction's own rows, and is not remembered.
+  db_->write([&](Session& s) {
+    s.exec(insert);
+    EXPECT_EQ(s.count(count_sql, {std::string("draft")}), 3);
+  });
+  EXPECT_EQ(total(), 3);
+  // A transaction that rolls back leaves the total as it was.
+  EXPECT_THROW(db_->write([&](Session& s) {
+    s.exec(insert);
+    throw std::runtime_error("changed my mind");
+  }),
+               std::runtime_error);
+  EXPECT_EQ(total(), 3);
+  // Other parameters are another count.
+  EXPECT_EQ(db_->read([&](Session& s) { return s.count(count_sql, {std::string("published")}); }), 0);
+}
+
 TEST_P(DatabaseTest, InsertReturningGivesTheNewId) {
   const std::string t = create_items();
   const auto [first, second] = db_->write([&](Session& s) {

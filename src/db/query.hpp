@@ -77,7 +77,7 @@ struct PageSpec {
 template <class Row, class CursorOf>
 core::Page<Row> fetch_page(Session& s, Where w, const core::ListQuery& q, const PageSpec& spec, CursorOf cursor_of) {
   core::Page<Row> page;
-  page.total = s.query_one_values<std::int64_t>(spec.count + w.sql(), w.params()).value_or(0);
+  page.total = s.count(spec.count + w.sql(), w.params());
   w.keyset(spec.sort_column, spec.descending, q.after_value, q.after_id, spec.id_column);
   auto params = w.params();
   params.push_back(std::int64_t{q.size + 1});  // one more than asked tells whether a next page exists

@@ -27,15 +27,21 @@ void require_edition(db::Session& s, std::optional<std::int64_t> edition_id) {
 
 NationalFigures DashboardService::national(const core::Actor& actor, std::optional<std::int64_t> edition_id) const {
   require_national(actor);
-  return db_.read([&](db::Session& s) {
-    require_edition(s, edition_id);
-    return dashboard::national(s, edition_id, today_of(clock_));
+  const auto today = today_of(clock_);
+  return national_.get(db_, {edition_id, today.today}, [&] {
+    return db_.read([&](db::Session& s) {
+      require_edition(s, edition_id);
+      return dashboard::national(s, edition_id, today);
+    });
   });
 }
 
 EditionTrend DashboardService::editions(const core::Actor& actor) const {
   require_national(actor);
-  return db_.read([&](db::Session& s) { return EditionTrend{dashboard::by_edition(s, today_of(clock_))}; });
+  const auto today = today_of(clock_);
+  return editions_.get(db_, today.today, [&] {
+    return db_.read([&](db::Session& s) { return EditionTrend{dashboard::by_edition(s, today)}; });
+  });
 }
 
 AdoptionMatrix DashboardService::matrix(const core::Actor& actor, std::optional<std::int64_t> edition_id) const {

@@ -4,10 +4,13 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <utility>
 
 #include "core/actor.hpp"
 #include "core/clock.hpp"
 #include "db/database.hpp"
+#include "db/memo.hpp"
 #include "modules/dashboard/model.hpp"
 
 namespace manzuma::modules {
@@ -30,6 +33,10 @@ class DashboardService {
  private:
   db::Database& db_;
   const core::Clock& clock_;
+  // The national figures aggregate every plan and action (130 ms on the national dataset): remembered per
+  // (edition, day) until the next write (db/memo.hpp). Who may see them is checked on every call.
+  mutable db::Memo<std::pair<std::optional<std::int64_t>, std::string>, NationalFigures> national_{64};
+  mutable db::Memo<std::string, EditionTrend> editions_{8};
 };
 
 }  // namespace manzuma::modules
