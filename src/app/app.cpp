@@ -80,6 +80,7 @@ App::App(core::Config config) : config_(resolved(std::move(config))) {
     if (file != ":memory:" && file.has_parent_path()) fs::create_directories(file.parent_path());
   }
   db_ = db::Database::open(config_.database_url, config_.db_pool);
+  db_->set_memo_max_age(std::chrono::milliseconds(config_.memo_max_age_ms));
   migrations_ = db::load_migrations(embedded_migrations());
   organizations_ = std::make_unique<platform::OrganizationService>(*db_, clock_);
   accounts_ = std::make_unique<platform::AccountService>(*db_, clock_, config_.password_cost);

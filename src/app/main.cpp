@@ -112,6 +112,11 @@ int main(int argc, char** argv) {
                    "Minutes between notification scans (0: no timer; run `manzuma notify scan` instead)")
       ->envname("MANZUMA_NOTIFY_SCAN_MINUTES")
       ->capture_default_str();
+  serve
+      ->add_option("--memo-max-age-ms", config.memo_max_age_ms,
+                   "Milliseconds list totals and dashboard figures are remembered when nothing was written (0: off)")
+      ->envname("MANZUMA_MEMO_MAX_AGE_MS")
+      ->capture_default_str();
   serve->add_flag("--trust-proxy", config.trust_proxy, "Honour X-Forwarded-For/Proto from a reverse proxy")
       ->envname("MANZUMA_TRUST_PROXY");
 

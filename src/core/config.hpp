@@ -52,6 +52,9 @@ struct Config {
   std::string smtp_from;
   /// Minutes between notification scans while serving (due notices, digests); 0 turns the timer off.
   unsigned notify_scan_minutes = 60;
+  /// Milliseconds a list total or dashboard figure may be served from memory when this server wrote nothing
+  /// since (the bound on seeing other processes' writes; ADR 0008); 0 remembers nothing.
+  unsigned memo_max_age_ms = 2000;
   HttpLimits http;
   SessionPolicy session;
   PasswordCost password_cost = default_password_cost();

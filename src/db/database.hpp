@@ -181,6 +181,12 @@ class Database {
   PoolStats stats() const;
   /// Committed writes so far (write() transactions, and sessions of read() that ran exec()).
   std::uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
+  /// How long a remembered result (db/memo.hpp) may serve when this process wrote nothing: the bound on not
+  /// seeing other processes' writes. Zero remembers nothing. Set before serving.
+  std::chrono::steady_clock::duration memo_max_age() const {
+    return std::chrono::steady_clock::duration(memo_max_age_.load(std::memory_order_relaxed));
+  }
+  void set_memo_max_age(std::chrono::steady_clock::duration d) { memo_max_age_.store(d.count(), std::memory_order_relaxed); }
   /// List totals remembered until the next write (Session::count).
   Memo<std::string, std::int64_t>& counts() { return counts_; }
   /// Closes every idle connection (graceful shutdown); later calls reopen as needed.
@@ -197,6 +203,8 @@ class Database {
 
   Dialect dialect_;
   std::atomic<std::uint64_t> generation_{0};
+  std::atomic<std::chrono::steady_clock::rep> memo_max_age_{
+      std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::seconds(2)).count()};
   Memo<std::string, std::int64_t> counts_;
   std::size_t pool_size_;
   Factory factory_;

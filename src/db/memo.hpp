@@ -6,7 +6,8 @@
 // right until something is written, so the pool counts committed writes (Database::generation) and a remembered
 // result is served only while the generation is the one it was computed in. Writes by other processes (a second
 // server on the same PostgreSQL, the CLI on the same SQLite file) do not move this process's generation: for
-// them a result is at most `max_age` old. See docs/adr/0008-results-remembered-until-a-write.md.
+// them a result is at most `max_age` old (Database::memo_max_age, MANZUMA_MEMO_MAX_AGE_MS; 0 remembers nothing).
+// See docs/adr/0008-results-remembered-until-a-write.md.
 
 #include <chrono>
 #include <cstdint>
@@ -27,14 +28,14 @@ class Memo {
  public:
   using Clock = std::chrono::steady_clock;
 
-  explicit Memo(std::size_t capacity = 4096, Clock::duration max_age = std::chrono::seconds(2))
-      : capacity_(capacity), max_age_(max_age) {}
+  explicit Memo(std::size_t capacity = 4096) : capacity_(capacity) {}
 
-  /// The remembered result, if it was computed at `generation` less than max_age before `now`.
-  std::optional<Result> find(const Key& key, std::uint64_t generation, Clock::time_point now) const {
+  /// The remembered result, if it was computed at `generation` less than `max_age` before `now`.
+  std::optional<Result> find(const Key& key, std::uint64_t generation, Clock::time_point now,
+                             Clock::duration max_age) const {
     std::lock_guard lock(mu_);
     const auto it = entries_.find(key);
-    if (it == entries_.end() || it->second.generation != generation || now - it->second.at >= max_age_)
+    if (it == entries_.end() || it->second.generation != generation || now - it->second.at >= max_age)
       return std::nullopt;
     return it->second.result;
   }
@@ -47,11 +48,14 @@ class Memo {
     entries_.insert_or_assign(std::move(key), Entry{std::move(result), generation, now});
   }
 
-  /// The remembered result for `key`, or `compute()`'s, remembered. `db` is the Database the result is read from.
+  /// The remembered result for `key`, or `compute()`'s, remembered. `db` is the Database the result is read from
+  /// (its generation and memo_max_age).
   template <class Db, class F>
   Result get(const Db& db, const Key& key, F&& compute) {
+    const auto max_age = db.memo_max_age();
+    if (max_age <= Clock::duration::zero()) return std::forward<F>(compute)();
     const auto generation = db.generation();
-    if (auto hit = find(key, generation, Clock::now())) return std::move(*hit);
+    if (auto hit = find(key, generation, Clock::now(), max_age)) return std::move(*hit);
     Result r = std::forward<F>(compute)();
     put(key, r, generation, Clock::now());
     return r;
@@ -64,7 +68,6 @@ class Memo {
     Clock::time_point at;
   };
   std::size_t capacity_;
-  Clock::duration max_age_;
   mutable std::mutex mu_;
   std::map<Key, Entry> entries_;
 };
