@@ -252,7 +252,6 @@ read_scenario adoptions_list read office '/api/v1/adoptions?filter%5Bstatus%5D=a
 read_scenario events_list read office '/api/v1/events?filter%5Bkind%5D=workshop&sort=-starts_on&page%5Bsize%5D=50'
 read_scenario partnerships_list read office '/api/v1/partnerships?filter%5Bstatus%5D=active&sort=expires_on&page%5Bsize%5D=50'
 read_scenario users_list read office '/api/v1/users?filter%5Brole%5D=contributor&sort=name_ar&page%5Bsize%5D=50'
-read_scenario audit_list read office '/api/v1/audit?filter%5Bresource_type%5D=adoption&page%5Bsize%5D=50'
 read_scenario notifications_list read office '/api/v1/notifications?filter%5Bunread%5D=true&sort=-id&page%5Bsize%5D=50'
 # One approved plan (the list above), or any plan when none is approved.
 adoption_id=$(first_id "$tmp/check-adoptions_list.json")
@@ -301,6 +300,9 @@ code=$(curl -s -o "$tmp/check-write-put.json" -w '%{http_code}' -X PUT "${write_
 [[ $code == 200 ]] || die "write: PUT /api/v1/adoptions/$first_adoption/actions/$action_id returned $code: $(cat "$tmp/check-write-put.json")"
 note plan_action_write write "$writer" "POST+PUT" "/api/v1/adoptions/{id}/actions[/{action_id}]"
 measure plan_action_write write.lua "${write_auth[@]}" "$base/" -- "$tmp/editable.txt" "$threads"
+# The audit log after the writes: gen-data writes no audit rows (its hash chain stays intact), so the actions
+# just created and edited are what there is to page through.
+read_scenario audit_list read office '/api/v1/audit?filter%5Bresource_type%5D=plan_action&page%5Bsize%5D=50'
 loaded_rss_mb=$(rss_mb VmRSS)
 peak_rss_mb=$(rss_mb VmHWM)
 
