@@ -104,6 +104,12 @@ def build(tmp):
             "socket_errors": socket_errors,
             "errors_detail": e,
         }
+        try:
+            with open(f"{tmp}/drain-{n}.txt") as f:
+                # Seconds the server kept working after wrk's run ended: requests wrk had given up waiting for.
+                run["busy_after_s"] = float(f.read())
+        except (OSError, ValueError):
+            pass
         for k in ("created", "updated"):
             if k in r.get("counters", {}):
                 run[k] = r["counters"][k]
@@ -114,7 +120,9 @@ def build(tmp):
         run["met"] = all(run["aims"].values())
         runs[n] = run
         share = (non_2xx + socket_errors) / max(r["requests"], 1)
-        if share > 0.01:
+        if r["requests"] == 0:
+            failed.append(f"{n}: no request finished within the run ({e})")
+        elif share > 0.01:
             failed.append(f"{n}: {non_2xx + socket_errors} of {r['requests']} requests failed ({share:.1%}): {e}")
 
     try:

@@ -165,6 +165,19 @@ start_to_ready_ms=$((($(date +%s%N) - t0) / 1000000))
 base="http://127.0.0.1:$port"
 
 rss_mb() { awk -v k="$1:" '$1 == k { printf "%.1f", $2 / 1024 }' "/proc/$server_pid/status"; }
+# wrk stops waiting at the end of a run (or warm-up), the server does not: it works through the requests still
+# queued. Waits (up to 30 s) until it has used at most 2 ticks of CPU in 0.25 s, so the next run starts on an
+# idle server; prints the seconds waited.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server_pid/stat"; }
+wait_idle() {
+  local t0=$EPOCHREALTIME before
+  for _ in {1..120}; do
+    before=$(cpu_ticks)
+    sleep 0.25
+    (($(cpu_ticks) - before <= 2)) && break
+  done
+  awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a - 0.25 }'
+}
 idle_rss_mb=$(rss_mb VmRSS)
 json_get() { "$py" -c 'import json, sys
 v = json.load(open(sys.argv[1]))
@@ -219,14 +232,18 @@ measure() { # name script-prefix wrk-args... url -- script-args...
   [[ $name == login ]] && timeout=20s # 64 queued argon2id hashes on two cores take seconds
   if [[ -n $prefix ]]; then cat "$here/$prefix" "$here/report.lua" >"$script"; else cp "$here/report.lua" "$script"; fi
   if [[ $name == login ]]; then
-    # No warm-up: the server would still be working through its queued hashes when the measured run starts.
+    # No warm-up: each sign-in holds 64 MB and a core for a while; the pre-check has warmed the path.
     echo "bench: $name (${duration} s)"
   else
     echo "bench: $name (${warmup} s warm-up, ${duration} s)"
     wrk -t"$threads" -c"$connections" -d"${warmup}s" --timeout "$timeout" -s "$script" "$@" >/dev/null
+    wait_idle >/dev/null
   fi
   wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout "$timeout" -s "$script" "$@" >"$tmp/wrk-$name.out" ||
     die "$name: wrk failed: $(cat "$tmp/wrk-$name.out")"
+  drain_s=$(wait_idle)
+  printf '%s\n' "$drain_s" >"$tmp/drain-$name.txt"
+  ((${drain_s%.*} < 1)) || echo "bench: $name: the server was busy for $drain_s s after the run (requests wrk gave up on)"
   line=$(sed -n 's/^BENCH_JSON //p' "$tmp/wrk-$name.out")
   [[ -n $line ]] || die "$name: no figures from wrk: $(cat "$tmp/wrk-$name.out")"
   printf '%s\n' "$line" >"$tmp/run-$name.json"
@@ -315,14 +332,6 @@ code=$(curl -s -o "$tmp/check-login.json" -w '%{http_code}' -H 'Content-Type: ap
 note login login - POST /api/v1/auth/login
 measure login login.lua "$base/" -- "$tmp/accounts.txt" "$bench_password" "$threads"
 login_peak_rss_mb=$(rss_mb VmHWM)
-# wrk stops waiting at the end of a run, the server does not: let it finish the sign-ins still queued (up to
-# 30 s) so the stop below measures a stop.
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server_pid/stat"; }
-for _ in {1..60}; do
-  before=$(cpu_ticks)
-  sleep 0.5
-  (($(cpu_ticks) - before <= 2)) && break
-done
 db_size_after_mb=$(dataset_size_mb)
 wal_after_mb=$(dataset_wal_mb)
 
