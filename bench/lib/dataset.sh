@@ -16,17 +16,11 @@ schema_version() {
     sort -n | tail -n 1
 }
 
-# The generator's sources: files and folders under src/ and data/ whose name starts with "gen" (gen_data.cpp,
-# gen/, gen-words/…) and word-list folders (wordlists/, words/); BENCH_GEN_SOURCES (paths relative to the
-# repository, space-separated) replaces the guess.
+# The generator's sources: src/app/gen/ (its code and word lists), or the paths in BENCH_GEN_SOURCES (relative
+# to the repository, space-separated).
 generator_sources() {
-  if [[ -n ${BENCH_GEN_SOURCES:-} ]]; then
-    # shellcheck disable=SC2086 # a list of paths, split on purpose
-    (cd "$root" && find $BENCH_GEN_SOURCES -type f 2>/dev/null | LC_ALL=C sort)
-  else
-    (cd "$root" && find src data -type f \( -path '*/gen*' -o -path '*/wordlists/*' -o -path '*/words/*' \) \
-      2>/dev/null | LC_ALL=C sort)
-  fi
+  # shellcheck disable=SC2086 # a list of paths, split on purpose
+  (cd "$root" && find ${BENCH_GEN_SOURCES:-src/app/gen} -type f 2>/dev/null | LC_ALL=C sort)
 }
 
 # H in the cache name: a short hash of the generator's sources (names and contents), so a change regenerates.
