@@ -10,6 +10,7 @@ run.sh passes what is not in a file through BENCH_* environment variables.
 import datetime
 import json
 import os
+import re
 import sys
 
 # The aims of issue 7, marked met or missed per scenario in latest.md.
@@ -71,6 +72,23 @@ def gbench(path):
             if k in b:
                 e[k] = round(b[k], 1)
         out[b["name"]] = e
+    return out
+
+
+def platform_figures(path):
+    """platform_bench as `platform.<name>` (bench/README.md): CPU and wall ns per operation, items/s, MB/s."""
+    out = {}
+    for b in load_json(path)["benchmarks"]:
+        if b.get("run_type", "iteration") != "iteration":
+            continue
+        parts = b["name"].removeprefix("BM_").split("/")
+        name = re.sub(r"(?<!^)(?=[A-Z])", "_", parts[0]).lower()
+        name += "".join("_threads_" + p.split(":")[1] for p in parts[1:] if p.startswith("threads:"))
+        f = {"ns_per_op": round(b["cpu_time"], 1), "wall_ns_per_op": round(b["real_time"], 1),
+             "items_per_s": round(b.get("items_per_second", 0))}
+        if "bytes_per_second" in b:
+            f["mb_s"] = round(b["bytes_per_second"] / 1e6, 1)
+        out[name] = f
     return out
 
 
@@ -165,8 +183,10 @@ def build(tmp):
         "aims": AIMS,
         "targets": TARGETS,
     }
-    # Text analysis as before: MB/s of each Google Benchmark run of text_bench (decimal megabytes).
+    # Text analysis as before: MB/s of each Google Benchmark run of text_bench (decimal megabytes); platform_bench
+    # as platform.<name>; any other Google Benchmark program under micro.<program>.
     result["text_analysis"] = None
+    result["platform"] = None
     result["micro"] = {}
     for f in sorted(os.listdir(tmp)):
         if not (f.startswith("gbench-") and f.endswith(".json")):
@@ -177,6 +197,8 @@ def build(tmp):
                 b["name"].removeprefix("BM_").lower() + "_mb_s": round(b["bytes_per_second"] / 1e6, 1)
                 for b in load_json(f"{tmp}/{f}")["benchmarks"] if "bytes_per_second" in b
             }
+        elif name == "platform_bench":
+            result["platform"] = platform_figures(f"{tmp}/{f}")
         else:
             result["micro"][name] = gbench(f"{tmp}/{f}")
     result["search"] = load_json(f"{tmp}/search_bench.json") if os.path.exists(f"{tmp}/search_bench.json") else None
@@ -232,6 +254,12 @@ def markdown(res):
     ta = res["text_analysis"]
     if ta:
         out += ["", "Text analysis MB/s: " + ", ".join(f"{k.removesuffix('_mb_s')} {v:g}" for k, v in ta.items())]
+    pl = res["platform"]
+    if pl:
+        out += ["", "Platform hot paths (platform_bench):", "", "| benchmark | CPU ns/op | wall ns/op | items/s |",
+                "|---|--:|--:|--:|"]
+        for k, v in pl.items():
+            out.append(f"| {k} | {v['ns_per_op']:,.1f} | {v['wall_ns_per_op']:,.1f} | {v['items_per_s']:,} |")
     for prog, benches in res["micro"].items():
         out += ["", f"{prog}:", "", "| benchmark | ns (real) | ns (CPU) | per second |", "|---|--:|--:|--:|"]
         for b, e in benches.items():
