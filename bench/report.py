@@ -157,6 +157,8 @@ def build(tmp):
             "version": version.get("version", "unknown"),
             "database": env["BENCH_DATABASE"],
             "start_to_ready_ms": int(env["BENCH_START_MS"]),
+            "busy_after_ready_s": float(env["BENCH_BUSY_AFTER_START_S"]),
+            "notify_scan_minutes": int(env["BENCH_NOTIFY_SCAN"]),
             "idle_rss_mb": float(env["BENCH_IDLE_RSS"]),
             "loaded_rss_mb": float(env["BENCH_LOADED_RSS"]),
             "peak_rss_mb": peak,
