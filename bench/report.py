@@ -2,7 +2,7 @@
 """The report of bench/run.sh.
 
     report.py write TMP PREFIX   reads the run's files in TMP; writes PREFIX.json and PREFIX.md and prints the
-                                 table (PREFIX-failed.* instead, and exit 1, when over 1% of a run's requests failed)
+                                 table and the scenarios whose requests failed (over 1%, or none finished)
     report.py compare OLD NEW    prints per scenario the change in req/s and p99 from OLD to NEW (latest.json files)
 
 run.sh passes what is not in a file through BENCH_* environment variables.
@@ -217,13 +217,15 @@ def markdown(res):
     rows = f", {gen['rows']:,} rows generated in {gen['seconds']:g} s" if gen else ""
     who = ds["scale"] if ds["source"] == "demo" else f"{ds['scale']}, seed {ds['seed']}"
     met = lambda ok: "met" if ok else "**missed**"
+    lengths = sorted({round(r["duration_s"]) for r in res["runs"].values()})
+    spread = f"{lengths[0]}" if len(lengths) == 1 else f"{lengths[0]}–{lengths[-1]}"
     out = [
         f"# Benchmark {res['date']}",
         "",
         f"Manzuma {s['version']} on {d['kind']}; dataset {who}{rows}. "
         f"{res['machine']['cores']} cores ({res['machine']['cpu']}), load average {res['machine']['loadavg_at_start']:g} "
         f"at the start, {res['machine']['loadavg_at_end']:g} at the end; wrk and the server share the machine.",
-        f"wrk {ld['threads']} threads, {ld['connections']} connections, {ld['duration_s']:g} s per scenario after "
+        f"wrk {ld['threads']} threads, {ld['connections']} connections, {spread} s per scenario after "
         f"{ld['warmup_s']:g} s of warm-up. Database {d['size_mb_at_start']:g} MB at the start, "
         f"{d['size_mb_at_end']:g} MB at the end" +
         (f" (of which {d['wal_mb_at_end']:g} MB write-ahead log)." if d["wal_mb_at_end"] else "."),
@@ -247,10 +249,13 @@ def markdown(res):
     out += [
         "",
         f"Aims: reads >= {AIMS['reads_vs_static']}x the static file's req/s, p99 < {AIMS['p99_ms']} ms, no non-2xx "
-        f"(or socket errors), server RSS peak < {AIMS['peak_rss_mb']} MB. Sign-in runs argon2id at the server's "
+        "(or socket errors: a request without an answer within 5 s is a timeout, not in the latencies), "
+        f"server RSS peak < {AIMS['peak_rss_mb']} MB. Sign-in runs argon2id at the server's "
         "default cost: only its errors are aimed at, and it is not among the ratios. `items`: the total the first "
         "response reported (rows matching a list's filters, search matches).",
     ]
+    if res.get("failed"):
+        out += ["", "Failed requests (over 1% of a run):", ""] + [f"- {x}" for x in res["failed"]]
     if w and "created" in w:
         out.append(f"The write scenario created {w['created']} plan actions and updated {w['updated']} of them.")
     ta = res["text_analysis"]
@@ -294,8 +299,7 @@ def print_table(res):
 
 def write(tmp, prefix):
     res, failed = build(tmp)
-    if failed:
-        prefix += "-failed"
+    res["failed"] = failed
     with open(prefix + ".json", "w") as f:
         json.dump(res, f, indent=2, ensure_ascii=False)
         f.write("\n")
@@ -303,9 +307,8 @@ def write(tmp, prefix):
         f.write(markdown(res))
     print_table(res)
     if failed:
-        print("\nbench: too many failed requests:\n  " + "\n  ".join(failed), file=sys.stderr)
-        print(f"bench: figures in {prefix}.json; latest.json is unchanged", file=sys.stderr)
-        return 1
+        print("\nbench: failed requests (timeout: no answer within 5 s, 20 s for sign-in):\n  " + "\n  ".join(failed),
+              file=sys.stderr)
     print(f"bench: wrote {prefix}.json and {prefix}.md")
     return 0
 

@@ -61,8 +61,8 @@ EOF
 
 # The summary line of `manzuma gen-data` as JSON: {"rows": …, "seconds": …, "rows_per_s": …}.
 parse_gen_summary() {
-  sed -n 's/^Generated \([0-9][0-9]*\) rows in \([0-9.][0-9.]*\) s (\([0-9.][0-9.]*\) rows\/s).*/{"rows": \1, "seconds": \2, "rows_per_s": \3}/p' "$1" |
-    tail -n 1
+  local n='\([0-9][0-9.]*\)'
+  sed -n "s/^Generated $n rows in $n s ($n rows\\/s).*/{\"rows\": \\1, \"seconds\": \\2, \"rows_per_s\": \\3}/p" "$1" | tail -n 1
 }
 
 # gen-data (progress on the terminal), then reindex, into the database and index the environment names.
