@@ -10,85 +10,17 @@
 #include <string_view>
 #include <vector>
 
+#include "app/gen/random.hpp"
+#include "app/gen/words.hpp"
+
 namespace manzuma::bench {
 
-// Content words, most frequent first (the generator draws them with a Zipf-like skew).
-inline constexpr std::string_view kArabicWords[] = {
-    "الابتكار",   "المؤسسة",     "الخدمات",    "التحول",    "الرقمي",     "الحكومية",     "التطوير",   "الأداء",
-    "المشروع",    "البرنامج",    "الموظفين",   "التدريب",   "الجودة",     "الاستراتيجية", "التغيير",   "الإدارة",
-    "الممارسة",   "التجربة",     "الفريق",     "المبادرة",  "النتائج",    "المؤشرات",     "الخطة",     "التنفيذ",
-    "المستفيدين", "الشراكة",     "القطاع",     "الوزارة",   "الهيئة",     "المجلس",       "البيانات",  "المنصة",
-    "الكفاءة",    "الإنتاجية",   "الاستدامة",  "الموارد",   "الميزانية",  "التكلفة",      "الوقت",     "الإجراءات",
-    "السياسات",   "التشريعات",   "القيادة",    "الثقافة",   "المعرفة",    "التعلم",       "الدروس",    "التحديات",
-    "الحلول",     "الأفكار",     "المقترحات",  "التقييم",   "القياس",     "الأثر",        "الرضا",     "المتعاملين",
-    "القنوات",    "الإلكترونية", "الذكاء",     "الاصطناعي", "الأتمتة",    "التطبيقات",    "الأنظمة",   "الشبكة",
-    "الأمن",      "السيبراني",   "الحوكمة",    "الشفافية",  "المساءلة",   "المشاركة",     "المجتمع",   "الشباب",
-    "المرأة",     "التعليم",     "الصحة",      "النقل",     "الطاقة",     "المياه",       "البيئة",    "الزراعة",
-    "السياحة",    "الاقتصاد",    "الاستثمار",  "التمويل",   "المالية",    "الضرائب",      "الجمارك",   "العمالة",
-    "التوظيف",    "المهارات",    "القدرات",    "المواهب",   "الحوافز",    "المكافآت",     "التقدير",   "الجوائز",
-    "المسابقة",   "الدورة",      "النسخة",     "المرحلة",   "المسار",     "الهدف",        "الرؤية",    "الرسالة",
-    "القيم",      "المبادئ",     "المعايير",   "الإطار",    "النموذج",    "المنهجية",     "الأدوات",   "الدليل",
-    "التقرير",    "الدراسة",     "البحث",      "التحليل",   "الاستبيان",  "المقابلات",    "الورشة",    "المؤتمر",
-    "الملتقى",    "المنتدى",     "الزيارة",    "التعاون",   "التنسيق",    "التكامل",      "الربط",     "التواصل",
-    "الاتصال",    "الإعلام",     "التوعية",    "الحملة",    "الرسائل",    "الجمهور",      "المواطنين", "المقيمين",
-    "الشركات",    "المستثمرين",  "الجامعات",   "المدارس",   "المستشفيات", "البلديات",     "المحافظات", "الولايات",
-    "المكاتب",    "الفروع",      "الأقسام",    "الإدارات",  "المديريات",  "الوحدات",      "اللجان",    "الفرق",
-    "الأعضاء",    "الخبراء",     "المستشارين", "الشركاء",   "الموردين",   "العقود",       "المناقصات", "المشتريات",
-    "المخزون",    "الأصول",      "المباني",    "المرافق",   "الصيانة",    "التشغيل",      "الاستجابة", "الطوارئ",
-    "المخاطر",    "الامتثال",    "التدقيق",    "الرقابة",   "المتابعة",   "التقارير",     "الإحصاءات", "الأرقام",
-    "النسبة",     "الزيادة",     "الانخفاض",   "التحسن",    "التوفير",    "الاختصار",     "التبسيط",   "التسريع",
-    "الانتظار",   "المعاملات",   "الطلبات",    "الشكاوى",   "الملاحظات",  "الاقتراحات",   "التوصيات",  "القرارات",
-    "الموافقة",   "الاعتماد",    "الإطلاق",    "التوسع",    "التعميم",    "التبني",       "النقل",     "المحاكاة",
-    "التجريب",    "النمذجة",     "التصميم",    "التفكير",   "الإبداع",    "الريادة",      "الحاضنة",   "المختبر",
-    "التحدي",     "الفرصة",      "القيمة",     "العائد",    "الوفر",      "الإيرادات",    "النفقات",   "الخسائر",
-    "مؤسسات",     "مشاريع",      "برامج",      "خدمات",     "مبادرات",    "تجارب",        "ممارسات",   "موظفون",
-    "مسؤول",      "مسئولية",     "شؤون",       "رئيس",      "مدير",       "منسق",         "قائد",      "وطني",
-    "محلي",       "إقليمي",      "دولي",       "عالمي",     "متميز",      "ناجح",         "فعال",      "مستدام",
-    "مبتكر",      "رقمية",       "ذكية",       "سريعة",     "جديدة",      "حديثة",        "متكاملة",   "شاملة",
-    "تحسين",      "تطوير",       "تبسيط",      "تقليل",     "زيادة",      "رفع",          "بناء",      "إطلاق",
-    "تمكين",      "تعزيز",       "دعم",        "قياس",      "تقييم",      "مراجعة",       "اعتماد",    "نشر",
-};
-
-inline constexpr std::string_view kEnglishWords[] = {
-    "innovation",  "digital",    "transformation", "service",   "government", "strategy",   "performance",
-    "quality",     "management", "change",         "program",   "project",    "initiative", "team",
-    "training",    "customer",   "experience",     "data",      "platform",   "efficiency", "productivity",
-    "agile",       "lean",       "design",         "thinking",  "framework",  "model",      "governance",
-    "KPI",         "dashboard",  "analytics",      "AI",        "automation", "cloud",      "cybersecurity",
-    "stakeholder", "engagement", "partnership",    "budget",    "cost",       "savings",    "impact",
-    "assessment",  "evaluation", "lessons",        "learned",   "best",       "practice",   "adoption",
-    "pilot",       "scaling",    "roadmap",        "milestone", "workshop",   "conference", "award",
-};
-
-// Function words that glue sentences (stopwords to the analyser).
-inline constexpr std::string_view kArabicGlue[] = {"في",  "من",  "على",  "إلى", "عن",  "مع",   "التي", "الذي",
-                                                   "هذه", "هذا", "كما",  "حيث", "بين", "خلال", "بعد",  "قبل",
-                                                   "وقد", "كان", "كانت", "لدى", "عبر", "أن",   "إن",   "ثم"};
-
-/// A small, fast, portable generator (std::uniform_int_distribution differs between libraries, and the
-/// documents must be the same everywhere).
-class Rng {
- public:
-  explicit Rng(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t next() {
-    state_ += 0x9E3779B97F4A7C15ull;
-    std::uint64_t z = state_;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  /// 0 <= result < n.
-  std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
-  /// A skewed pick: small indexes are much more frequent, like words in real text.
-  std::size_t skewed(std::size_t n) {
-    const double u = static_cast<double>(next() >> 11) / static_cast<double>(1ull << 53);
-    return static_cast<std::size_t>(static_cast<double>(n) * u * u * u) % n;
-  }
-  bool chance(int percent) { return below(100) < static_cast<std::size_t>(percent); }
-
- private:
-  std::uint64_t state_;
-};
+// The domain's word lists and the generator are the data generator's (src/app/gen), so `manzuma gen-data` and
+// these benchmarks share one copy.
+using app::gen::kArabicGlue;
+using app::gen::kArabicWords;
+using app::gen::kEnglishWords;
+using app::gen::Rng;
 
 inline std::string strip_article(std::string_view w) {
   constexpr std::string_view al = "ال";

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "app/app.hpp"
+#include "app/gen/gen.hpp"
 #include "core/json.hpp"
 #include "core/log.hpp"
 #include "platform/accounts/service.hpp"
@@ -118,6 +119,15 @@ int main(int argc, char** argv) {
   auto* seed = cli.add_subcommand("seed", "Load data");
   seed->require_subcommand(1);
   seed->add_subcommand("demo", "Demo organisations and one user per role");
+  auto* gen_data = cli.add_subcommand(
+      "gen-data", "Fill a new database with a deterministic benchmark dataset (then run `manzuma reindex`)");
+  std::string gen_scale = "small", gen_database;
+  std::uint64_t gen_seed = 1;
+  gen_data->add_option("--scale", gen_scale, "small (seconds; what tests use) or national (DESIGN.md §6)")
+      ->check(CLI::IsMember({"small", "national"}))
+      ->capture_default_str();
+  gen_data->add_option("--seed", gen_seed, "Same seed, same data")->capture_default_str();
+  gen_data->add_option("--database", gen_database, "Database URL (overrides --database-url/MANZUMA_DATABASE_URL)");
 
   auto* user = cli.add_subcommand("user", "Manage users");
   user->require_subcommand(1);
@@ -174,6 +184,7 @@ int main(int argc, char** argv) {
   try {
     cli.parse(argc, argv);
     if (cli.got_subcommand("serve")) parse_listen(listen, config);
+    if (!gen_database.empty()) config.database_url = gen_database;
     config.password_cost = parse_cost(cost);
   } catch (const CLI::ParseError& e) {
     return cli.exit(e);
@@ -240,6 +251,17 @@ int main(int argc, char** argv) {
       } else {
         std::printf("Demo data is already loaded.\n");
       }
+      return 0;
+    }
+    if (gen_data->parsed()) {
+      app.migrate();
+      app::gen::Options options;
+      options.scale = gen_scale == "national" ? app::gen::Scale::national : app::gen::Scale::small;
+      options.seed = gen_seed;
+      options.password_cost = config.password_cost;
+      const auto summary = app::gen::generate(app.db(), options);
+      std::printf("Generated %lld rows in %.1f s (%.0f rows/s)\n", static_cast<long long>(summary.rows),
+                  summary.seconds, summary.seconds > 0 ? static_cast<double>(summary.rows) / summary.seconds : 0.0);
       return 0;
     }
     if (cli.got_subcommand("serve")) {

@@ -18,32 +18,50 @@ std::string iso8601(TimePoint t) {
   return buf;
 }
 
+namespace {
+
+// The value of the `n` ASCII digits at s[at..], or -1 when one of them is not a digit.
+int digits(std::string_view s, std::size_t at, std::size_t n) {
+  int v = 0;
+  for (std::size_t i = at; i < at + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return -1;
+    v = v * 10 + (s[i] - '0');
+  }
+  return v;
+}
+
+}  // namespace
+
+// Every authenticated request parses two of these (the session's expiry and last activity), so the fixed
+// layout is read digit by digit: sscanf took about 6,000 instructions a call, 14% of a session lookup
+// (bench/micro/platform_bench). Stricter than sscanf's %d too: no spaces or signs inside the fields.
 std::optional<TimePoint> parse_iso8601(std::string_view s) {
-  int y, mo, d, h, mi, sec, n = 0;
-  const std::string str(s);
-  if (std::sscanf(str.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &sec, &n) != 6 || n != 19)
+  if (s.size() < 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':') return std::nullopt;
+  const int y = digits(s, 0, 4), mo = digits(s, 5, 2), d = digits(s, 8, 2), h = digits(s, 11, 2), mi = digits(s, 14, 2),
+            sec = digits(s, 17, 2);
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 60)
     return std::nullopt;
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60) return std::nullopt;
   std::size_t i = 19;
   int millis = 0;
-  if (i < str.size() && str[i] == '.') {
-    int digits = 0;
-    for (++i; i < str.size() && str[i] >= '0' && str[i] <= '9'; ++i, ++digits)
-      if (digits < 3) millis = millis * 10 + (str[i] - '0');
-    if (digits == 0) return std::nullopt;
-    for (; digits < 3; ++digits) millis *= 10;
+  if (s[i] == '.') {
+    int n = 0;
+    for (++i; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i, ++n)
+      if (n < 3) millis = millis * 10 + (s[i] - '0');
+    if (n == 0) return std::nullopt;
+    for (; n < 3; ++n) millis *= 10;
   }
   int offset_min = 0;
-  if (i < str.size() && str[i] == 'Z') {
+  if (i < s.size() && s[i] == 'Z') {
     ++i;
-  } else if (i + 6 == str.size() && (str[i] == '+' || str[i] == '-') && str[i + 3] == ':') {
-    const int oh = std::atoi(str.substr(i + 1, 2).c_str()), om = std::atoi(str.substr(i + 4, 2).c_str());
-    offset_min = (str[i] == '+' ? 1 : -1) * (oh * 60 + om);
+  } else if (i + 6 == s.size() && (s[i] == '+' || s[i] == '-') && s[i + 3] == ':') {
+    const int oh = digits(s, i + 1, 2), om = digits(s, i + 4, 2);
+    if (oh < 0 || om < 0) return std::nullopt;
+    offset_min = (s[i] == '+' ? 1 : -1) * (oh * 60 + om);
     i += 6;
   } else {
     return std::nullopt;
   }
-  if (i != str.size()) return std::nullopt;
+  if (i != s.size()) return std::nullopt;
   using namespace std::chrono;
   const year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
   if (!ymd.ok()) return std::nullopt;

@@ -56,6 +56,58 @@ TEST(Json, WritingDirectlyGivesTheSameTextAsEncoding) {
             to_text(encode(std::map<std::string, int>{{"ب", 2}, {"a", 1}})));
 }
 
+// The string writer checks eight bytes at a time; a byte to escape must be found at every position of a word
+// and in the tail, next to UTF-8 sequences and next to each other. Checked against the rule written plainly.
+TEST(Json, WritesEveryStringAsTheByteByByteRuleDoes) {
+  const auto reference = [](std::string_view s) {
+    std::string out = "\"";
+    for (unsigned char c : s) {
+      if (c == '"')
+        out += "\\\"";
+      else if (c == '\\')
+        out += "\\\\";
+      else if (c == '\b')
+        out += "\\b";
+      else if (c == '\f')
+        out += "\\f";
+      else if (c == '\n')
+        out += "\\n";
+      else if (c == '\r')
+        out += "\\r";
+      else if (c == '\t')
+        out += "\\t";
+      else if (c < 0x20)
+        out += "\\u00" + std::string(1, "0123456789abcdef"[c >> 4]) + "0123456789abcdef"[c & 15];
+      else
+        out += static_cast<char>(c);
+    }
+    return out + "\"";
+  };
+  // Bytes on both sides of each boundary the bit tricks test (0x1f/0x20, 0x21/0x22/0x23, 0x5b/0x5c/0x5d), NUL,
+  // DEL, and the bytes of Arabic letters.
+  const unsigned char alphabet[] = {0x00, 0x01, 0x08, 0x09, 0x0a, 0x1f, 0x20, 0x21, 0x22, 0x23, 0x41, 0x5b,
+                                    0x5c, 0x5d, 0x7f, 0x80, 0xa7, 0xd8, 0xd9, 0xff, 'a',  'z',  ' ',  0xa0};
+  std::uint64_t state = 12345;
+  const auto next = [&] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<std::size_t>(state >> 33);
+  };
+  for (int i = 0; i < 20000; ++i) {
+    std::string s(next() % 40, ' ');
+    // Mostly plain text with an occasional byte to escape, so the eight-byte fast path runs and is left.
+    for (auto& c : s) c = static_cast<char>(next() % 4 ? "Sarah سارة"[next() % 14] : alphabet[next() % 24]);
+    std::string out;
+    detail::write_string(out, s);
+    ASSERT_EQ(out, reference(s)) << "case " << i;
+  }
+  std::string arabic = "الابتكار في الخدمات الحكومية ";
+  for (int i = 0; i < 4; ++i) arabic += arabic;
+  std::string out;
+  detail::write_string(out, arabic + "\"" + arabic);
+  EXPECT_EQ(out, reference(arabic + "\"" + arabic));
+  EXPECT_EQ(out, to_text(boost::json::value(arabic + "\"" + arabic)));
+}
+
 TEST(Json, NamesEveryBadFieldWithItsPath) {
   const auto errs = errors_of(R"({"id":"x","active":1,"colour":"blue","items":[{"name":5,"extra":true}]})");
   ASSERT_EQ(errs.size(), 5u);

@@ -198,6 +198,12 @@ Server::Server(ServerOptions options) {
     auto [code, out] = run({MANZUMA_BINARY, "seed", "demo"}, env_);
     if (code != 0) throw std::runtime_error("manzuma seed demo failed: " + out);
   }
+  if (!options.setup.empty()) {
+    std::vector<std::string> argv{MANZUMA_BINARY};
+    argv.insert(argv.end(), options.setup.begin(), options.setup.end());
+    auto [code, out] = run(argv, env_);
+    if (code != 0) throw std::runtime_error("manzuma " + options.setup.front() + " failed: " + out);
+  }
   auto serve_env = env_;
   serve_env.emplace_back("MANZUMA_LISTEN", "127.0.0.1:0");
   for (auto& kv : options.env) serve_env.push_back(kv);
@@ -233,6 +239,12 @@ Server::Server(ServerOptions options) {
     if (u != std::string::npos && pw != std::string::npos && out.find('\n', pw) != std::string::npos) {
       url_ = out.substr(u, out.find('\n', u) - u);
       admin_password_ = out.substr(pw + 10, out.find('\n', pw) - pw - 10);
+      break;
+    }
+    // A database that came with its own administrator (gen-data) gets no first-run password.
+    const auto known = out.find("Sign in as ");
+    if (u != std::string::npos && known != std::string::npos && out.find('\n', known) != std::string::npos) {
+      url_ = out.substr(u, out.find('\n', u) - u);
       break;
     }
   }

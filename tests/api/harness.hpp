@@ -65,6 +65,8 @@ struct ServerOptions {
   /// Extra MANZUMA_* variables for `serve`.
   std::vector<std::pair<std::string, std::string>> env;
   bool seed_demo = true;
+  /// A `manzuma` command run on the new database before `serve`, e.g. {"gen-data", "--scale", "small"}.
+  std::vector<std::string> setup;
 };
 
 /// A running server on its own database and data dir, stopped (SIGTERM) when destroyed.
@@ -82,7 +84,7 @@ class Server {
   const std::string& database_url() const { return database_url_; }
   /// The server's own folder: database, `data/` (its MANZUMA_DATA_DIR), `web/`, the log.
   const std::string& work_dir() const { return dir_; }
-  /// The generated first administrator's password.
+  /// The generated first administrator's password (empty when the database already had an administrator).
   const std::string& admin_password() const { return admin_password_; }
   bool postgres() const { return database_url_.starts_with("postgresql://"); }
 

@@ -26,7 +26,9 @@ const router = makeRouter({ queryClient });
 // The session ended under the user (expired, signed out elsewhere, password reset): back to sign-in,
 // and after signing in, back to the page they were on.
 setSessionLostHandler(() => {
-  const here = router.state.location.href;
+  // The location last asked for, even while its loader is still running: a link's loader is often the request
+  // that finds the session gone, and the user should come back to where they were going.
+  const here = router.latestLocation.href;
   resetSession(queryClient, null);
   if (!here.startsWith('/sign-in')) void router.navigate({ to: '/sign-in', search: { next: here, expired: true } });
 });

@@ -48,6 +48,8 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
     async (change) => {
       const next = { ...prefs, ...change };
       if (me) {
+        // A `me` request still in flight would land after the change and put the old language back.
+        await queryClient.cancelQueries({ queryKey: meQuery.queryKey });
         const user = await unwrap<Schemas['User']>(api.PATCH('/api/v1/me', { body: change }));
         queryClient.setQueryData<Me | null>(meQuery.queryKey, (old) => (old ? { ...old, user } : old));
       }
