@@ -324,7 +324,7 @@ for who in coordinator office; do
   c="cookie_$who"
   for status in approved draft; do
     curl -s -H "${!c}" "$base/api/v1/adoptions?filter%5Bstatus%5D=$status&page%5Bsize%5D=20" >"$tmp/editable.json"
-    "$py" -c 'import json, sys; print("\n".join(str(i["id"]) for i in json.load(open(sys.argv[1]))["items"]))' \
+    "$py" -c 'import json, sys; sys.stdout.write("".join("%d\n" % i["id"] for i in json.load(open(sys.argv[1]))["items"]))' \
       "$tmp/editable.json" >"$tmp/editable.txt"
     [[ -s $tmp/editable.txt ]] && { writer=$who; break 2; }
   done

@@ -165,7 +165,7 @@ dataset_accounts() {
 db = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
 print("\n".join(r[0] for r in db.execute(sys.argv[2])))' "${MANZUMA_DATABASE_URL#sqlite:}" "$sql" >"$1"
   fi
-  [[ -s $1 ]] || die "no user<N>@$domain accounts to sign in with"
+  grep -q . "$1" || die "no user<N>@$domain accounts to sign in with"
 }
 
 dataset_size_mb() {
