@@ -248,7 +248,8 @@ note() { # name kind as method path
 scenarios_done=0
 run_duration() {
   if [[ -n ${BENCH_DURATION:-} ]]; then echo "$duration"; return; fi
-  awk -v b="$budget" -v e=$SECONDS -v f="$micro_s" -v n=$((scenario_count - scenarios_done)) -v w="$warmup" \
+  # The budget is for a run with the dataset ready: the time spent generating it does not count.
+  awk -v b="$budget" -v e=$((SECONDS - generate_s)) -v f="$micro_s" -v n=$((scenario_count - scenarios_done)) -v w="$warmup" \
     -v d="$duration" 'BEGIN { x = int((b - e - f) / n - w - 3); if (x > d) x = d; print (x < 5 ? 5 : x) }'
 }
 measure() { # name script-prefix wrk-args... url -- script-args...
