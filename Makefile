@@ -45,9 +45,11 @@ api-types: bootstrap
 screenshots: build
 	@MANZUMA_BIN=./$(BUILD)/src/app/manzuma node tests/e2e/screenshots.mjs
 
+# The server on the national dataset (generated once, cached in var/bench), wrk, then the micro-benchmarks;
+# PG=1 on a throwaway PostgreSQL, COMPARE=FILE prints the change against an earlier latest.json.
 bench: build
 	@cmake --build $(BUILD) -j $(JOBS) --target micro_benchmarks
-	@bash bench/run.sh $(BUILD)/src/app/manzuma
+	@bash bench/run.sh $(if $(filter 1,$(PG)),--pg) $(if $(COMPARE),--compare $(COMPARE)) $(BUILD)/src/app/manzuma
 
 fmt:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
