@@ -17,3 +17,7 @@ CREATE INDEX practices_status_title_ar ON practices (status, title_ar, id);
 -- The plans list by status, most recently changed first; the research pipeline by status, newest first.
 CREATE INDEX adoptions_status_updated ON adoptions (status, updated_at, id);
 CREATE INDEX research_studies_status ON research_studies (status, id);
+-- A practice owner's plans (the adoptions list's scope); the audit log filtered by kind of record, newest first
+-- (without it a page sorted every matching entry: 4 s at 64 connections on 30,000 entries).
+CREATE INDEX practices_owner ON practices (owner_id);
+CREATE INDEX audit_log_resource_type ON audit_log (resource_type, seq);

@@ -18,11 +18,12 @@ schema_version() {
     sort -n | tail -n 1
 }
 
-# The generator's sources: src/app/gen/ (its code and word lists), or the paths in BENCH_GEN_SOURCES (relative
-# to the repository, space-separated).
+# The generator's sources: src/app/gen/ (its code and word lists) and the migrations (an edited migration, e.g.
+# a new index, would otherwise leave a cached database the server refuses), or the paths in BENCH_GEN_SOURCES
+# (relative to the repository, space-separated).
 generator_sources() {
   # shellcheck disable=SC2086 # a list of paths, split on purpose
-  (cd "$root" && find ${BENCH_GEN_SOURCES:-src/app/gen} -type f 2>/dev/null | LC_ALL=C sort)
+  (cd "$root" && find ${BENCH_GEN_SOURCES:-src/app/gen migrations} -type f 2>/dev/null | LC_ALL=C sort)
 }
 
 # H in the cache name: a short hash of the generator's sources (names and contents), so a change regenerates.

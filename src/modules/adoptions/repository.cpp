@@ -209,21 +209,36 @@ std::optional<Adoption> find(db::Session& s, std::int64_t id, std::string_view t
 core::Page<Adoption> list(db::Session& s, const core::ListQuery& q, const ReadScope& scope, std::string_view today) {
   db::Where w;
   if (!scope.all) {
-    std::string cond;
+    // The plans in scope as a union of index lookups (by entity, by the practice's organisation, by the
+    // practice's owner). Written as OR over the joined rows it read every plan: 34 ms a page for an entity
+    // coordinator on the national dataset, against 6 ms this way.
+    std::vector<std::string> parts;
     std::vector<db::Value> params;
-    for (const auto& p : scope.entity_paths) {
-      cond += cond.empty() ? "o.path LIKE ?" : " OR o.path LIKE ?";
-      params.emplace_back(p + "%");
-    }
-    for (const auto& p : scope.practice_paths) {
-      cond += cond.empty() ? "po.path LIKE ?" : " OR po.path LIKE ?";
-      params.emplace_back(p + "%");
-    }
+    const auto orgs_under = [&](const std::vector<std::string>& paths) {
+      std::string in = "SELECT og.id FROM organizations og WHERE ";
+      for (std::size_t i = 0; i < paths.size(); ++i) {
+        in += i ? " OR og.path LIKE ?" : "og.path LIKE ?";
+        params.emplace_back(paths[i] + "%");
+      }
+      return in;
+    };
+    if (!scope.entity_paths.empty())
+      parts.push_back("SELECT ad.id FROM adoptions ad WHERE ad.organization_id IN (" + orgs_under(scope.entity_paths) +
+                      ")");
+    if (!scope.practice_paths.empty())
+      parts.push_back(
+          "SELECT ad.id FROM adoptions ad JOIN practices pr ON pr.id = ad.practice_id WHERE pr.organization_id IN (" +
+          orgs_under(scope.practice_paths) + ")");
     if (scope.practice_owner_id) {
-      cond += cond.empty() ? "p.owner_id = ?" : " OR p.owner_id = ?";
+      parts.push_back("SELECT ad.id FROM adoptions ad JOIN practices pr ON pr.id = ad.practice_id WHERE pr.owner_id = ?");
       params.emplace_back(scope.practice_owner_id);
     }
-    if (cond.empty()) cond = "1 = 0";
+    std::string cond = "1 = 0";
+    if (!parts.empty()) {
+      cond = "a.id IN (";
+      for (std::size_t i = 0; i < parts.size(); ++i) cond += (i ? " UNION " : "") + parts[i];
+      cond += ")";
+    }
     w.add_values(cond, params);
   }
   if (auto v = q.int_filter("edition_id")) w.add("a.edition_id = ?", *v);
