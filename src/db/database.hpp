@@ -186,7 +186,9 @@ class Database {
   std::chrono::steady_clock::duration memo_max_age() const {
     return std::chrono::steady_clock::duration(memo_max_age_.load(std::memory_order_relaxed));
   }
-  void set_memo_max_age(std::chrono::steady_clock::duration d) { memo_max_age_.store(d.count(), std::memory_order_relaxed); }
+  void set_memo_max_age(std::chrono::steady_clock::duration d) {
+    memo_max_age_.store(d.count(), std::memory_order_relaxed);
+  }
   /// List totals remembered until the next write (Session::count).
   Memo<std::string, std::int64_t>& counts() { return counts_; }
   /// Closes every idle connection (graceful shutdown); later calls reopen as needed.

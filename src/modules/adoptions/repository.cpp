@@ -230,7 +230,8 @@ core::Page<Adoption> list(db::Session& s, const core::ListQuery& q, const ReadSc
           "SELECT ad.id FROM adoptions ad JOIN practices pr ON pr.id = ad.practice_id WHERE pr.organization_id IN (" +
           orgs_under(scope.practice_paths) + ")");
     if (scope.practice_owner_id) {
-      parts.push_back("SELECT ad.id FROM adoptions ad JOIN practices pr ON pr.id = ad.practice_id WHERE pr.owner_id = ?");
+      parts.push_back(
+          "SELECT ad.id FROM adoptions ad JOIN practices pr ON pr.id = ad.practice_id WHERE pr.owner_id = ?");
       params.emplace_back(scope.practice_owner_id);
     }
     std::string cond = "1 = 0";
