@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <future>
+#include <stdexcept>
+#include <thread>
+
 namespace manzuma::db {
 namespace {
 
@@ -37,6 +42,51 @@ TEST(Memo, ForgetsEverythingBeyondItsCapacity) {
   cache.put("c", 4, 1, t);
   EXPECT_FALSE(cache.find("a", 1, t, 2s));
   EXPECT_EQ(cache.find("c", 1, t, 2s), 4);
+}
+
+// What Memo::get asks of a database: its write generation and how long a result may serve.
+struct FakeDb {
+  std::atomic<std::uint64_t> writes{0};
+  Clock::duration max_age = 2s;
+  std::uint64_t generation() const { return writes.load(); }
+  Clock::duration memo_max_age() const { return max_age; }
+};
+
+TEST(Memo, OneComputationServesEveryoneWhoAskedMeanwhile) {
+  FakeDb db;
+  Memo<std::string, int> memo;
+  std::atomic<int> computations{0};
+  std::promise<void> started, release;
+  auto release_future = release.get_future().share();
+  auto first = std::async(std::launch::async, [&] {
+    return memo.get(db, "figures", [&] {
+      ++computations;
+      started.set_value();
+      release_future.wait();
+      return 7;
+    });
+  });
+  started.get_future().wait();
+  // Asked while the first computation runs: waits for it rather than computing again.
+  auto second =
+      std::async(std::launch::async, [&] { return memo.get(db, "figures", [&] { return ++computations, 8; }); });
+  std::this_thread::sleep_for(50ms);  // let the second caller reach the wait (if it computed, the count shows it)
+  release.set_value();
+  EXPECT_EQ(first.get(), 7);
+  EXPECT_EQ(second.get(), 7);
+  EXPECT_EQ(computations.load(), 1);
+  // After a write the remembered result is not served.
+  ++db.writes;
+  EXPECT_EQ(memo.get(db, "figures", [] { return 9; }), 9);
+}
+
+TEST(Memo, AFailedComputationIsNotRememberedAndDoesNotStrandWaiters) {
+  FakeDb db;
+  Memo<std::string, int> memo;
+  EXPECT_THROW(memo.get(db, "k", []() -> int { throw std::runtime_error("edition not found"); }), std::runtime_error);
+  EXPECT_EQ(memo.get(db, "k", [] { return 3; }), 3);
+  db.max_age = Clock::duration::zero();  // off: every call computes
+  EXPECT_EQ(memo.get(db, "k", [] { return 4; }), 4);
 }
 
 }  // namespace
