@@ -67,7 +67,7 @@ function AddActionModal({ detail, opened, onClose }: { detail: AdoptionDetail; o
     }
   });
   return (
-    <Modal opened={opened} onClose={onClose} title={t('adoptions.addAction')} size="lg">
+    <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={opened} onClose={onClose} title={t('adoptions.addAction')} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
           <TextInput label={t('adoptions.actionTitleAr')} required dir="rtl" data-autofocus {...form.getInputProps('title_ar')} />
@@ -136,7 +136,7 @@ function ProgressModal({ detail, action, onClose }: { detail: AdoptionDetail; ac
     }
   };
   return (
-    <Modal opened={!!action} onClose={onClose} title={a ? t('adoptions.progressTitle', { title: pick(a.title_ar, a.title_en) }) : ''} size="lg">
+    <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={!!action} onClose={onClose} title={a ? t('adoptions.progressTitle', { title: pick(a.title_ar, a.title_en) }) : ''} size="lg">
       {a && (
         <Stack>
           <form onSubmit={submit} noValidate>
@@ -214,7 +214,7 @@ function CommentsDrawer({ detail, action, onClose }: { detail: AdoptionDetail; a
     }
   });
   return (
-    <Drawer opened={!!action} onClose={onClose} position="right" title={action ? t('adoptions.commentsOf', { title: pick(action.title_ar, action.title_en) }) : ''} size="md">
+    <Drawer closeButtonProps={{ 'aria-label': t('common.close') }} opened={!!action} onClose={onClose} position="right" title={action ? t('adoptions.commentsOf', { title: pick(action.title_ar, action.title_en) }) : ''} size="md">
       <Stack>
         {thread.isLoading && <LoadingState />}
         {thread.data?.length === 0 && <Text c="dimmed" size="sm">{t('adoptions.noComments')}</Text>}

@@ -87,7 +87,7 @@ export function AdoptModal({ opened, onClose }: { opened: boolean; onClose: () =
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('adoptions.adoptTitle')} size="lg">
+    <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={opened} onClose={onClose} title={t('adoptions.adoptTitle')} size="lg">
       {choices.isLoading ? (
         <LoadingState />
       ) : (

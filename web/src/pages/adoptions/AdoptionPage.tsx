@@ -46,7 +46,7 @@ function TransitionDialog({ detail, move, onClose }: { detail: AdoptionDetail; m
     }
   });
   return (
-    <Modal opened={!!move} onClose={onClose} title={move ? t(`adoptions.moveTitle.${move}`) : ''} centered>
+    <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={!!move} onClose={onClose} title={move ? t(`adoptions.moveTitle.${move}`) : ''} centered>
       {move && (
         <form onSubmit={submit} noValidate>
           <Stack>
@@ -96,7 +96,7 @@ function EditDialog({ detail, opened, onClose }: { detail: AdoptionDetail; opene
     }
   });
   return (
-    <Modal opened={opened} onClose={onClose} title={t('adoptions.editTitle')} size="lg">
+    <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={opened} onClose={onClose} title={t('adoptions.editTitle')} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
           <Textarea label={t('adoptions.objectiveAr')} required autosize minRows={2} dir="rtl" {...form.getInputProps('objective_ar')} />

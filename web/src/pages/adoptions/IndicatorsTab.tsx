@@ -142,7 +142,7 @@ export function IndicatorsTab({ detail }: { detail: AdoptionDetail }) {
       {detail.indicators.map((i) => (
         <IndicatorCard key={i.id} detail={detail} indicator={i} />
       ))}
-      <Modal opened={adding} onClose={() => setAdding(false)} title={t('adoptions.addIndicator')}>
+      <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={adding} onClose={() => setAdding(false)} title={t('adoptions.addIndicator')}>
         <form onSubmit={submit} noValidate>
           <Stack>
             <TextInput label={t('adoptions.indicatorNameAr')} required dir="rtl" data-autofocus {...form.getInputProps('name_ar')} />

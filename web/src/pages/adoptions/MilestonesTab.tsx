@@ -87,7 +87,7 @@ export function MilestonesTab({ detail }: { detail: AdoptionDetail }) {
           </Table.Tbody>
         </Table>
       )}
-      <Modal opened={adding} onClose={() => setAdding(false)} title={t('adoptions.addMilestone')}>
+      <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={adding} onClose={() => setAdding(false)} title={t('adoptions.addMilestone')}>
         <form onSubmit={submit} noValidate>
           <Stack>
             <TextInput label={t('adoptions.milestoneTitleAr')} required dir="rtl" data-autofocus {...form.getInputProps('title_ar')} />
