@@ -36,8 +36,7 @@ class Memo {
                              Clock::duration max_age) const {
     std::lock_guard lock(mu_);
     const auto it = entries_.find(key);
-    if (it == entries_.end() || it->second.generation != generation || now - it->second.at >= max_age)
-      return std::nullopt;
+    if (it == entries_.end() || !fresh(it->second, generation, now, max_age)) return std::nullopt;
     return it->second.result;
   }
 
@@ -61,8 +60,7 @@ class Memo {
     std::unique_lock lock(mu_);
     for (;;) {
       const auto it = entries_.find(key);
-      if (it != entries_.end() && it->second.generation == generation && Clock::now() - it->second.at < max_age)
-        return it->second.result;
+      if (it != entries_.end() && fresh(it->second, generation, Clock::now(), max_age)) return it->second.result;
       const auto flight = flights_.find(key);
       if (flight == flights_.end() || flight->second != generation) break;
       landed_.wait(lock);
@@ -96,6 +94,10 @@ class Memo {
     std::uint64_t generation;
     Clock::time_point at;
   };
+  // Computed in the current generation, and young enough.
+  static bool fresh(const Entry& e, std::uint64_t generation, Clock::time_point now, Clock::duration max_age) {
+    return e.generation == generation && now - e.at < max_age;
+  }
   std::size_t capacity_;
   mutable std::mutex mu_;
   std::condition_variable landed_;
