@@ -39,6 +39,15 @@ const OrgSeed kOrganizations[] = {
     {"caa", OrganizationKind::authority, "هيئة الطيران المدني", "Civil Aviation Authority", nullptr},
     {"sjc", OrganizationKind::authority, "المجلس الأعلى للقضاء", "Supreme Judicial Council", nullptr},
     {"moi", OrganizationKind::ministry, "وزارة الداخلية", "Ministry of Interior", nullptr},
+    // With MoL, MTCIT, the Civil Aviation Authority, the Supreme Judicial Council and the Ministry of Interior, the
+    // ten entities of the change-management governance project (S3) in the demo.
+    {"moh", OrganizationKind::ministry, "وزارة الصحة", "Ministry of Health", nullptr},
+    {"moe", OrganizationKind::ministry, "وزارة التربية والتعليم", "Ministry of Education", nullptr},
+    {"mohup", OrganizationKind::ministry, "وزارة الإسكان والتخطيط العمراني", "Ministry of Housing and Urban Planning",
+     nullptr},
+    {"mof", OrganizationKind::ministry, "وزارة المالية", "Ministry of Finance", nullptr},
+    {"mocipi", OrganizationKind::ministry, "وزارة التجارة والصناعة وترويج الاستثمار",
+     "Ministry of Commerce, Industry and Investment Promotion", nullptr},
     {"academy", OrganizationKind::academic, "الأكاديمية السلطانية للإدارة", "Sultanate Academy for Administration",
      nullptr},
     {"utas", OrganizationKind::academic, "جامعة التقنية والعلوم التطبيقية",
