@@ -219,8 +219,10 @@ void decode_into(const bj::value& in, T& out, const std::string& path, std::vect
       detail::type_error(errors, path, "integer");
       return;
     }
+    // The upper bound is compared unsigned (T may be uint64_t), so only for positive x: a negative x cast to
+    // unsigned would pass every maximum.
     if (x < static_cast<std::int64_t>(std::numeric_limits<T>::min()) ||
-        static_cast<std::uint64_t>(x) > static_cast<std::uint64_t>(std::numeric_limits<T>::max())) {
+        (x > 0 && static_cast<std::uint64_t>(x) > static_cast<std::uint64_t>(std::numeric_limits<T>::max()))) {
       detail::add_error(errors, path, "out_of_range", "الرقم خارج النطاق المسموح", "The number is out of range");
       return;
     }

@@ -140,6 +140,11 @@ TEST(Json, IntegerOverflowIsOutOfRange) {
   }
 }
 
+TEST(Json, NegativeIntegersDecodeIntoSignedFields) {
+  // A service, not the decoder, decides whether a negative number makes sense (a score of -1 is "out of 0–5").
+  EXPECT_EQ(decode<Inner>(parse(R"({"name":"a","size":-3})")).size.value_or(0), -3);
+}
+
 TEST(Json, RejectsBrokenUtf8AndDeepNesting) {
   try {
     parse("{\"name\":\"\xC3\x28\"}");
