@@ -18,7 +18,7 @@ namespace repo = portfolio;
 
 namespace {
 
-constexpr std::string_view kSearchType = "change_initiative";
+constexpr std::string_view kSearchType = "initiative";
 
 core::Error initiative_not_found() {
   return core::Error::not_found("مبادرة التغيير غير موجودة", "The change initiative was not found");
