@@ -602,7 +602,7 @@ const bool kRegistered = register_authz_fixture([](AuthzSetup& s) {
       bj::object{{"group_id", id}, {"count", 1}});
   ASSERT_EQ(batch.status, 201) << batch.body;
   s.ids.set("/api/v1/change/initiatives/{id}/surveys", "{id}", id);
-  s.ids.set("/api/v1/change/initiatives/{id}/surveys", "{survey_id}", survey.json().at("id").as_int64());
+  s.ids.set("/api/v1/change/initiatives/" + n + "/surveys/", "{survey_id}", survey.json().at("id").as_int64());
   s.ids.set("/api/v1/change/entities/", "{organization_id}", s.interior);
   s.ids.set_text("/api/v1/change/survey/", "{token}",
                  std::string(batch.json().at("links").at(0).at("token").as_string()));

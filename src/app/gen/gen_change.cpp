@@ -197,18 +197,11 @@ void gen_change(Context& c) {
     const std::int64_t head = head_of[in.org];
     const Day created = in.starts - std::chrono::days{rng.between(10, 60)};
     const std::string created_at = stamp(created);
-    Day reached = created;
-    for (int g = 1; g <= gate; ++g) {
-      const Day requested = std::min(created + std::chrono::days{length * g / 5 + 5}, c.today - std::chrono::days{2});
-      const Day decided = requested + std::chrono::days{1};
-      const std::int64_t review = c.next_id("change_gate_reviews");
-      reviews.add(review, in.id, gates[static_cast<std::size_t>(g)], "decided", "pass", "", "", head, stamp(requested),
-                  c.office_user, stamp(decided, 11 * 3600), 2);
-      reviewers.add(review, c.office_user);
-      moves.add(c.next_id("change_gate_moves"), in.id, gates[static_cast<std::size_t>(g - 1)],
-                gates[static_cast<std::size_t>(g)], review, "", c.office_user, stamp(decided, 11 * 3600));
-      reached = decided;
-    }
+    // The initiative row goes first: a chunk may be committed between any two rows, and the reviews refer to it.
+    auto review_day = [&](int g) {
+      return std::min(created + std::chrono::days{length * g / 5 + 5}, c.today - std::chrono::days{2});
+    };
+    const Day reached = gate == 0 ? created : review_day(gate) + std::chrono::days{1};
     const auto& subject = rng.pick(kInitiativeSubjects);
     const auto& verb = rng.pick(kInitiativeVerbs);
     const std::string suffix = " " + std::to_string(in.id);
@@ -218,6 +211,16 @@ void gen_change(Context& c) {
                     "Government Digital Transformation Program", in.status, gates[static_cast<std::size_t>(gate)],
                     stamp(reached, 11 * 3600), head, 1 + gate, created_at,
                     stamp(std::max(reached, created), 12 * 3600));
+    for (int g = 1; g <= gate; ++g) {
+      const Day requested = review_day(g);
+      const Day decided = requested + std::chrono::days{1};
+      const std::int64_t review = c.next_id("change_gate_reviews");
+      reviews.add(review, in.id, gates[static_cast<std::size_t>(g)], "decided", "pass", "", "", head, stamp(requested),
+                  c.office_user, stamp(decided, 11 * 3600), 2);
+      reviewers.add(review, c.office_user);
+      moves.add(c.next_id("change_gate_moves"), in.id, gates[static_cast<std::size_t>(g - 1)],
+                gates[static_cast<std::size_t>(g)], review, "", c.office_user, stamp(decided, 11 * 3600));
+    }
 
     // Impact on two to four of the entity's groups: degrees mostly low, a few high.
     auto pool = groups_of[in.org];
