@@ -6,7 +6,7 @@
 // No audit rows are written (the chain stays intact), and no search index is built (`manzuma reindex`).
 //
 // One file per area (gen_<area>.cpp), run in the order of generate(): platform, editions, practices,
-// research, adoptions, events, partnerships, notifications. A new area adds a file, a function below, and
+// research, adoptions, events, partnerships, change, notifications. A new area adds a file, a function below, and
 // its figures in Figures.
 
 #include <chrono>
