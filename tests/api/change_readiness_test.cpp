@@ -284,6 +284,8 @@ TEST(ChangeReadiness, AnUnknownTokenIsNotFound) {
   Client anonymous(Server::shared().url());
   EXPECT_EQ(anonymous.get(kBase + "/survey/" + token).status, 404);
   EXPECT_EQ(anonymous.post(kBase + "/survey/" + token, answer_body(3, 3, 3, 3, 3)).status, 404);
+  // Whatever the body holds: the link is looked up first.
+  EXPECT_EQ(anonymous.post(kBase + "/survey/" + token, bj::object{}).status, 404);
 }
 
 TEST(ChangeReadiness, AClosedSurveyTakesNoAnswers) {
