@@ -17,25 +17,34 @@
 
 namespace manzuma::api_test {
 
-/// Path ids by route prefix: in every path starting with `prefix`, `placeholder` becomes `id`.
+/// Path ids by route prefix: in every path starting with `prefix`, `placeholder` becomes `id`. One placeholder
+/// at a time, and of the entries that apply to the path as filled so far, the one with the longest prefix first
+/// (ties in the order they were set): an area may point a more specific prefix at its own records
+/// (".../initiatives/{id}/surveys"), or name one after an id is filled (".../initiatives/42/risks/").
 class PathIds {
  public:
   void set(std::string prefix, std::string placeholder, std::int64_t id) {
-    entries_.push_back({std::move(prefix), std::move(placeholder), id});
+    set_text(std::move(prefix), std::move(placeholder), std::to_string(id));
+  }
+  /// A path parameter that is not an id (a survey link's token).
+  void set_text(std::string prefix, std::string placeholder, std::string value) {
+    entries_.push_back({std::move(prefix), std::move(placeholder), std::move(value)});
   }
   std::string fill(std::string path) const {
-    for (const auto& e : entries_) {
-      if (!path.starts_with(e.prefix)) continue;
-      if (auto p = path.find(e.placeholder); p != std::string::npos)
-        path.replace(p, e.placeholder.size(), std::to_string(e.id));
+    for (;;) {
+      const Entry* best = nullptr;
+      for (const auto& e : entries_)
+        if (path.starts_with(e.prefix) && path.find(e.placeholder) != std::string::npos &&
+            (!best || e.prefix.size() > best->prefix.size()))
+          best = &e;
+      if (!best) return path;
+      path.replace(path.find(best->placeholder), best->placeholder.size(), best->value);
     }
-    return path;
   }
 
  private:
   struct Entry {
-    std::string prefix, placeholder;
-    std::int64_t id;
+    std::string prefix, placeholder, value;
   };
   std::vector<Entry> entries_;
 };
