@@ -19,6 +19,7 @@
 #include "db/database.hpp"
 #include "db/migrate.hpp"
 #include "modules/adoptions/permissions.hpp"
+#include "modules/change/permissions.hpp"
 #include "modules/dashboard/permissions.hpp"
 #include "modules/editions/permissions.hpp"
 #include "modules/events/permissions.hpp"
@@ -178,6 +179,7 @@ void register_all_policies() {
     platform::register_policies(modules::adoptions::policies());
     platform::register_policies(modules::events::policies());
     platform::register_policies(modules::partnerships::policies());
+    platform::register_policies(modules::change::policies());
     platform::register_policies(modules::dashboard::policies());
     platform::register_policies(modules::search::policies());
     return true;

@@ -41,6 +41,12 @@ class DashboardService;
 class SearchService;
 }  // namespace manzuma::modules
 
+namespace manzuma::modules::change {
+class ChangeService;
+class ReadinessService;
+class ChangeInsightsService;
+}  // namespace manzuma::modules::change
+
 namespace manzuma::app {
 
 /// The first administrator's sign-in, when this run created it.
@@ -70,6 +76,9 @@ class App {
   modules::EventService& events() { return *events_; }
   modules::PartnershipService& partnerships() { return *partnerships_; }
   modules::DashboardService& dashboard() { return *dashboard_; }
+  modules::change::ChangeService& change() { return *change_; }
+  modules::change::ReadinessService& readiness() { return *readiness_; }
+  modules::change::ChangeInsightsService& change_insights() { return *change_insights_; }
   /// The search index and the sources that feed it (config().search_dir).
   search::Indexer& indexer() { return *indexer_; }
 
@@ -115,6 +124,9 @@ class App {
   std::unique_ptr<modules::EventService> events_;
   std::unique_ptr<modules::PartnershipService> partnerships_;
   std::unique_ptr<modules::DashboardService> dashboard_;
+  std::unique_ptr<modules::change::ChangeService> change_;
+  std::unique_ptr<modules::change::ReadinessService> readiness_;
+  std::unique_ptr<modules::change::ChangeInsightsService> change_insights_;
   std::unique_ptr<search::Indexer> indexer_;
   std::unique_ptr<modules::SearchService> search_;
   http::Router router_;

@@ -1,0 +1,356 @@
+#include "modules/change/insights.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <map>
+#include <set>
+
+#include "core/json.hpp"
+#include "modules/change/access.hpp"
+#include "modules/change/readiness.hpp"
+#include "platform/audit/audit.hpp"
+#include "platform/rbac.hpp"
+#include "platform/validation.hpp"
+
+namespace manzuma::modules::change {
+
+namespace repo = readiness;
+
+namespace {
+
+constexpr int kDefaultMonths = 12;
+constexpr int kMaxMonths = 36;
+constexpr int kLatePlans = 20;
+
+// "YYYY-MM" as a count of months, or -1 when it is not one.
+int month_index(std::string_view m) {
+  if (m.size() < 7 || m[4] != '-') return -1;
+  int y = 0, mo = 0;
+  auto [p1, e1] = std::from_chars(m.data(), m.data() + 4, y);
+  auto [p2, e2] = std::from_chars(m.data() + 5, m.data() + 7, mo);
+  if (e1 != std::errc{} || e2 != std::errc{} || p1 != m.data() + 4 || p2 != m.data() + 7 || mo < 1 || mo > 12 ||
+      y < 1900)
+    return -1;
+  return y * 12 + (mo - 1);
+}
+
+std::string month_of(int index) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", index / 12, index % 12 + 1);
+  return buf;
+}
+
+std::optional<double> mean(std::int64_t sum, std::int64_t n) {
+  if (n <= 0) return std::nullopt;
+  return static_cast<double>(
+             static_cast<std::int64_t>(static_cast<double>(sum) * 100.0 / static_cast<double>(n) + 0.5)) /
+         100.0;
+}
+
+void require_national(const core::Actor& actor) {
+  if (!platform::may_call(actor, "change.national")) throw core::Error::forbidden();
+}
+
+core::Error entity_not_found() { return core::Error::not_found("الجهة غير موجودة", "The entity was not found"); }
+
+// Months over capacity (any group) and the worst cell of one entity's heatmap.
+struct SaturationSummary {
+  std::int64_t months_over = 0;
+  std::string worst_month;
+  std::int64_t worst_load = 0;
+};
+
+SaturationSummary summarize(const std::vector<SaturationRow>& rows, const std::vector<std::string>& months) {
+  SaturationSummary out;
+  for (std::size_t m = 0; m < months.size(); ++m) {
+    bool over = false;
+    for (const auto& r : rows) {
+      const auto& cell = r.cells[m];
+      over = over || cell.over;
+      if (cell.load > out.worst_load) {
+        out.worst_load = cell.load;
+        out.worst_month = cell.month;
+      }
+    }
+    if (over) ++out.months_over;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> month_range(std::string_view first, int count) {
+  std::vector<std::string> out;
+  const int start = month_index(first);
+  if (start < 0) return out;
+  for (int k = 0; k < count; ++k) out.push_back(month_of(start + k));
+  return out;
+}
+
+std::vector<SaturationRow> saturation_rows(const std::vector<readiness::GroupFacts>& groups,
+                                           const std::vector<readiness::ImpactLoad>& loads,
+                                           const std::vector<std::string>& months, std::int64_t capacity,
+                                           bool with_initiatives) {
+  std::vector<SaturationRow> rows;
+  rows.reserve(groups.size());
+  std::map<std::int64_t, std::size_t> row_of;
+  for (const auto& g : groups) {
+    row_of[g.id] = rows.size();
+    SaturationRow r{g.id, g.name_ar, g.name_en, g.size, {}};
+    r.cells.reserve(months.size());
+    for (const auto& m : months) r.cells.push_back({m, 0, false, {}});
+    rows.push_back(std::move(r));
+  }
+  if (months.empty()) return rows;
+  const int first = month_index(months.front());
+  const int last = first + static_cast<int>(months.size()) - 1;
+  for (const auto& l : loads) {
+    const auto it = row_of.find(l.group_id);
+    const int from = month_index(l.starts_on), to = month_index(l.ends_on);
+    if (it == row_of.end() || from < 0 || to < 0) continue;
+    auto& row = rows[it->second];
+    for (int m = std::max(from, first); m <= std::min(to, last); ++m) {
+      auto& cell = row.cells[static_cast<std::size_t>(m - first)];
+      cell.load += l.total;
+      if (with_initiatives) cell.initiatives.push_back({l.initiative_id, l.title_ar, l.title_en, l.total});
+    }
+  }
+  for (auto& r : rows)
+    for (auto& c : r.cells) {
+      c.over = c.load > capacity;
+      // The heaviest initiatives first: the ones to move when a month is over.
+      std::stable_sort(c.initiatives.begin(), c.initiatives.end(),
+                       [](const SaturationInitiative& a, const SaturationInitiative& b) { return a.total > b.total; });
+    }
+  return rows;
+}
+
+std::string ChangeInsightsService::today() const { return core::iso8601(clock_.now()).substr(0, 10); }
+
+Saturation ChangeInsightsService::saturation(const core::Actor& actor, std::int64_t organization_id,
+                                             std::optional<std::string> from,
+                                             std::optional<std::int64_t> months) const {
+  platform::Validator v;
+  const std::string first = from && !from->empty() ? *from : today().substr(0, 7);
+  if (first.size() != 7 || month_index(first) < 0)
+    v.fail("from", "month", "الشهر غير صحيح (YYYY-MM)", "Not a valid month (YYYY-MM)");
+  const std::int64_t n = months.value_or(kDefaultMonths);
+  if (n < 1 || n > kMaxMonths) v.fail("months", "out_of_range", "عدد الأشهر من 1 إلى 36", "Months is from 1 to 36");
+  v.check();
+  // Scope first, on every call; the heatmap itself is remembered until the next write.
+  const auto org = db_.read([&](db::Session& s) { return repo::find_organization(s, organization_id); });
+  if (!org || !change::reads_entity(actor, org->path)) throw entity_not_found();
+  const auto key = std::to_string(organization_id) + "|" + first + "|" + std::to_string(n);
+  return saturation_.get(db_, key, [&] {
+    return db_.read([&](db::Session& s) {
+      Saturation out;
+      out.organization_id = org->id;
+      out.organization_name_ar = org->name_ar;
+      out.organization_name_en = org->name_en;
+      out.capacity = repo::capacity_of(s, org->id);
+      out.months = month_range(first, static_cast<int>(n));
+      const auto groups = repo::groups_of(s, org->id);
+      const auto loads = repo::loads_of(s, org->id, out.months.front(), out.months.back());
+      out.groups = saturation_rows(groups, loads, out.months, out.capacity);
+      for (const auto& r : out.groups)
+        for (const auto& c : r.cells) out.over_cells += c.over ? 1 : 0;
+      return out;
+    });
+  });
+}
+
+core::Page<ChangeEntity> ChangeInsightsService::entities(const core::Actor& actor, const core::ListQuery& q) const {
+  require_national(actor);
+  return db_.read([&](db::Session& s) { return repo::entities(s, q); });
+}
+
+ChangeEntity ChangeInsightsService::update_entity(const core::Actor& actor, std::int64_t organization_id,
+                                                  const ChangeEntityUpdate& in) {
+  if (!platform::may_call(actor, "change.govern")) throw core::Error::forbidden();
+  const auto now = core::iso8601(clock_.now());
+  return db_.write([&](db::Session& s) {
+    const auto org = repo::find_organization(s, organization_id);
+    if (!org || (org->kind != "ministry" && org->kind != "authority" && org->kind != "government_company" &&
+                 org->kind != "governorate"))
+      throw entity_not_found();
+    platform::Validator v;
+    if (in.capacity < 1 || in.capacity > 500)
+      v.fail("capacity", "out_of_range", "الطاقة الاستيعابية من 1 إلى 500", "The capacity is from 1 to 500");
+    v.check();
+    const auto current = *repo::find_entity(s, organization_id);
+    if (in.version && *in.version != current.version) throw platform::stale_version();
+    if (!repo::save_entity(s, organization_id, in.capacity, in.governance_project, current.version, now))
+      throw platform::stale_version();
+    auto stored = *repo::find_entity(s, organization_id);
+    platform::audit(s, clock_, &actor, actor.origin,
+                    {"change_entity.update", "change_entity", std::to_string(organization_id), organization_id,
+                     platform::changes_between(core::json::encode(current), core::json::encode(stored))});
+    return stored;
+  });
+}
+
+NationalChange ChangeInsightsService::national(const core::Actor& actor) const {
+  require_national(actor);
+  const auto day = today();
+  return national_.get(db_, day, [&] {
+    return db_.read([&](db::Session& s) {
+      NationalChange out;
+      out.gates = repo::gates(s);
+      std::map<std::int64_t, std::size_t> gate_index;  // position → index
+      for (std::size_t k = 0; k < out.gates.size(); ++k) gate_index[out.gates[k].position] = k;
+
+      std::map<std::int64_t, repo::EntitySettings> settings;
+      for (const auto& e : repo::entity_settings(s)) settings[e.organization_id] = e;
+      auto capacity = [&](std::int64_t org) {
+        const auto it = settings.find(org);
+        return it == settings.end() ? repo::kDefaultCapacity : it->second.capacity;
+      };
+
+      // Entities with initiatives, in the order of their Arabic names.
+      std::map<std::int64_t, std::size_t> entity_index;
+      for (const auto& c : repo::initiative_counts(s)) {
+        auto [it, added] = entity_index.try_emplace(c.organization_id, out.by_entity.size());
+        if (added) {
+          NationalEntity e;
+          e.organization_id = c.organization_id;
+          e.name_ar = c.name_ar;
+          e.name_en = c.name_en;
+          e.governance_project = settings.contains(c.organization_id) && settings[c.organization_id].governance_project;
+          e.by_gate.assign(out.gates.size(), 0);
+          out.by_entity.push_back(std::move(e));
+        }
+        auto& e = out.by_entity[it->second];
+        e.initiatives += c.initiatives;
+        if (const auto g = gate_index.find(c.gate_position); g != gate_index.end()) {
+          e.by_gate[g->second] += c.initiatives;
+          out.gates[g->second].initiatives += c.initiatives;
+        }
+        out.totals.initiatives += c.initiatives;
+        if (c.status == "active") out.totals.active += c.initiatives;
+      }
+      out.totals.entities = static_cast<std::int64_t>(out.by_entity.size());
+
+      for (const auto& f : repo::late_actions_by_entity(s, day)) {
+        out.totals.late_actions += f.n;
+        if (const auto it = entity_index.find(f.organization_id); it != entity_index.end())
+          out.by_entity[it->second].late_actions = f.n;
+      }
+      std::map<std::int64_t, std::int64_t> high_risks;
+      for (const auto& f : repo::high_risks_by_entity(s)) high_risks[f.organization_id] = f.n;
+
+      std::map<std::int64_t, repo::EntityTally> tallies;
+      for (const auto& t : repo::latest_round_tallies(s)) {
+        tallies[t.organization_id] = t;
+        if (const auto it = entity_index.find(t.organization_id); it != entity_index.end() && t.responses > 0)
+          out.by_entity[it->second].readiness =
+              mean(t.awareness + t.desire + t.knowledge + t.ability + t.reinforcement, 5 * t.responses);
+      }
+      out.totals.responses = repo::total_responses(s);
+
+      // Saturation over the twelve months from this month, entity by entity, from the same rule as the heatmap.
+      const auto months = month_range(day.substr(0, 7), kDefaultMonths);
+      std::map<std::int64_t, std::vector<repo::ImpactLoad>> loads;
+      for (auto& l : repo::loads_of(s, std::nullopt, months.front(), months.back()))
+        loads[l.organization_id].push_back(std::move(l));
+      std::map<std::int64_t, std::int64_t> saturated_months;
+      for (const auto& [org, org_loads] : loads) {
+        std::set<std::int64_t> group_ids;
+        std::vector<repo::GroupFacts> groups;
+        for (const auto& l : org_loads)
+          if (group_ids.insert(l.group_id).second) groups.push_back({l.group_id, org, "", "", 0});
+        const auto cap = capacity(org);
+        const auto summary = summarize(saturation_rows(groups, org_loads, months, cap, false), months);
+        if (summary.months_over == 0) continue;
+        saturated_months[org] = summary.months_over;
+        SaturatedEntity se;
+        se.organization_id = org;
+        se.months_over = summary.months_over;
+        se.worst_month = summary.worst_month;
+        se.worst_load = summary.worst_load;
+        se.capacity = cap;
+        if (const auto it = entity_index.find(org); it != entity_index.end()) {
+          se.name_ar = out.by_entity[it->second].name_ar;
+          se.name_en = out.by_entity[it->second].name_en;
+          out.by_entity[it->second].saturated_months = summary.months_over;
+        }
+        out.saturated.push_back(std::move(se));
+      }
+      out.totals.saturated_entities = static_cast<std::int64_t>(out.saturated.size());
+      std::stable_sort(out.saturated.begin(), out.saturated.end(), [](const auto& a, const auto& b) {
+        return a.months_over != b.months_over ? a.months_over > b.months_over : a.worst_load > b.worst_load;
+      });
+
+      // Readiness over the last twelve months, by the month each survey closes.
+      const int this_month = month_index(day);
+      std::map<std::string, repo::MonthTally> by_month;
+      for (auto& t : repo::tallies_by_closing_month(s, month_of(this_month - 11), month_of(this_month)))
+        by_month[t.month] = t;
+      for (int m = this_month - 11; m <= this_month; ++m) {
+        const auto& t = by_month[month_of(m)];
+        out.readiness_trend.push_back({month_of(m), t.responses, mean(t.awareness, t.responses),
+                                       mean(t.desire, t.responses), mean(t.knowledge, t.responses),
+                                       mean(t.ability, t.responses), mean(t.reinforcement, t.responses)});
+      }
+
+      out.late_plans = repo::late_plans(s, day, kLatePlans);
+
+      for (const auto& e : out.by_entity) {
+        if (!e.governance_project) continue;
+        GovernanceEntity g;
+        g.organization_id = e.organization_id;
+        g.name_ar = e.name_ar;
+        g.name_en = e.name_en;
+        g.initiatives = e.initiatives;
+        g.by_gate = e.by_gate;
+        if (const auto it = tallies.find(e.organization_id); it != tallies.end()) {
+          const auto& t = it->second;
+          g.awareness = mean(t.awareness, t.responses);
+          g.desire = mean(t.desire, t.responses);
+          g.knowledge = mean(t.knowledge, t.responses);
+          g.ability = mean(t.ability, t.responses);
+          g.reinforcement = mean(t.reinforcement, t.responses);
+          g.barrier_point = barrier_point({g.awareness, g.desire, g.knowledge, g.ability, g.reinforcement});
+        }
+        g.late_actions = e.late_actions;
+        g.high_risks = high_risks[e.organization_id];
+        g.saturated_months = e.saturated_months;
+        out.governance_project.push_back(std::move(g));
+      }
+      return out;
+    });
+  });
+}
+
+platform::ExportTable ChangeInsightsService::national_entities_table(const core::Actor& actor,
+                                                                     std::string_view locale) const {
+  const auto view = national(actor);
+  const bool ar = locale == "ar";
+  platform::ExportTable t;
+  t.header = {ar ? "رقم الجهة" : "Organisation id", ar ? "الجهة (عربي)" : "Entity (Arabic)",
+              ar ? "الجهة (إنجليزي)" : "Entity (English)", ar ? "مشروع الحوكمة" : "Governance project",
+              ar ? "المبادرات" : "Initiatives"};
+  for (const auto& g : view.gates) t.header.push_back(ar ? g.name_ar : g.name_en);
+  for (const char* h :
+       {ar ? "إجراءات متأخرة" : "Late actions", ar ? "أشهر التشبع" : "Saturated months", ar ? "الجاهزية" : "Readiness"})
+    t.header.emplace_back(h);
+  for (const auto& e : view.by_entity) {
+    std::vector<std::string> row{std::to_string(e.organization_id), e.name_ar, e.name_en,
+                                 e.governance_project ? (ar ? "نعم" : "yes") : (ar ? "لا" : "no"),
+                                 std::to_string(e.initiatives)};
+    for (auto n : e.by_gate) row.push_back(std::to_string(n));
+    row.push_back(std::to_string(e.late_actions));
+    row.push_back(std::to_string(e.saturated_months));
+    if (e.readiness) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.2f", *e.readiness);
+      row.emplace_back(buf);
+    } else {
+      row.emplace_back();
+    }
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+}  // namespace manzuma::modules::change

@@ -1,0 +1,258 @@
+#include "modules/change/readiness.hpp"
+
+#include <charconv>
+#include <chrono>
+
+#include "core/crypto.hpp"
+#include "core/json.hpp"
+#include "core/text.hpp"
+#include "modules/change/access.hpp"
+#include "modules/change/readiness_repository.hpp"
+#include "platform/audit/audit.hpp"
+#include "platform/validation.hpp"
+
+namespace manzuma::modules::change {
+
+namespace repo = readiness;
+
+std::optional<AdkarElement> barrier_point(const std::array<std::optional<double>, 5>& means) {
+  static constexpr AdkarElement kOrder[] = {AdkarElement::awareness, AdkarElement::desire, AdkarElement::knowledge,
+                                            AdkarElement::ability, AdkarElement::reinforcement};
+  for (std::size_t i = 0; i < means.size(); ++i)
+    if (means[i] && *means[i] <= 3.0) return kOrder[i];
+  return std::nullopt;
+}
+
+namespace {
+
+constexpr std::size_t kMaxLinks = 500;
+constexpr std::size_t kMaxComment = 2000;
+
+core::Error initiative_not_found() {
+  return core::Error::not_found("المبادرة غير موجودة", "The initiative was not found");
+}
+core::Error survey_not_found() { return core::Error::not_found("الاستبيان غير موجود", "The survey was not found"); }
+core::Error link_not_found() {
+  return core::Error::not_found("رابط الاستبيان غير صالح", "The survey link is not valid");
+}
+
+// A strict "YYYY-MM-DD" calendar date.
+bool valid_date(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  int y = 0;
+  unsigned m = 0, d = 0;
+  auto num = [&](std::size_t at, std::size_t len, auto& out) {
+    auto [p, ec] = std::from_chars(s.data() + at, s.data() + at + len, out);
+    return ec == std::errc{} && p == s.data() + at + len;
+  };
+  if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, d)) return false;
+  return std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}.ok();
+}
+
+void date_field(platform::Validator& v, std::string_view field, const std::string& value) {
+  if (!valid_date(value)) v.fail(field, "date", "التاريخ غير صحيح (YYYY-MM-DD)", "Not a valid date (YYYY-MM-DD)");
+}
+
+// The initiative, or 404 when the caller may not read it; 403 when they read it but may not change it.
+repo::InitiativeFacts load(db::Session& s, const core::Actor& actor, std::int64_t id, bool write) {
+  auto i = repo::find_initiative(s, id);
+  if (!i || !change::reads_entity(actor, i->organization_path)) throw initiative_not_found();
+  if (write && !change::manages_entity(actor, i->organization_path)) throw core::Error::forbidden();
+  return *i;
+}
+
+void complete(std::vector<ChangeSurvey>& surveys) {
+  for (auto& sv : surveys)
+    for (auto& g : sv.groups)
+      g.barrier_point = barrier_point({g.awareness, g.desire, g.knowledge, g.ability, g.reinforcement});
+}
+
+ChangeSurvey survey_of(db::Session& s, std::int64_t initiative_id, std::int64_t survey_id) {
+  auto all = repo::surveys_of(s, initiative_id);
+  complete(all);
+  for (auto& sv : all)
+    if (sv.id == survey_id) return std::move(sv);
+  throw survey_not_found();
+}
+
+void check_score(platform::Validator& v, std::string_view field, std::int64_t score) {
+  if (score < 1 || score > 5) v.fail(field, "out_of_range", "الدرجة من 1 إلى 5", "The score is from 1 to 5");
+}
+
+PublicSurvey public_of(const repo::LinkFacts& l) {
+  return {l.title_ar,
+          l.title_en,
+          l.initiative_title_ar,
+          l.initiative_title_en,
+          l.organization_name_ar,
+          l.organization_name_en,
+          l.group_name_ar,
+          l.group_name_en,
+          l.closes_on,
+          l.status,
+          l.used};
+}
+
+}  // namespace
+
+std::string ReadinessService::today() const { return core::iso8601(clock_.now()).substr(0, 10); }
+
+std::vector<ChangeSurvey> ReadinessService::surveys(const core::Actor& actor, std::int64_t initiative_id) {
+  return db_.read([&](db::Session& s) {
+    load(s, actor, initiative_id, false);
+    auto out = repo::surveys_of(s, initiative_id);
+    complete(out);
+    return out;
+  });
+}
+
+void ReadinessService::require_visible(const core::Actor& actor, std::int64_t initiative_id) {
+  db_.read([&](db::Session& s) { load(s, actor, initiative_id, false); });
+}
+
+ChangeSurvey ReadinessService::create_survey(const core::Actor& actor, std::int64_t initiative_id,
+                                             const SurveyInput& in) {
+  const auto now = core::iso8601(clock_.now());
+  return db_.write([&](db::Session& s) {
+    const auto initiative = load(s, actor, initiative_id, true);
+    platform::Validator v;
+    repo::SurveyRow row;
+    row.initiative_id = initiative_id;
+    row.title_ar = v.arabic_text("title_ar", in.title_ar, 2, 300);
+    row.title_en = v.text("title_en", in.title_en, 2, 300);
+    row.opens_on = in.opens_on;
+    row.closes_on = in.closes_on;
+    date_field(v, "opens_on", row.opens_on);
+    date_field(v, "closes_on", row.closes_on);
+    if (valid_date(row.opens_on) && valid_date(row.closes_on) && row.closes_on < row.opens_on)
+      v.fail("closes_on", "before_start", "لا يسبق تاريخ الإغلاق تاريخ الفتح",
+             "The survey cannot close before it opens");
+    v.check();
+    if (initiative.status == "completed" || initiative.status == "cancelled")
+      throw core::Error(core::ErrorKind::conflict, "initiative_closed", "المبادرة منتهية؛ لا تُفتح لها جولات جديدة",
+                        "The initiative has ended; it takes no new survey rounds", "initiative_id");
+    row.status = SurveyStatus::open;
+    const auto id = repo::insert_survey(s, row, actor.user_id, now);
+    auto stored = survey_of(s, initiative_id, id);
+    platform::audit(s, clock_, &actor, actor.origin,
+                    {"change_survey.create", "change_survey", std::to_string(id), initiative.organization_id,
+                     core::json::encode(stored).as_object()});
+    return stored;
+  });
+}
+
+ChangeSurvey ReadinessService::update_survey(const core::Actor& actor, std::int64_t initiative_id,
+                                             std::int64_t survey_id, const SurveyUpdate& in) {
+  const auto now = core::iso8601(clock_.now());
+  return db_.write([&](db::Session& s) {
+    const auto initiative = load(s, actor, initiative_id, true);
+    auto current = repo::find_survey(s, initiative_id, survey_id);
+    if (!current) throw survey_not_found();
+    platform::Validator v;
+    auto row = *current;
+    row.title_ar = v.arabic_text("title_ar", in.title_ar, 2, 300);
+    row.title_en = v.text("title_en", in.title_en, 2, 300);
+    row.closes_on = in.closes_on;
+    date_field(v, "closes_on", row.closes_on);
+    if (valid_date(row.closes_on) && row.closes_on < row.opens_on)
+      v.fail("closes_on", "before_start", "لا يسبق تاريخ الإغلاق تاريخ الفتح",
+             "The survey cannot close before it opens");
+    v.check();
+    if (in.version != current->version) throw platform::stale_version();
+    row.status = in.status;
+    row.version = current->version + 1;
+    const auto before = core::json::encode(*current);
+    if (!repo::update_survey(s, row, now)) throw platform::stale_version();
+    platform::audit(s, clock_, &actor, actor.origin,
+                    {"change_survey.update", "change_survey", std::to_string(survey_id), initiative.organization_id,
+                     platform::changes_between(before, core::json::encode(row))});
+    return survey_of(s, initiative_id, survey_id);
+  });
+}
+
+SurveyLinkBatch ReadinessService::create_links(const core::Actor& actor, std::int64_t initiative_id,
+                                               std::int64_t survey_id, const SurveyLinkRequest& in) {
+  const auto now = core::iso8601(clock_.now());
+  return db_.write([&](db::Session& s) {
+    const auto initiative = load(s, actor, initiative_id, true);
+    const auto survey = repo::find_survey(s, initiative_id, survey_id);
+    if (!survey) throw survey_not_found();
+    platform::Validator v;
+    if (in.count < 1 || in.count > static_cast<std::int64_t>(kMaxLinks))
+      v.fail("count", "out_of_range", "عدد الروابط من 1 إلى 500", "The number of links is from 1 to 500");
+    const auto group = repo::find_group(s, in.group_id);
+    if (!group || group->organization_id != initiative.organization_id)
+      v.fail("group_id", "not_found", "الفئة ليست من فئات جهة المبادرة",
+             "The group is not one of the initiative's entity's groups");
+    v.check();
+    if (survey->status == SurveyStatus::closed || survey->closes_on < today())
+      throw core::Error(core::ErrorKind::conflict, "survey_closed", "الاستبيان مغلق؛ لا تصدر له روابط جديدة",
+                        "The survey is closed; it takes no new links", "status");
+    SurveyLinkBatch batch;
+    batch.group_id = in.group_id;
+    std::vector<std::string> hashes;
+    hashes.reserve(static_cast<std::size_t>(in.count));
+    for (std::int64_t k = 0; k < in.count; ++k) {
+      // As the platform makes session and API tokens: 32 random bytes, URL-safe base64; only the hash is kept.
+      auto token = core::random_token(32);
+      hashes.push_back(core::sha256_hex(token));
+      batch.links.push_back({token, "/s/" + token});
+    }
+    repo::insert_links(s, survey_id, in.group_id, hashes, now);
+    platform::audit(s, clock_, &actor, actor.origin,
+                    {"change_survey.links", "change_survey", std::to_string(survey_id), initiative.organization_id,
+                     boost::json::object{{"group_id", in.group_id}, {"count", in.count}}});
+    return batch;
+  });
+}
+
+PublicSurvey ReadinessService::public_survey(std::string_view token) {
+  if (token.empty() || token.size() > 128) throw link_not_found();
+  const auto hash = core::sha256_hex(token);
+  return db_.read([&](db::Session& s) {
+    auto link = repo::find_link(s, hash);
+    if (!link) throw link_not_found();
+    return public_of(*link);
+  });
+}
+
+PublicSurvey ReadinessService::answer(std::string_view token, const SurveyAnswer& in, const core::Origin& origin) {
+  if (token.empty() || token.size() > 128) throw link_not_found();
+  const auto hash = core::sha256_hex(token);
+  const auto day = today();
+  return db_.write([&](db::Session& s) {
+    auto link = repo::find_link(s, hash);
+    if (!link) throw link_not_found();
+    platform::Validator v;
+    check_score(v, "awareness", in.awareness);
+    check_score(v, "desire", in.desire);
+    check_score(v, "knowledge", in.knowledge);
+    check_score(v, "ability", in.ability);
+    check_score(v, "reinforcement", in.reinforcement);
+    std::string comment = core::trim(in.comment.value_or(""));
+    if (core::utf8_length(comment) > kMaxComment)
+      v.fail("comment", "too_long", "التعليق أطول من 2000 حرف", "The comment is longer than 2000 characters");
+    v.check();
+    if (link->status == SurveyStatus::closed || link->closes_on < day)
+      throw core::Error(core::ErrorKind::conflict, "survey_closed", "أُغلق هذا الاستبيان؛ شكرًا لاهتمامك",
+                        "This survey is closed; thank you for your interest");
+    if (link->opens_on > day)
+      throw core::Error(core::ErrorKind::conflict, "survey_not_open", "لم يُفتح هذا الاستبيان بعد",
+                        "This survey is not open yet");
+    // One answer per link: the guarded update decides, inside this transaction, which of two racing answers counts.
+    if (!repo::use_link(s, hash))
+      throw core::Error(core::ErrorKind::conflict, "link_used", "أُجيب عن الاستبيان بهذا الرابط من قبل",
+                        "This link has already been used to answer the survey");
+    repo::insert_response(s, link->survey_id, link->group_id, in, comment, day);
+    // Anonymous by design: no user, no address, no link; the survey alone is named.
+    const core::Origin anonymous{origin.request_id, "", ""};
+    platform::audit(
+        s, clock_, nullptr, anonymous,
+        {"change_survey.answer", "change_survey", std::to_string(link->survey_id), link->organization_id, {}},
+        "anonymous");
+    link->used = true;
+    return public_of(*link);
+  });
+}
+
+}  // namespace manzuma::modules::change

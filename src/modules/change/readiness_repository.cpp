@@ -1,0 +1,343 @@
+#include "modules/change/readiness_repository.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "db/query.hpp"
+
+namespace manzuma::modules::change::readiness {
+
+namespace {
+
+// The organisations that run change initiatives and have a capacity the program office sets.
+constexpr std::string_view kGovernmentKinds = "('ministry', 'authority', 'government_company', 'governorate')";
+
+struct LinkCount {
+  std::int64_t survey_id = 0;
+  std::int64_t group_id = 0;
+  std::string group_name_ar;
+  std::string group_name_en;
+  std::int64_t links = 0;
+  std::int64_t used = 0;
+};
+BOOST_DESCRIBE_STRUCT(LinkCount, (), (survey_id, group_id, group_name_ar, group_name_en, links, used))
+
+struct GroupTally {
+  std::int64_t survey_id = 0;
+  std::int64_t group_id = 0;
+  std::string group_name_ar;
+  std::string group_name_en;
+  std::int64_t responses = 0;
+  std::int64_t awareness = 0;
+  std::int64_t desire = 0;
+  std::int64_t knowledge = 0;
+  std::int64_t ability = 0;
+  std::int64_t reinforcement = 0;
+};
+BOOST_DESCRIBE_STRUCT(GroupTally, (),
+                      (survey_id, group_id, group_name_ar, group_name_en, responses, awareness, desire, knowledge,
+                       ability, reinforcement))
+
+std::optional<double> mean(std::int64_t sum, std::int64_t n) {
+  if (n <= 0) return std::nullopt;
+  // Two decimals: what the heatmap and the charts show.
+  return static_cast<double>(
+             static_cast<std::int64_t>(static_cast<double>(sum) * 100.0 / static_cast<double>(n) + 0.5)) /
+         100.0;
+}
+
+constexpr std::string_view kEntityColumns =
+    "o.id AS organization_id, o.name_ar, o.name_en, o.kind, COALESCE(ce.capacity, 60) AS capacity,"
+    " COALESCE(ce.governance_project, 0) AS governance_project,"
+    " (SELECT COUNT(*) FROM change_initiatives i WHERE i.organization_id = o.id) AS initiatives,"
+    " COALESCE(ce.version, 0) AS version";
+
+}  // namespace
+
+std::optional<InitiativeFacts> find_initiative(db::Session& s, std::int64_t id) {
+  return s.query_one<InitiativeFacts>(
+      "SELECT i.id, i.organization_id, o.path AS organization_path, i.title_ar, i.title_en, i.status"
+      " FROM change_initiatives i JOIN organizations o ON o.id = i.organization_id WHERE i.id = ?",
+      id);
+}
+
+std::vector<ChangeSurvey> surveys_of(db::Session& s, std::int64_t initiative_id) {
+  const auto rows = s.query<SurveyRow>(
+      "SELECT id, initiative_id, round, title_ar, title_en, opens_on, closes_on, status, version FROM change_surveys"
+      " WHERE initiative_id = ? ORDER BY round",
+      initiative_id);
+  const auto links = s.query<LinkCount>(
+      "SELECT l.survey_id, l.group_id, g.name_ar AS group_name_ar, g.name_en AS group_name_en, COUNT(*) AS links,"
+      " SUM(l.used) AS used FROM change_survey_links l JOIN change_surveys sv ON sv.id = l.survey_id"
+      " JOIN change_groups g ON g.id = l.group_id WHERE sv.initiative_id = ?"
+      " GROUP BY l.survey_id, l.group_id, g.name_ar, g.name_en",
+      initiative_id);
+  const auto tallies = s.query<GroupTally>(
+      "SELECT t.survey_id, t.group_id, g.name_ar AS group_name_ar, g.name_en AS group_name_en, t.responses,"
+      " t.awareness, t.desire, t.knowledge, t.ability, t.reinforcement FROM change_survey_tallies t"
+      " JOIN change_surveys sv ON sv.id = t.survey_id JOIN change_groups g ON g.id = t.group_id"
+      " WHERE sv.initiative_id = ?",
+      initiative_id);
+  // Per survey, the groups by id (links and tallies merged).
+  std::map<std::int64_t, std::map<std::int64_t, SurveyGroupResult>> groups;
+  for (const auto& l : links) {
+    auto& g = groups[l.survey_id][l.group_id];
+    g.group_id = l.group_id;
+    g.group_name_ar = l.group_name_ar;
+    g.group_name_en = l.group_name_en;
+    g.links = l.links;
+  }
+  for (const auto& t : tallies) {
+    auto& g = groups[t.survey_id][t.group_id];
+    g.group_id = t.group_id;
+    g.group_name_ar = t.group_name_ar;
+    g.group_name_en = t.group_name_en;
+    g.responses = t.responses;
+    g.awareness = mean(t.awareness, t.responses);
+    g.desire = mean(t.desire, t.responses);
+    g.knowledge = mean(t.knowledge, t.responses);
+    g.ability = mean(t.ability, t.responses);
+    g.reinforcement = mean(t.reinforcement, t.responses);
+  }
+  std::vector<ChangeSurvey> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) {
+    ChangeSurvey sv;
+    sv.id = r.id;
+    sv.initiative_id = r.initiative_id;
+    sv.round = r.round;
+    sv.title_ar = r.title_ar;
+    sv.title_en = r.title_en;
+    sv.opens_on = r.opens_on;
+    sv.closes_on = r.closes_on;
+    sv.status = r.status;
+    sv.version = r.version;
+    for (auto& [gid, g] : groups[r.id]) {
+      sv.responses += g.responses;
+      sv.groups.push_back(std::move(g));
+    }
+    for (const auto& l : links)
+      if (l.survey_id == r.id) {
+        sv.links_total += l.links;
+        sv.links_used += l.used;
+      }
+    out.push_back(std::move(sv));
+  }
+  return out;
+}
+
+std::optional<SurveyRow> find_survey(db::Session& s, std::int64_t initiative_id, std::int64_t survey_id) {
+  return s.query_one<SurveyRow>(
+      "SELECT id, initiative_id, round, title_ar, title_en, opens_on, closes_on, status, version FROM change_surveys"
+      " WHERE id = ? AND initiative_id = ?",
+      survey_id, initiative_id);
+}
+
+std::int64_t insert_survey(db::Session& s, const SurveyRow& row, std::int64_t created_by, std::string_view now) {
+  // The round is the next one of the initiative, taken inside the write transaction (the unique index guards it).
+  return *s.query_one<std::int64_t>(
+      "INSERT INTO change_surveys (initiative_id, round, title_ar, title_en, opens_on, closes_on, status, created_by,"
+      " version, created_at, updated_at) VALUES (?, (SELECT COALESCE(MAX(round), 0) + 1 FROM change_surveys WHERE"
+      " initiative_id = ?), ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
+      row.initiative_id, row.initiative_id, row.title_ar, row.title_en, row.opens_on, row.closes_on, row.status,
+      created_by, now, now);
+}
+
+bool update_survey(db::Session& s, const SurveyRow& row, std::string_view now) {
+  return s.exec(
+             "UPDATE change_surveys SET title_ar = ?, title_en = ?, closes_on = ?, status = ?, version = ?,"
+             " updated_at = ? WHERE id = ? AND version = ?",
+             row.title_ar, row.title_en, row.closes_on, row.status, row.version, now, row.id, row.version - 1) == 1;
+}
+
+std::optional<GroupFacts> find_group(db::Session& s, std::int64_t group_id) {
+  return s.query_one<GroupFacts>("SELECT id, organization_id, name_ar, name_en, size FROM change_groups WHERE id = ?",
+                                 group_id);
+}
+
+void insert_links(db::Session& s, std::int64_t survey_id, std::int64_t group_id,
+                  const std::vector<std::string>& token_hashes, std::string_view now) {
+  // Up to 500 links: rows of 64 per statement keep the bound parameters well under every backend's limit.
+  constexpr std::size_t kPerStatement = 64;
+  for (std::size_t start = 0; start < token_hashes.size(); start += kPerStatement) {
+    const auto end = std::min(token_hashes.size(), start + kPerStatement);
+    std::string sql = "INSERT INTO change_survey_links (survey_id, group_id, token_hash, used, created_at) VALUES ";
+    std::vector<db::Value> params;
+    for (auto i = start; i < end; ++i) {
+      sql += i == start ? "(?, ?, ?, 0, ?)" : ", (?, ?, ?, 0, ?)";
+      params.emplace_back(survey_id);
+      params.emplace_back(group_id);
+      params.emplace_back(token_hashes[i]);
+      params.emplace_back(std::string(now));
+    }
+    s.exec_values(sql, params);
+  }
+}
+
+std::optional<LinkFacts> find_link(db::Session& s, std::string_view token_hash) {
+  return s.query_one<LinkFacts>(
+      "SELECT l.survey_id, l.group_id, i.organization_id, l.used, sv.title_ar, sv.title_en, sv.opens_on, sv.closes_on,"
+      " sv.status, i.title_ar AS initiative_title_ar, i.title_en AS initiative_title_en,"
+      " o.name_ar AS organization_name_ar, o.name_en AS organization_name_en, g.name_ar AS group_name_ar,"
+      " g.name_en AS group_name_en FROM change_survey_links l JOIN change_surveys sv ON sv.id = l.survey_id"
+      " JOIN change_initiatives i ON i.id = sv.initiative_id JOIN organizations o ON o.id = i.organization_id"
+      " JOIN change_groups g ON g.id = l.group_id WHERE l.token_hash = ?",
+      std::string(token_hash));
+}
+
+bool use_link(db::Session& s, std::string_view token_hash) {
+  return s.exec("UPDATE change_survey_links SET used = 1 WHERE token_hash = ? AND used = 0", std::string(token_hash)) ==
+         1;
+}
+
+void insert_response(db::Session& s, std::int64_t survey_id, std::int64_t group_id, const SurveyAnswer& a,
+                     std::string_view comment, std::string_view today) {
+  s.exec(
+      "INSERT INTO change_survey_responses (survey_id, group_id, awareness, desire, knowledge, ability, reinforcement,"
+      " comment, submitted_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      survey_id, group_id, a.awareness, a.desire, a.knowledge, a.ability, a.reinforcement, comment, today);
+  s.exec(
+      "INSERT INTO change_survey_tallies (survey_id, group_id, responses, awareness, desire, knowledge, ability,"
+      " reinforcement) VALUES (?, ?, 1, ?, ?, ?, ?, ?) ON CONFLICT (survey_id, group_id) DO UPDATE SET"
+      " responses = change_survey_tallies.responses + 1,"
+      " awareness = change_survey_tallies.awareness + excluded.awareness,"
+      " desire = change_survey_tallies.desire + excluded.desire,"
+      " knowledge = change_survey_tallies.knowledge + excluded.knowledge,"
+      " ability = change_survey_tallies.ability + excluded.ability,"
+      " reinforcement = change_survey_tallies.reinforcement + excluded.reinforcement",
+      survey_id, group_id, a.awareness, a.desire, a.knowledge, a.ability, a.reinforcement);
+}
+
+std::optional<OrganizationFacts> find_organization(db::Session& s, std::int64_t id) {
+  return s.query_one<OrganizationFacts>("SELECT id, path, kind, name_ar, name_en FROM organizations WHERE id = ?", id);
+}
+
+std::int64_t capacity_of(db::Session& s, std::int64_t organization_id) {
+  return s.query_one<std::int64_t>("SELECT capacity FROM change_entities WHERE organization_id = ?", organization_id)
+      .value_or(kDefaultCapacity);
+}
+
+std::vector<GroupFacts> groups_of(db::Session& s, std::int64_t organization_id) {
+  return s.query<GroupFacts>(
+      "SELECT id, organization_id, name_ar, name_en, size FROM change_groups WHERE organization_id = ? ORDER BY id",
+      organization_id);
+}
+
+std::vector<ImpactLoad> loads_of(db::Session& s, std::optional<std::int64_t> organization_id,
+                                 std::string_view first_month, std::string_view last_month) {
+  // Overlap by month: starts on or before the last month's end, ends on or after the first month's start.
+  const std::string last_day = std::string(last_month) + "-31";
+  const std::string first_day = std::string(first_month) + "-01";
+  std::string sql =
+      "SELECT i.organization_id, im.group_id, i.id AS initiative_id, i.title_ar, i.title_en, i.starts_on, i.ends_on,"
+      " im.total FROM change_initiatives i JOIN change_impacts im ON im.initiative_id = i.id"
+      " WHERE i.status IN ('active', 'on_hold') AND i.starts_on <= ? AND i.ends_on >= ? AND im.total > 0";
+  if (organization_id)
+    return s.query<ImpactLoad>(sql + " AND i.organization_id = ? ORDER BY i.id", last_day, first_day, *organization_id);
+  return s.query<ImpactLoad>(sql + " ORDER BY i.organization_id, i.id", last_day, first_day);
+}
+
+core::Page<ChangeEntity> entities(db::Session& s, const core::ListQuery& q) {
+  db::Where w;
+  w.add("o.kind IN " + std::string(kGovernmentKinds));
+  if (auto v = q.bool_filter("governance_project"))
+    w.add(*v ? "COALESCE(ce.governance_project, 0) = 1" : "COALESCE(ce.governance_project, 0) = 0");
+  if (!q.q.empty())
+    w.add("(o.name_ar LIKE ? ESCAPE '\\' OR o.name_en LIKE ? ESCAPE '\\')", db::contains_pattern(q.q),
+          db::contains_pattern(q.q));
+  const std::string from = " FROM organizations o LEFT JOIN change_entities ce ON ce.organization_id = o.id";
+  return db::fetch_page<ChangeEntity>(
+      s, std::move(w), q,
+      {"SELECT " + std::string(kEntityColumns) + from, "SELECT COUNT(*)" + from, "o.id", false, "o.id"},
+      [](const ChangeEntity& e) {
+        return std::pair{std::to_string(e.organization_id), e.organization_id};
+      });
+}
+
+std::optional<ChangeEntity> find_entity(db::Session& s, std::int64_t organization_id) {
+  return s.query_one<ChangeEntity>("SELECT " + std::string(kEntityColumns) +
+                                       " FROM organizations o LEFT JOIN change_entities ce ON ce.organization_id ="
+                                       " o.id WHERE o.id = ?",
+                                   organization_id);
+}
+
+bool save_entity(db::Session& s, std::int64_t organization_id, std::int64_t capacity, bool governance_project,
+                 std::int64_t expected_version, std::string_view now) {
+  if (expected_version == 0)
+    return s.exec(
+               "INSERT INTO change_entities (organization_id, capacity, governance_project, version, updated_at)"
+               " VALUES (?, ?, ?, 1, ?) ON CONFLICT (organization_id) DO NOTHING",
+               organization_id, capacity, governance_project, now) == 1;
+  return s.exec(
+             "UPDATE change_entities SET capacity = ?, governance_project = ?, version = version + 1, updated_at = ?"
+             " WHERE organization_id = ? AND version = ?",
+             capacity, governance_project, now, organization_id, expected_version) == 1;
+}
+
+std::vector<EntityCount> initiative_counts(db::Session& s) {
+  return s.query<EntityCount>(
+      "SELECT i.organization_id, o.name_ar, o.name_en, g.position AS gate_position, i.status,"
+      " COUNT(*) AS initiatives FROM change_initiatives i JOIN organizations o ON o.id = i.organization_id"
+      " JOIN change_gates g ON g.id = i.gate_id GROUP BY i.organization_id, o.name_ar, o.name_en, g.position,"
+      " i.status ORDER BY o.name_ar, i.organization_id");
+}
+
+std::vector<NationalGate> gates(db::Session& s) {
+  return s.query<NationalGate>(
+      "SELECT id AS gate_id, position, name_ar, name_en, 0 AS initiatives FROM change_gates ORDER BY position");
+}
+
+std::vector<EntitySettings> entity_settings(db::Session& s) {
+  return s.query<EntitySettings>("SELECT organization_id, capacity, governance_project FROM change_entities");
+}
+
+std::vector<EntityFigure> late_actions_by_entity(db::Session& s, std::string_view today) {
+  return s.query<EntityFigure>(
+      "SELECT i.organization_id, COUNT(*) AS n FROM change_actions a JOIN change_initiatives i ON i.id ="
+      " a.initiative_id WHERE a.status IN ('not_started', 'in_progress') AND a.due_on < ? GROUP BY i.organization_id",
+      std::string(today));
+}
+
+std::vector<EntityFigure> high_risks_by_entity(db::Session& s) {
+  return s.query<EntityFigure>(
+      "SELECT i.organization_id, COUNT(*) AS n FROM change_risks r JOIN change_initiatives i ON i.id ="
+      " r.initiative_id WHERE r.status <> 'closed' AND r.likelihood * r.impact >= 15 GROUP BY i.organization_id");
+}
+
+std::vector<LatePlan> late_plans(db::Session& s, std::string_view today, int limit) {
+  return s.query<LatePlan>(
+      "SELECT i.id AS initiative_id, i.title_ar, i.title_en, o.name_ar AS organization_name_ar,"
+      " o.name_en AS organization_name_en, x.n AS late_actions, x.oldest AS oldest_due_on FROM"
+      " (SELECT a.initiative_id, COUNT(*) AS n, MIN(a.due_on) AS oldest FROM change_actions a"
+      " WHERE a.status IN ('not_started', 'in_progress') AND a.due_on < ? GROUP BY a.initiative_id) x"
+      " JOIN change_initiatives i ON i.id = x.initiative_id JOIN organizations o ON o.id = i.organization_id"
+      " ORDER BY x.n DESC, x.oldest, i.id LIMIT ?",
+      std::string(today), limit);
+}
+
+std::vector<EntityTally> latest_round_tallies(db::Session& s) {
+  return s.query<EntityTally>(
+      "SELECT i.organization_id, SUM(t.responses) AS responses, SUM(t.awareness) AS awareness,"
+      " SUM(t.desire) AS desire, SUM(t.knowledge) AS knowledge, SUM(t.ability) AS ability,"
+      " SUM(t.reinforcement) AS reinforcement FROM change_survey_tallies t"
+      " JOIN change_surveys sv ON sv.id = t.survey_id JOIN change_initiatives i ON i.id = sv.initiative_id"
+      " WHERE sv.round = (SELECT MAX(s2.round) FROM change_surveys s2 WHERE s2.initiative_id = sv.initiative_id)"
+      " GROUP BY i.organization_id");
+}
+
+std::vector<MonthTally> tallies_by_closing_month(db::Session& s, std::string_view first_month,
+                                                 std::string_view last_month) {
+  return s.query<MonthTally>(
+      "SELECT SUBSTR(sv.closes_on, 1, 7) AS month, SUM(t.responses) AS responses, SUM(t.awareness) AS awareness,"
+      " SUM(t.desire) AS desire, SUM(t.knowledge) AS knowledge, SUM(t.ability) AS ability,"
+      " SUM(t.reinforcement) AS reinforcement FROM change_survey_tallies t"
+      " JOIN change_surveys sv ON sv.id = t.survey_id WHERE sv.closes_on >= ? AND sv.closes_on <= ?"
+      " GROUP BY SUBSTR(sv.closes_on, 1, 7) ORDER BY month",
+      std::string(first_month) + "-01", std::string(last_month) + "-31");
+}
+
+std::int64_t total_responses(db::Session& s) {
+  return s.query_one<std::int64_t>("SELECT COALESCE(SUM(responses), 0) FROM change_survey_tallies").value_or(0);
+}
+
+}  // namespace manzuma::modules::change::readiness

@@ -1,0 +1,210 @@
+#pragma once
+// SQL for readiness surveys, saturation, entity settings and the national view. Reads the initiatives, groups,
+// impacts, actions and risks the portfolio side (repository.hpp) writes, and organisation names; writes only
+// surveys, links, responses, tallies and entity settings.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/list.hpp"
+#include "core/page.hpp"
+#include "db/database.hpp"
+#include "modules/change/readiness_model.hpp"
+
+namespace manzuma::modules::change::readiness {
+
+/// The saturation capacity of an entity the program office has not set.
+inline constexpr std::int64_t kDefaultCapacity = 60;
+
+/// The facts about an initiative the readiness rules need.
+struct InitiativeFacts {
+  std::int64_t id = 0;
+  std::int64_t organization_id = 0;
+  std::string organization_path;
+  std::string title_ar;
+  std::string title_en;
+  std::string status;
+};
+BOOST_DESCRIBE_STRUCT(InitiativeFacts, (), (id, organization_id, organization_path, title_ar, title_en, status))
+
+struct SurveyRow {
+  std::int64_t id = 0;
+  std::int64_t initiative_id = 0;
+  std::int64_t round = 0;
+  std::string title_ar;
+  std::string title_en;
+  std::string opens_on;
+  std::string closes_on;
+  SurveyStatus status = SurveyStatus::open;
+  std::int64_t version = 1;
+};
+BOOST_DESCRIBE_STRUCT(SurveyRow, (),
+                      (id, initiative_id, round, title_ar, title_en, opens_on, closes_on, status, version))
+
+/// A link found by its token's hash, with what the respondent's page shows.
+struct LinkFacts {
+  std::int64_t survey_id = 0;
+  std::int64_t group_id = 0;
+  std::int64_t organization_id = 0;
+  bool used = false;
+  std::string title_ar;
+  std::string title_en;
+  std::string opens_on;
+  std::string closes_on;
+  SurveyStatus status = SurveyStatus::open;
+  std::string initiative_title_ar;
+  std::string initiative_title_en;
+  std::string organization_name_ar;
+  std::string organization_name_en;
+  std::string group_name_ar;
+  std::string group_name_en;
+};
+BOOST_DESCRIBE_STRUCT(LinkFacts, (),
+                      (survey_id, group_id, organization_id, used, title_ar, title_en, opens_on, closes_on, status,
+                       initiative_title_ar, initiative_title_en, organization_name_ar, organization_name_en,
+                       group_name_ar, group_name_en))
+
+struct OrganizationFacts {
+  std::int64_t id = 0;
+  std::string path;
+  std::string kind;
+  std::string name_ar;
+  std::string name_en;
+};
+BOOST_DESCRIBE_STRUCT(OrganizationFacts, (), (id, path, kind, name_ar, name_en))
+
+/// A stakeholder group of an entity.
+struct GroupFacts {
+  std::int64_t id = 0;
+  std::int64_t organization_id = 0;
+  std::string name_ar;
+  std::string name_en;
+  std::int64_t size = 0;
+};
+BOOST_DESCRIBE_STRUCT(GroupFacts, (), (id, organization_id, name_ar, name_en, size))
+
+/// The impact of one loading initiative (active or on hold) on one group, with its dates.
+struct ImpactLoad {
+  std::int64_t organization_id = 0;
+  std::int64_t group_id = 0;
+  std::int64_t initiative_id = 0;
+  std::string title_ar;
+  std::string title_en;
+  std::string starts_on;
+  std::string ends_on;
+  std::int64_t total = 0;
+};
+BOOST_DESCRIBE_STRUCT(ImpactLoad, (),
+                      (organization_id, group_id, initiative_id, title_ar, title_en, starts_on, ends_on, total))
+
+/// Sums of one survey's (or several surveys') answers per element.
+struct TallySums {
+  std::int64_t responses = 0;
+  std::int64_t awareness = 0;
+  std::int64_t desire = 0;
+  std::int64_t knowledge = 0;
+  std::int64_t ability = 0;
+  std::int64_t reinforcement = 0;
+};
+BOOST_DESCRIBE_STRUCT(TallySums, (), (responses, awareness, desire, knowledge, ability, reinforcement))
+
+// ---- Surveys ----
+std::optional<InitiativeFacts> find_initiative(db::Session& s, std::int64_t id);
+/// The initiative's rounds in order, with their links and tallies per group.
+std::vector<ChangeSurvey> surveys_of(db::Session& s, std::int64_t initiative_id);
+std::optional<SurveyRow> find_survey(db::Session& s, std::int64_t initiative_id, std::int64_t survey_id);
+std::int64_t insert_survey(db::Session& s, const SurveyRow& row, std::int64_t created_by, std::string_view now);
+/// Writes `row` if its stored version is still `row.version - 1`.
+bool update_survey(db::Session& s, const SurveyRow& row, std::string_view now);
+std::optional<GroupFacts> find_group(db::Session& s, std::int64_t group_id);
+void insert_links(db::Session& s, std::int64_t survey_id, std::int64_t group_id,
+                  const std::vector<std::string>& token_hashes, std::string_view now);
+std::optional<LinkFacts> find_link(db::Session& s, std::string_view token_hash);
+/// Marks the link used; false when it was used already (one response per link).
+bool use_link(db::Session& s, std::string_view token_hash);
+/// Stores an answer (without its link) and adds it to the survey's tally of the group.
+void insert_response(db::Session& s, std::int64_t survey_id, std::int64_t group_id, const SurveyAnswer& a,
+                     std::string_view comment, std::string_view today);
+
+// ---- Saturation and entity settings ----
+std::optional<OrganizationFacts> find_organization(db::Session& s, std::int64_t id);
+std::int64_t capacity_of(db::Session& s, std::int64_t organization_id);
+std::vector<GroupFacts> groups_of(db::Session& s, std::int64_t organization_id);
+/// Impacts of the entity's loading initiatives that overlap [first_month, last_month] ("YYYY-MM"); every
+/// entity's when `organization_id` is empty.
+std::vector<ImpactLoad> loads_of(db::Session& s, std::optional<std::int64_t> organization_id,
+                                 std::string_view first_month, std::string_view last_month);
+/// Government entities (ministries, authorities, government companies, governorates) with their settings.
+core::Page<ChangeEntity> entities(db::Session& s, const core::ListQuery& q);
+std::optional<ChangeEntity> find_entity(db::Session& s, std::int64_t organization_id);
+/// Inserts or updates the settings row; false on a stale version.
+bool save_entity(db::Session& s, std::int64_t organization_id, std::int64_t capacity, bool governance_project,
+                 std::int64_t expected_version, std::string_view now);
+
+// ---- National view ----
+struct EntityCount {
+  std::int64_t organization_id = 0;
+  std::string name_ar;
+  std::string name_en;
+  std::int64_t gate_position = 0;
+  std::string status;
+  std::int64_t initiatives = 0;
+};
+BOOST_DESCRIBE_STRUCT(EntityCount, (), (organization_id, name_ar, name_en, gate_position, status, initiatives))
+/// Initiatives per entity, gate and status.
+std::vector<EntityCount> initiative_counts(db::Session& s);
+std::vector<NationalGate> gates(db::Session& s);
+
+struct EntitySettings {
+  std::int64_t organization_id = 0;
+  std::int64_t capacity = 0;
+  bool governance_project = false;
+};
+BOOST_DESCRIBE_STRUCT(EntitySettings, (), (organization_id, capacity, governance_project))
+std::vector<EntitySettings> entity_settings(db::Session& s);
+
+struct EntityFigure {
+  std::int64_t organization_id = 0;
+  std::int64_t n = 0;
+};
+BOOST_DESCRIBE_STRUCT(EntityFigure, (), (organization_id, n))
+/// Open actions past their due day, per entity.
+std::vector<EntityFigure> late_actions_by_entity(db::Session& s, std::string_view today);
+/// Open risks scored 15 or more, per entity.
+std::vector<EntityFigure> high_risks_by_entity(db::Session& s);
+/// The initiatives with the most late actions (most first, then the oldest due day).
+std::vector<LatePlan> late_plans(db::Session& s, std::string_view today, int limit);
+
+struct EntityTally {
+  std::int64_t organization_id = 0;
+  std::int64_t responses = 0;
+  std::int64_t awareness = 0;
+  std::int64_t desire = 0;
+  std::int64_t knowledge = 0;
+  std::int64_t ability = 0;
+  std::int64_t reinforcement = 0;
+};
+BOOST_DESCRIBE_STRUCT(EntityTally, (),
+                      (organization_id, responses, awareness, desire, knowledge, ability, reinforcement))
+/// Sums of each initiative's latest round, per entity.
+std::vector<EntityTally> latest_round_tallies(db::Session& s);
+
+struct MonthTally {
+  std::string month;
+  std::int64_t responses = 0;
+  std::int64_t awareness = 0;
+  std::int64_t desire = 0;
+  std::int64_t knowledge = 0;
+  std::int64_t ability = 0;
+  std::int64_t reinforcement = 0;
+};
+BOOST_DESCRIBE_STRUCT(MonthTally, (), (month, responses, awareness, desire, knowledge, ability, reinforcement))
+/// Sums of the surveys closing in each month of [first_month, last_month].
+std::vector<MonthTally> tallies_by_closing_month(db::Session& s, std::string_view first_month,
+                                                 std::string_view last_month);
+std::int64_t total_responses(db::Session& s);
+
+}  // namespace manzuma::modules::change::readiness
