@@ -1,7 +1,7 @@
 #pragma once
 // Demo data of the business areas, one file per area (demo_<area>.cpp), loaded by seed_demo after the
 // organisations and users of seed.cpp, in the order of DemoRefs' users: editions, practices, research,
-// events, partnerships, adoptions. Each function writes through its area's service as a demo user, so the
+// events, partnerships, adoptions, change. Each function writes through its area's service as a demo user, so the
 // audit log and notifications tell the same story as real use.
 
 #include <cstdint>
@@ -34,5 +34,6 @@ void seed_research(App& app, DemoRefs& refs);
 void seed_events(App& app, DemoRefs& refs);
 void seed_partnerships(App& app, DemoRefs& refs);
 void seed_adoptions(App& app, DemoRefs& refs);
+void seed_change(App& app, DemoRefs& refs);
 
 }  // namespace manzuma::app

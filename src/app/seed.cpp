@@ -159,6 +159,7 @@ bool seed_demo(App& app) {
   seed_events(app, refs);
   seed_partnerships(app, refs);
   seed_adoptions(app, refs);
+  seed_change(app, refs);
   return true;
 }
 
