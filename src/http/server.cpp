@@ -70,9 +70,12 @@ constexpr auto kForceCloseWait = std::chrono::seconds(2);
 // A refusal is small and fits in the socket's send buffer; a client that will not take even that is gone.
 constexpr auto kRefusalWriteTimeout = std::chrono::seconds(5);
 // After a refusal we read and discard what the client still sends, for at most this long and this much,
-// so that closing does not reset the connection before the client has read the refusal.
+// so that closing does not reset the connection before the client has read the refusal. The time is the guard
+// against a slow sender; the byte cap only stops a fast one early, and must exceed what a client plausibly still
+// has in flight: at 1 MiB, a 2 MiB JSON body refused at its header was reset mid-upload now and then, and the
+// client saw a failed send instead of the 413 (bad_input_test, under load).
 constexpr auto kLingerTime = std::chrono::seconds(2);
-constexpr std::size_t kLingerBytes = std::size_t{1024} * 1024;
+constexpr std::size_t kLingerBytes = std::size_t{16} * 1024 * 1024;
 // Connections being refused with 503 at once; beyond this a new connection is closed without an answer,
 // so a flood cannot turn the refusals themselves into the exhausted resource.
 constexpr std::size_t kMaxRefusing = 64;
