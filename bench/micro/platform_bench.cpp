@@ -18,17 +18,8 @@
 #include "corpus.hpp"
 #include "db/database.hpp"
 #include "db/migrate.hpp"
-#include "modules/adoptions/permissions.hpp"
-#include "modules/change/permissions.hpp"
-#include "modules/dashboard/permissions.hpp"
-#include "modules/editions/permissions.hpp"
-#include "modules/events/permissions.hpp"
-#include "modules/notifications/permissions.hpp"
-#include "modules/partnerships/permissions.hpp"
+#include "modules/policies.hpp"
 #include "modules/practices/model.hpp"
-#include "modules/practices/permissions.hpp"
-#include "modules/research/permissions.hpp"
-#include "modules/search/permissions.hpp"
 #include "platform/accounts/service.hpp"
 #include "platform/auth/service.hpp"
 #include "platform/organizations/model.hpp"
@@ -169,24 +160,6 @@ BENCHMARK(BM_PracticesPageJsonViaDocument);
 
 // --- Policy checks -----------------------------------------------------------------------------------------
 
-// The whole table, as the app registers it at start-up (src/app/app.cpp): the coarse check scans it.
-void register_all_policies() {
-  static const bool done = [] {
-    platform::register_policies(modules::notifications::policies());
-    platform::register_policies(modules::editions::policies());
-    platform::register_policies(modules::practices::policies());
-    platform::register_policies(modules::research::policies());
-    platform::register_policies(modules::adoptions::policies());
-    platform::register_policies(modules::events::policies());
-    platform::register_policies(modules::partnerships::policies());
-    platform::register_policies(modules::change::policies());
-    platform::register_policies(modules::dashboard::policies());
-    platform::register_policies(modules::search::policies());
-    return true;
-  }();
-  (void)done;
-}
-
 core::Membership membership(std::int64_t org, std::string path, Role role) { return {org, std::move(path), role}; }
 
 // An entity coordinator of a ministry who also leads a change team in one of its authorities and views a
@@ -211,7 +184,7 @@ core::Actor program_office() {
 // A request on an adoption plan of an authority under the ministry: may the route be called at all (the
 // dispatcher), then is the record in the caller's scope (the service).
 void BM_PolicyCoordinator(benchmark::State& state) {
-  register_all_policies();
+  modules::register_all_policies();  // the whole table, as the app has it: the coarse check scans it
   const auto actor = coordinator();
   for (auto _ : state) {
     bool ok = platform::may_call(actor, "adoptions.manage") &&
@@ -224,7 +197,7 @@ void BM_PolicyCoordinator(benchmark::State& state) {
 BENCHMARK(BM_PolicyCoordinator);
 
 void BM_PolicyProgramOffice(benchmark::State& state) {
-  register_all_policies();
+  modules::register_all_policies();  // the whole table, as the app has it: the coarse check scans it
   const auto actor = program_office();
   for (auto _ : state) {
     bool ok = platform::may_call(actor, "adoptions.manage") &&
@@ -239,7 +212,7 @@ BENCHMARK(BM_PolicyProgramOffice);
 // The coordinator asks for a record of another ministry: the route is allowed, the scope is not (the
 // yes/no answer; require_scope would then throw forbidden, which costs more than the check itself).
 void BM_PolicyDenial(benchmark::State& state) {
-  register_all_policies();
+  modules::register_all_policies();  // the whole table, as the app has it: the coarse check scans it
   const auto actor = coordinator();
   for (auto _ : state) {
     bool ok = platform::may_call(actor, "adoptions.manage") &&
@@ -253,7 +226,7 @@ BENCHMARK(BM_PolicyDenial);
 
 // What GET /api/v1/me adds: every action of the table the coordinator may call.
 void BM_PermittedActions(benchmark::State& state) {
-  register_all_policies();
+  modules::register_all_policies();  // the whole table, as the app has it: the coarse check scans it
   const auto actor = coordinator();
   for (auto _ : state) benchmark::DoNotOptimize(platform::permitted_actions(actor));
   state.SetItemsProcessed(state.iterations());

@@ -13,43 +13,34 @@
 #include "http/dispatcher.hpp"
 #include "http/server.hpp"
 #include "modules/adoptions/api.hpp"
-#include "modules/adoptions/permissions.hpp"
 #include "modules/adoptions/routes.hpp"
 #include "modules/adoptions/service.hpp"
 #include "modules/change/api.hpp"
 #include "modules/change/insights.hpp"
-#include "modules/change/permissions.hpp"
 #include "modules/change/readiness.hpp"
 #include "modules/change/readiness_routes.hpp"
 #include "modules/change/routes.hpp"
 #include "modules/change/service.hpp"
-#include "modules/dashboard/permissions.hpp"
 #include "modules/dashboard/routes.hpp"
 #include "modules/dashboard/service.hpp"
 #include "modules/editions/api.hpp"
-#include "modules/editions/permissions.hpp"
 #include "modules/editions/routes.hpp"
 #include "modules/editions/service.hpp"
 #include "modules/events/api.hpp"
-#include "modules/events/permissions.hpp"
 #include "modules/events/routes.hpp"
 #include "modules/events/service.hpp"
-#include "modules/notifications/permissions.hpp"
 #include "modules/notifications/routes.hpp"
 #include "modules/notifications/service.hpp"
 #include "modules/partnerships/api.hpp"
-#include "modules/partnerships/permissions.hpp"
 #include "modules/partnerships/routes.hpp"
 #include "modules/partnerships/service.hpp"
+#include "modules/policies.hpp"
 #include "modules/practices/api.hpp"
-#include "modules/practices/permissions.hpp"
 #include "modules/practices/routes.hpp"
 #include "modules/practices/service.hpp"
 #include "modules/research/api.hpp"
-#include "modules/research/permissions.hpp"
 #include "modules/research/routes.hpp"
 #include "modules/research/service.hpp"
-#include "modules/search/permissions.hpp"
 #include "modules/search/routes.hpp"
 #include "modules/search/service.hpp"
 #include "platform/accounts/service.hpp"
@@ -127,16 +118,7 @@ App::App(core::Config config) : config_(resolved(std::move(config))) {
   // Files other entities may open through an area's records (a published toolkit, a study under review).
   attachments_->add_reader_rule(modules::toolkit_file_readable);
   attachments_->add_reader_rule(modules::study_file_readable);
-  platform::register_policies(modules::notifications::policies());
-  platform::register_policies(modules::editions::policies());
-  platform::register_policies(modules::practices::policies());
-  platform::register_policies(modules::research::policies());
-  platform::register_policies(modules::adoptions::policies());
-  platform::register_policies(modules::events::policies());
-  platform::register_policies(modules::partnerships::policies());
-  platform::register_policies(modules::change::policies());
-  platform::register_policies(modules::dashboard::policies());
-  platform::register_policies(modules::search::policies());
+  modules::register_all_policies();
 }
 
 App::~App() = default;
