@@ -1,9 +1,7 @@
 #include "modules/change/readiness.hpp"
 
-#include <charconv>
-#include <chrono>
-
 #include "core/crypto.hpp"
+#include "core/day.hpp"
 #include "core/json.hpp"
 #include "core/text.hpp"
 #include "modules/change/access.hpp"
@@ -34,23 +32,6 @@ core::Error initiative_not_found() {
 core::Error survey_not_found() { return core::Error::not_found("الاستبيان غير موجود", "The survey was not found"); }
 core::Error link_not_found() {
   return core::Error::not_found("رابط الاستبيان غير صالح", "The survey link is not valid");
-}
-
-// A strict "YYYY-MM-DD" calendar date.
-bool valid_date(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  int y = 0;
-  unsigned m = 0, d = 0;
-  auto num = [&](std::size_t at, std::size_t len, auto& out) {
-    auto [p, ec] = std::from_chars(s.data() + at, s.data() + at + len, out);
-    return ec == std::errc{} && p == s.data() + at + len;
-  };
-  if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, d)) return false;
-  return std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}.ok();
-}
-
-void date_field(platform::Validator& v, std::string_view field, const std::string& value) {
-  if (!valid_date(value)) v.fail(field, "date", "التاريخ غير صحيح (YYYY-MM-DD)", "Not a valid date (YYYY-MM-DD)");
 }
 
 // The initiative, or 404 when the caller may not read it; 403 when they read it but may not change it.
@@ -96,7 +77,7 @@ PublicSurvey public_of(const repo::LinkFacts& l, std::string_view today) {
 
 }  // namespace
 
-std::string ReadinessService::today() const { return core::iso8601(clock_.now()).substr(0, 10); }
+std::string ReadinessService::today() const { return core::today(clock_); }
 
 std::vector<ChangeSurvey> ReadinessService::surveys(const core::Actor& actor, std::int64_t initiative_id) {
   return db_.read([&](db::Session& s) {
@@ -123,11 +104,7 @@ ChangeSurvey ReadinessService::create_survey(const core::Actor& actor, std::int6
     row.title_en = v.text("title_en", in.title_en, 2, 300);
     row.opens_on = in.opens_on;
     row.closes_on = in.closes_on;
-    date_field(v, "opens_on", row.opens_on);
-    date_field(v, "closes_on", row.closes_on);
-    if (valid_date(row.opens_on) && valid_date(row.closes_on) && row.closes_on < row.opens_on)
-      v.fail("closes_on", "before_start", "لا يسبق تاريخ الإغلاق تاريخ الفتح",
-             "The survey cannot close before it opens");
+    v.day_range("opens_on", row.opens_on, "closes_on", row.closes_on, "date");
     v.check();
     if (initiative.status == "completed" || initiative.status == "cancelled")
       throw core::Error(core::ErrorKind::conflict, "initiative_closed", "المبادرة منتهية؛ لا تُفتح لها جولات جديدة",
@@ -154,10 +131,8 @@ ChangeSurvey ReadinessService::update_survey(const core::Actor& actor, std::int6
     row.title_ar = v.arabic_text("title_ar", in.title_ar, 2, 300);
     row.title_en = v.text("title_en", in.title_en, 2, 300);
     row.closes_on = in.closes_on;
-    date_field(v, "closes_on", row.closes_on);
-    if (valid_date(row.closes_on) && row.closes_on < row.opens_on)
-      v.fail("closes_on", "before_start", "لا يسبق تاريخ الإغلاق تاريخ الفتح",
-             "The survey cannot close before it opens");
+    // opens_on was checked when the round opened and cannot change.
+    v.day_range("opens_on", row.opens_on, "closes_on", row.closes_on, "date");
     v.check();
     if (in.version != current->version) throw platform::stale_version();
     row.status = in.status;

@@ -1,6 +1,5 @@
 #include "modules/change/repository.hpp"
 
-#include <chrono>
 #include <map>
 #include <type_traits>
 
@@ -338,21 +337,6 @@ struct AttachmentRecord {
 BOOST_DESCRIBE_STRUCT(AttachmentRecord, (), (path, filename))
 
 }  // namespace
-
-bool valid_date(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  int parts[3] = {0, 0, 0};
-  const std::size_t starts[3] = {0, 5, 8}, lengths[3] = {4, 2, 2};
-  for (int p = 0; p < 3; ++p)
-    for (std::size_t i = starts[p]; i < starts[p] + lengths[p]; ++i) {
-      if (s[i] < '0' || s[i] > '9') return false;
-      parts[p] = parts[p] * 10 + (s[i] - '0');
-    }
-  const std::chrono::year_month_day ymd{std::chrono::year{parts[0]},
-                                        std::chrono::month{static_cast<unsigned>(parts[1])},
-                                        std::chrono::day{static_cast<unsigned>(parts[2])}};
-  return parts[0] >= 1900 && parts[0] <= 2200 && ymd.ok();
-}
 
 bool member_of(db::Session& s, std::int64_t user_id, std::string_view path) {
   return s.query_one<std::int64_t>(
