@@ -1453,6 +1453,449 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/change/gates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The governance gates in order, with their criteria and how many initiatives are at each */
+        get: operations["GET/api/v1/change/gates"];
+        put?: never;
+        /** Add a gate after the last one */
+        post: operations["POST/api/v1/change/gates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change/gates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edit a gate; its criteria are replaced as a whole, only while no open review uses it (send the version) */
+        put: operations["PUT/api/v1/change/gates/{id}"];
+        post?: never;
+        /** Delete a gate no initiative is at and no review names (later gates move up) */
+        delete: operations["DELETE/api/v1/change/gates/{id}"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The change-management teams of the entities the caller reads */
+        get: operations["GET/api/v1/change/teams"];
+        put?: never;
+        /** Create an entity's change-management team */
+        post: operations["POST/api/v1/change/teams"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change/teams/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One team with its members */
+        get: operations["GET/api/v1/change/teams/{id}"];
+        /** Edit a team's names, head and programs (send the version) */
+        put: operations["PUT/api/v1/change/teams/{id}"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change/teams/{id}/members/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Add a user of the entity to the team, or change their training */
+        put: operations["PUT/api/v1/change/teams/{id}/members/{user_id}"];
+        post?: never;
+        /** Remove a member from the team */
+        delete: operations["DELETE/api/v1/change/teams/{id}/members/{user_id}"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stakeholder groups of the entities the caller reads */
+        get: operations["GET/api/v1/change/groups"];
+        put?: never;
+        /** Add a stakeholder group to an entity */
+        post: operations["POST/api/v1/change/groups"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change/groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edit a stakeholder group (send the version) */
+        put: operations["PUT/api/v1/change/groups/{id}"];
+        post?: never;
+        /** Delete a stakeholder group no impact row or survey uses */
+        delete: operations["DELETE/api/v1/change/groups/{id}"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change/initiatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the change initiatives of the entities the caller reads */
+        get: operations["GET/api/v1/change/initiatives"];
+        put?: never;
+        /** Register a change initiative (at the first gate) */
+        post: operations["POST/api/v1/change/initiatives"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change/initiatives/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the list as CSV (UTF-8 with BOM) or XLSX: format=csv|xlsx, the list's q, filter and sort, limit (at most 100000 rows; X-Export-Truncated says when rows were left out) */
+        get: operations["GET/api/v1/change/initiatives/export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change/initiatives/choices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The teams, stakeholder groups and users of one entity (?organization_id=) for the forms */
+        get: operations["GET/api/v1/change/initiatives/choices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change/initiatives/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One initiative with its gate moves */
+        get: operations["GET/api/v1/change/initiatives/{id}"];
+        /** Edit an initiative or change its status (completed and cancelled are final; send the version) */
+        put: operations["PUT/api/v1/change/initiatives/{id}"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change/initiatives/{id}/impacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The impact grid: degrees 0–5 per group and aspect, totals */
+        get: operations["GET/api/v1/change/initiatives/{id}/impacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change/initiatives/{id}/impacts/{group_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the impact on one of the entity's groups (ten degrees 0–5) */
+        put: operations["PUT/api/v1/change/initiatives/{id}/impacts/{group_id}"];
+        post?: never;
+        /** Remove a group from the impact grid */
+        delete: operations["DELETE/api/v1/change/initiatives/{id}/impacts/{group_id}"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change/initiatives/{id}/stakeholders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stakeholder map: influence and support */
+        get: operations["GET/api/v1/change/initiatives/{id}/stakeholders"];
+        put?: never;
+        /** Add a stakeholder */
+        post: operations["POST/api/v1/change/initiatives/{id}/stakeholders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change/initiatives/{id}/stakeholders/{sid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edit a stakeholder (send the version) */
+        put: operations["PUT/api/v1/change/initiatives/{id}/stakeholders/{sid}"];
+        post?: never;
+        /** Remove a stakeholder */
+        delete: operations["DELETE/api/v1/change/initiatives/{id}/stakeholders/{sid}"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change/initiatives/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The change plans' actions (communication, sponsorship, coaching, ...) */
+        get: operations["GET/api/v1/change/initiatives/{id}/actions"];
+        put?: never;
+        /** Add a plan action */
+        post: operations["POST/api/v1/change/initiatives/{id}/actions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change/initiatives/{id}/actions/{aid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edit a plan action or its status (send the version) */
+        put: operations["PUT/api/v1/change/initiatives/{id}/actions/{aid}"];
+        post?: never;
+        /** Remove a plan action */
+        delete: operations["DELETE/api/v1/change/initiatives/{id}/actions/{aid}"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change/initiatives/{id}/risks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The risks, highest score first */
+        get: operations["GET/api/v1/change/initiatives/{id}/risks"];
+        put?: never;
+        /** Add a risk (likelihood and impact 1–5) */
+        post: operations["POST/api/v1/change/initiatives/{id}/risks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change/initiatives/{id}/risks/{rid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edit a risk (send the version) */
+        put: operations["PUT/api/v1/change/initiatives/{id}/risks/{rid}"];
+        post?: never;
+        /** Remove a risk */
+        delete: operations["DELETE/api/v1/change/initiatives/{id}/risks/{rid}"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change/challenges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Challenges raised by the change teams the caller reads */
+        get: operations["GET/api/v1/change/challenges"];
+        put?: never;
+        /** Raise a challenge */
+        post: operations["POST/api/v1/change/challenges"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change/challenges/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Re-categorise a challenge or change its status (send the version) */
+        put: operations["PUT/api/v1/change/challenges/{id}"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change/initiatives/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The initiative's gate reviews, newest first */
+        get: operations["GET/api/v1/change/initiatives/{id}/reviews"];
+        put?: never;
+        /** Request a review of the next gate by program-office reviewers (they are notified) */
+        post: operations["POST/api/v1/change/initiatives/{id}/reviews"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change/initiatives/{id}/reviews/{rid}/checks/{criterion_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Answer one criterion of an open review (the entity's managers or the review's reviewers) */
+        put: operations["PUT/api/v1/change/initiatives/{id}/reviews/{rid}/checks/{criterion_id}"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change/initiatives/{id}/reviews/{rid}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide an open review: pass, pass with conditions or hold (only a reviewer on it) */
+        post: operations["POST/api/v1/change/initiatives/{id}/reviews/{rid}/decision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change/initiatives/{id}/gate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an initiative back to an earlier gate with a reason (forward only through a review) */
+        post: operations["POST/api/v1/change/initiatives/{id}/gate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dashboard/national": {
         parameters: {
             query?: never;
@@ -2652,6 +3095,621 @@ export interface components {
             status: "open" | "done" | "cancelled";
             /** Format: int64 */
             version: number;
+        };
+        ChangeGate: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            position: number;
+            name_ar: string;
+            name_en: string;
+            description_ar: string;
+            description_en: string;
+            criteria: components["schemas"]["GateCriterion"][];
+            /** Format: int64 */
+            initiatives: number;
+            /** Format: int64 */
+            version: number;
+        };
+        GateCriterion: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            position: number;
+            /** @enum {string} */
+            kind: "check" | "evidence";
+            text_ar: string;
+            text_en: string;
+        };
+        ChangeGateInput: {
+            name_ar: string;
+            name_en: string;
+            description_ar: string;
+            description_en: string;
+            criteria: components["schemas"]["GateCriterionInput"][];
+        };
+        GateCriterionInput: {
+            /** @enum {string} */
+            kind: "check" | "evidence";
+            text_ar: string;
+            text_en: string;
+        };
+        ChangeGateUpdate: {
+            name_ar: string;
+            name_en: string;
+            description_ar: string;
+            description_en: string;
+            criteria: components["schemas"]["GateCriterionInput"][];
+            /** Format: int64 */
+            version: number;
+        };
+        Page_ChangeTeam: {
+            items: components["schemas"]["ChangeTeam"][];
+            next?: string | null;
+            /** Format: int64 */
+            total: number;
+        };
+        ChangeTeam: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            organization_id: number;
+            organization_name_ar: string;
+            organization_name_en: string;
+            name_ar: string;
+            name_en: string;
+            head_id?: number | null;
+            head_name_ar?: string | null;
+            head_name_en?: string | null;
+            programs_ar: string;
+            programs_en: string;
+            members: components["schemas"]["ChangeTeamMember"][];
+            /** Format: int64 */
+            version: number;
+            created_at: string;
+            updated_at: string;
+        };
+        ChangeTeamMember: {
+            /** Format: int64 */
+            user_id: number;
+            name_ar: string;
+            name_en: string;
+            email: string;
+            training: string;
+        };
+        ChangeTeamInput: {
+            /** Format: int64 */
+            organization_id: number;
+            name_ar: string;
+            name_en: string;
+            head_id?: number | null;
+            programs_ar: string;
+            programs_en: string;
+        };
+        ChangeTeamUpdate: {
+            name_ar: string;
+            name_en: string;
+            head_id?: number | null;
+            programs_ar: string;
+            programs_en: string;
+            /** Format: int64 */
+            version: number;
+        };
+        ChangeTeamMemberInput: {
+            training: string;
+        };
+        Page_ChangeGroup: {
+            items: components["schemas"]["ChangeGroup"][];
+            next?: string | null;
+            /** Format: int64 */
+            total: number;
+        };
+        ChangeGroup: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            organization_id: number;
+            name_ar: string;
+            name_en: string;
+            /** Format: int64 */
+            size: number;
+            location_ar: string;
+            location_en: string;
+            /** Format: int64 */
+            version: number;
+        };
+        ChangeGroupInput: {
+            /** Format: int64 */
+            organization_id: number;
+            name_ar: string;
+            name_en: string;
+            /** Format: int64 */
+            size: number;
+            location_ar: string;
+            location_en: string;
+        };
+        ChangeGroupUpdate: {
+            name_ar: string;
+            name_en: string;
+            /** Format: int64 */
+            size: number;
+            location_ar: string;
+            location_en: string;
+            /** Format: int64 */
+            version: number;
+        };
+        Page_Initiative: {
+            items: components["schemas"]["Initiative"][];
+            next?: string | null;
+            /** Format: int64 */
+            total: number;
+        };
+        Initiative: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            organization_id: number;
+            organization_name_ar: string;
+            organization_name_en: string;
+            title_ar: string;
+            title_en: string;
+            /** @enum {string} */
+            type: "digital_service" | "system" | "restructuring" | "policy" | "process" | "other";
+            /** @enum {string} */
+            status: "active" | "on_hold" | "completed" | "cancelled";
+            /** Format: int64 */
+            gate_id: number;
+            /** Format: int64 */
+            gate_position: number;
+            gate_name_ar: string;
+            gate_name_en: string;
+            starts_on: string;
+            ends_on: string;
+            head_id?: number | null;
+            head_name_ar?: string | null;
+            head_name_en?: string | null;
+            program_ar: string;
+            program_en: string;
+            /** Format: int64 */
+            impact_total: number;
+            /** Format: int64 */
+            action_count: number;
+            /** Format: int64 */
+            late_actions: number;
+            /** Format: int64 */
+            version: number;
+            updated_at: string;
+        };
+        InitiativeChoices: {
+            teams: components["schemas"]["ChangeChoice"][];
+            groups: components["schemas"]["ChangeChoice"][];
+            users: components["schemas"]["ChangeChoice"][];
+        };
+        ChangeChoice: {
+            /** Format: int64 */
+            id: number;
+            name_ar: string;
+            name_en: string;
+        };
+        InitiativeInput: {
+            /** Format: int64 */
+            organization_id: number;
+            title_ar: string;
+            title_en: string;
+            description_ar: string;
+            description_en: string;
+            /** @enum {string} */
+            type: "digital_service" | "system" | "restructuring" | "policy" | "process" | "other";
+            sponsor_ar: string;
+            sponsor_en: string;
+            head_id?: number | null;
+            team_id?: number | null;
+            starts_on: string;
+            ends_on: string;
+            program_ar: string;
+            program_en: string;
+            program_target_ar: string;
+            program_target_en: string;
+        };
+        InitiativeDetail: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            organization_id: number;
+            organization_name_ar: string;
+            organization_name_en: string;
+            title_ar: string;
+            title_en: string;
+            /** @enum {string} */
+            type: "digital_service" | "system" | "restructuring" | "policy" | "process" | "other";
+            /** @enum {string} */
+            status: "active" | "on_hold" | "completed" | "cancelled";
+            /** Format: int64 */
+            gate_id: number;
+            /** Format: int64 */
+            gate_position: number;
+            gate_name_ar: string;
+            gate_name_en: string;
+            starts_on: string;
+            ends_on: string;
+            head_id?: number | null;
+            head_name_ar?: string | null;
+            head_name_en?: string | null;
+            program_ar: string;
+            program_en: string;
+            /** Format: int64 */
+            impact_total: number;
+            /** Format: int64 */
+            action_count: number;
+            /** Format: int64 */
+            late_actions: number;
+            /** Format: int64 */
+            version: number;
+            updated_at: string;
+            description_ar: string;
+            description_en: string;
+            sponsor_ar: string;
+            sponsor_en: string;
+            program_target_ar: string;
+            program_target_en: string;
+            team_id?: number | null;
+            team_name_ar?: string | null;
+            team_name_en?: string | null;
+            gate_reached_at: string;
+            moves: components["schemas"]["GateMove"][];
+            can_manage: boolean;
+            created_at: string;
+        };
+        GateMove: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            from_gate_id: number;
+            /** Format: int64 */
+            from_position: number;
+            /** Format: int64 */
+            to_gate_id: number;
+            /** Format: int64 */
+            to_position: number;
+            review_id?: number | null;
+            reason: string;
+            /** Format: int64 */
+            moved_by: number;
+            moved_by_name_ar: string;
+            moved_by_name_en: string;
+            moved_at: string;
+        };
+        InitiativeUpdate: {
+            title_ar: string;
+            title_en: string;
+            description_ar: string;
+            description_en: string;
+            /** @enum {string} */
+            type: "digital_service" | "system" | "restructuring" | "policy" | "process" | "other";
+            sponsor_ar: string;
+            sponsor_en: string;
+            head_id?: number | null;
+            team_id?: number | null;
+            starts_on: string;
+            ends_on: string;
+            program_ar: string;
+            program_en: string;
+            program_target_ar: string;
+            program_target_en: string;
+            /** @enum {string} */
+            status: "active" | "on_hold" | "completed" | "cancelled";
+            /** Format: int64 */
+            version: number;
+        };
+        ImpactGrid: {
+            rows: components["schemas"]["ImpactRow"][];
+            aspect_totals: components["schemas"]["ImpactAspects"];
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            affected_people: number;
+        };
+        ImpactRow: {
+            /** Format: int64 */
+            group_id: number;
+            group_name_ar: string;
+            group_name_en: string;
+            /** Format: int64 */
+            size: number;
+            location_ar: string;
+            location_en: string;
+            /** Format: int64 */
+            processes: number;
+            /** Format: int64 */
+            systems: number;
+            /** Format: int64 */
+            tools: number;
+            /** Format: int64 */
+            job_roles: number;
+            /** Format: int64 */
+            behaviours: number;
+            /** Format: int64 */
+            mindset: number;
+            /** Format: int64 */
+            reporting: number;
+            /** Format: int64 */
+            performance: number;
+            /** Format: int64 */
+            compensation: number;
+            /** Format: int64 */
+            location: number;
+            /** Format: int64 */
+            total: number;
+        };
+        ImpactAspects: {
+            /** Format: int64 */
+            processes: number;
+            /** Format: int64 */
+            systems: number;
+            /** Format: int64 */
+            tools: number;
+            /** Format: int64 */
+            job_roles: number;
+            /** Format: int64 */
+            behaviours: number;
+            /** Format: int64 */
+            mindset: number;
+            /** Format: int64 */
+            reporting: number;
+            /** Format: int64 */
+            performance: number;
+            /** Format: int64 */
+            compensation: number;
+            /** Format: int64 */
+            location: number;
+        };
+        Stakeholder: {
+            /** Format: int64 */
+            id: number;
+            name_ar: string;
+            name_en: string;
+            role_ar: string;
+            role_en: string;
+            /** Format: int64 */
+            influence: number;
+            /** Format: int64 */
+            support: number;
+            sponsor: boolean;
+            roadmap_ar: string;
+            roadmap_en: string;
+            /** Format: int64 */
+            version: number;
+        };
+        StakeholderInput: {
+            name_ar: string;
+            name_en: string;
+            role_ar: string;
+            role_en: string;
+            /** Format: int64 */
+            influence: number;
+            /** Format: int64 */
+            support: number;
+            sponsor: boolean;
+            roadmap_ar: string;
+            roadmap_en: string;
+        };
+        StakeholderUpdate: {
+            name_ar: string;
+            name_en: string;
+            role_ar: string;
+            role_en: string;
+            /** Format: int64 */
+            influence: number;
+            /** Format: int64 */
+            support: number;
+            sponsor: boolean;
+            roadmap_ar: string;
+            roadmap_en: string;
+            /** Format: int64 */
+            version: number;
+        };
+        ChangeAction: {
+            /** Format: int64 */
+            id: number;
+            /** @enum {string} */
+            kind: "communication" | "sponsorship" | "coaching" | "training" | "resistance";
+            title_ar: string;
+            title_en: string;
+            owner_id?: number | null;
+            owner_name_ar?: string | null;
+            owner_name_en?: string | null;
+            starts_on: string;
+            due_on: string;
+            /** @enum {string} */
+            status: "not_started" | "in_progress" | "done" | "cancelled";
+            done_on?: string | null;
+            late: boolean;
+            /** Format: int64 */
+            version: number;
+        };
+        ChangeActionInput: {
+            /** @enum {string} */
+            kind: "communication" | "sponsorship" | "coaching" | "training" | "resistance";
+            title_ar: string;
+            title_en: string;
+            owner_id?: number | null;
+            starts_on: string;
+            due_on: string;
+            status?: ("not_started" | "in_progress" | "done" | "cancelled") | null;
+        };
+        ChangeActionUpdate: {
+            /** @enum {string} */
+            kind: "communication" | "sponsorship" | "coaching" | "training" | "resistance";
+            title_ar: string;
+            title_en: string;
+            owner_id?: number | null;
+            starts_on: string;
+            due_on: string;
+            /** @enum {string} */
+            status: "not_started" | "in_progress" | "done" | "cancelled";
+            /** Format: int64 */
+            version: number;
+        };
+        ChangeRisk: {
+            /** Format: int64 */
+            id: number;
+            title_ar: string;
+            title_en: string;
+            /** Format: int64 */
+            likelihood: number;
+            /** Format: int64 */
+            impact: number;
+            /** Format: int64 */
+            score: number;
+            /** @enum {string} */
+            level: "low" | "medium" | "high";
+            owner_id?: number | null;
+            owner_name_ar?: string | null;
+            owner_name_en?: string | null;
+            mitigation_ar: string;
+            mitigation_en: string;
+            /** @enum {string} */
+            status: "open" | "mitigating" | "closed";
+            /** Format: int64 */
+            version: number;
+        };
+        ChangeRiskInput: {
+            title_ar: string;
+            title_en: string;
+            /** Format: int64 */
+            likelihood: number;
+            /** Format: int64 */
+            impact: number;
+            owner_id?: number | null;
+            mitigation_ar: string;
+            mitigation_en: string;
+            status?: ("open" | "mitigating" | "closed") | null;
+        };
+        ChangeRiskUpdate: {
+            title_ar: string;
+            title_en: string;
+            /** Format: int64 */
+            likelihood: number;
+            /** Format: int64 */
+            impact: number;
+            owner_id?: number | null;
+            mitigation_ar: string;
+            mitigation_en: string;
+            /** @enum {string} */
+            status: "open" | "mitigating" | "closed";
+            /** Format: int64 */
+            version: number;
+        };
+        Page_ChangeChallenge: {
+            items: components["schemas"]["ChangeChallenge"][];
+            next?: string | null;
+            /** Format: int64 */
+            total: number;
+        };
+        ChangeChallenge: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            organization_id: number;
+            organization_name_ar: string;
+            organization_name_en: string;
+            initiative_id?: number | null;
+            initiative_title_ar?: string | null;
+            initiative_title_en?: string | null;
+            body: string;
+            /** @enum {string} */
+            category: "resistance" | "skills" | "resources" | "technology" | "leadership" | "communication" | "process" | "other";
+            /** @enum {string} */
+            status: "open" | "in_progress" | "resolved";
+            /** Format: int64 */
+            raised_by: number;
+            raised_by_name_ar: string;
+            raised_by_name_en: string;
+            /** Format: int64 */
+            version: number;
+            created_at: string;
+        };
+        ChangeChallengeInput: {
+            /** Format: int64 */
+            organization_id: number;
+            initiative_id?: number | null;
+            body: string;
+            /** @enum {string} */
+            category: "resistance" | "skills" | "resources" | "technology" | "leadership" | "communication" | "process" | "other";
+        };
+        ChangeChallengeUpdate: {
+            /** @enum {string} */
+            category: "resistance" | "skills" | "resources" | "technology" | "leadership" | "communication" | "process" | "other";
+            /** @enum {string} */
+            status: "open" | "in_progress" | "resolved";
+            /** Format: int64 */
+            version: number;
+        };
+        GateReview: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            gate_id: number;
+            /** Format: int64 */
+            gate_position: number;
+            gate_name_ar: string;
+            gate_name_en: string;
+            /** @enum {string} */
+            status: "open" | "decided";
+            decision?: ("pass" | "pass_with_conditions" | "hold") | null;
+            conditions: string;
+            comments: string;
+            reviewers: components["schemas"]["GateReviewer"][];
+            checks: components["schemas"]["GateCheck"][];
+            /** Format: int64 */
+            requested_by: number;
+            requested_by_name_ar: string;
+            requested_by_name_en: string;
+            requested_at: string;
+            decided_by?: number | null;
+            decided_by_name_ar?: string | null;
+            decided_by_name_en?: string | null;
+            decided_at?: string | null;
+            can_decide: boolean;
+            /** Format: int64 */
+            version: number;
+        };
+        GateReviewer: {
+            /** Format: int64 */
+            user_id: number;
+            name_ar: string;
+            name_en: string;
+        };
+        GateCheck: {
+            /** Format: int64 */
+            criterion_id: number;
+            /** @enum {string} */
+            kind: "check" | "evidence";
+            text_ar: string;
+            text_en: string;
+            met: boolean;
+            note: string;
+            attachment_id?: number | null;
+            attachment_name?: string | null;
+        };
+        GateReviewInput: {
+            reviewer_ids: number[];
+        };
+        GateCheckInput: {
+            met: boolean;
+            note: string;
+            attachment_id?: number | null;
+        };
+        GateDecisionInput: {
+            /** @enum {string} */
+            decision: "pass" | "pass_with_conditions" | "hold";
+            conditions: string;
+            comments: string;
+        };
+        GateMoveInput: {
+            /** Format: int64 */
+            gate_id: number;
+            reason: string;
         };
         NationalFigures: {
             edition_id?: number | null;
@@ -6405,6 +7463,1447 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PartnershipAction"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/change/gates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeGate"][];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/change/gates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeGateInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeGate"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "PUT/api/v1/change/gates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeGateUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeGate"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "DELETE/api/v1/change/gates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/change/teams": {
+        parameters: {
+            query?: {
+                q?: string;
+                sort?: string;
+                "page[size]"?: string;
+                "page[after]"?: string;
+                "filter[organization_id]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ChangeTeam"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/change/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeTeamInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeTeam"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/change/teams/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeTeam"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "PUT/api/v1/change/teams/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeTeamUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeTeam"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "PUT/api/v1/change/teams/{id}/members/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeTeamMemberInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeTeam"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "DELETE/api/v1/change/teams/{id}/members/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeTeam"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/change/groups": {
+        parameters: {
+            query?: {
+                q?: string;
+                sort?: string;
+                "page[size]"?: string;
+                "page[after]"?: string;
+                "filter[organization_id]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ChangeGroup"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/change/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeGroupInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeGroup"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "PUT/api/v1/change/groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeGroupUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeGroup"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "DELETE/api/v1/change/groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/change/initiatives": {
+        parameters: {
+            query?: {
+                q?: string;
+                sort?: string;
+                "page[size]"?: string;
+                "page[after]"?: string;
+                "filter[organization_id]"?: string;
+                "filter[gate_id]"?: string;
+                "filter[status]"?: string;
+                "filter[type]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Initiative"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/change/initiatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InitiativeInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiativeDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/change/initiatives/export": {
+        parameters: {
+            query?: {
+                format?: string;
+                limit?: string;
+                q?: string;
+                sort?: string;
+                "filter[organization_id]"?: string;
+                "filter[gate_id]"?: string;
+                "filter[status]"?: string;
+                "filter[type]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/change/initiatives/choices": {
+        parameters: {
+            query?: {
+                organization_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiativeChoices"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/change/initiatives/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiativeDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "PUT/api/v1/change/initiatives/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InitiativeUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiativeDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/change/initiatives/{id}/impacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImpactGrid"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "PUT/api/v1/change/initiatives/{id}/impacts/{group_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImpactAspects"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImpactGrid"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "DELETE/api/v1/change/initiatives/{id}/impacts/{group_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImpactGrid"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/change/initiatives/{id}/stakeholders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stakeholder"][];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/change/initiatives/{id}/stakeholders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StakeholderInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stakeholder"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "PUT/api/v1/change/initiatives/{id}/stakeholders/{sid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                sid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StakeholderUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stakeholder"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "DELETE/api/v1/change/initiatives/{id}/stakeholders/{sid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                sid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/change/initiatives/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeAction"][];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/change/initiatives/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeActionInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeAction"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "PUT/api/v1/change/initiatives/{id}/actions/{aid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                aid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeActionUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeAction"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "DELETE/api/v1/change/initiatives/{id}/actions/{aid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                aid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/change/initiatives/{id}/risks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRisk"][];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/change/initiatives/{id}/risks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeRiskInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRisk"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "PUT/api/v1/change/initiatives/{id}/risks/{rid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                rid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeRiskUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRisk"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "DELETE/api/v1/change/initiatives/{id}/risks/{rid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                rid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/change/challenges": {
+        parameters: {
+            query?: {
+                q?: string;
+                sort?: string;
+                "page[size]"?: string;
+                "page[after]"?: string;
+                "filter[organization_id]"?: string;
+                "filter[initiative_id]"?: string;
+                "filter[category]"?: string;
+                "filter[status]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ChangeChallenge"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/change/challenges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeChallengeInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeChallenge"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "PUT/api/v1/change/challenges/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeChallengeUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeChallenge"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/change/initiatives/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GateReview"][];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/change/initiatives/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GateReviewInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GateReview"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "PUT/api/v1/change/initiatives/{id}/reviews/{rid}/checks/{criterion_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                rid: string;
+                criterion_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GateCheckInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GateReview"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/change/initiatives/{id}/reviews/{rid}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                rid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GateDecisionInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GateReview"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/change/initiatives/{id}/gate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GateMoveInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiativeDetail"];
                 };
             };
             /** @description Problem (RFC 9457) */
