@@ -16,7 +16,10 @@
 #include "modules/adoptions/permissions.hpp"
 #include "modules/adoptions/routes.hpp"
 #include "modules/adoptions/service.hpp"
+#include "modules/change/insights.hpp"
 #include "modules/change/permissions.hpp"
+#include "modules/change/readiness.hpp"
+#include "modules/change/readiness_routes.hpp"
 #include "modules/change/routes.hpp"
 #include "modules/change/service.hpp"
 #include "modules/dashboard/permissions.hpp"
@@ -99,6 +102,8 @@ App::App(core::Config config) : config_(resolved(std::move(config))) {
   partnerships_ = std::make_unique<modules::PartnershipService>(*db_, clock_);
   dashboard_ = std::make_unique<modules::DashboardService>(*db_, clock_);
   change_ = std::make_unique<modules::change::ChangeService>(*db_, clock_);
+  readiness_ = std::make_unique<modules::change::ReadinessService>(*db_, clock_);
+  change_insights_ = std::make_unique<modules::change::ChangeInsightsService>(*db_, clock_);
   // Every area with records a user may search feeds the one index (its api.hpp); the writes enqueue them.
   indexer_ = std::make_unique<search::Indexer>(*db_, config_.search_dir);
   for (auto source :
@@ -175,6 +180,7 @@ void App::build_routes() {
   modules::events_routes(router_, *events_);
   modules::partnerships_routes(router_, *partnerships_);
   modules::change::change_routes(router_, *change_);
+  modules::change::change_readiness_routes(router_, *readiness_, *change_insights_);
   modules::dashboard_routes(router_, *dashboard_);
   modules::search_routes(router_, *search_);
   for (const auto& r : router_.routes())

@@ -43,6 +43,8 @@ class SearchService;
 
 namespace manzuma::modules::change {
 class ChangeService;
+class ReadinessService;
+class ChangeInsightsService;
 }  // namespace manzuma::modules::change
 
 namespace manzuma::app {
@@ -75,6 +77,8 @@ class App {
   modules::PartnershipService& partnerships() { return *partnerships_; }
   modules::DashboardService& dashboard() { return *dashboard_; }
   modules::change::ChangeService& change() { return *change_; }
+  modules::change::ReadinessService& readiness() { return *readiness_; }
+  modules::change::ChangeInsightsService& change_insights() { return *change_insights_; }
   /// The search index and the sources that feed it (config().search_dir).
   search::Indexer& indexer() { return *indexer_; }
 
@@ -121,6 +125,8 @@ class App {
   std::unique_ptr<modules::PartnershipService> partnerships_;
   std::unique_ptr<modules::DashboardService> dashboard_;
   std::unique_ptr<modules::change::ChangeService> change_;
+  std::unique_ptr<modules::change::ReadinessService> readiness_;
+  std::unique_ptr<modules::change::ChangeInsightsService> change_insights_;
   std::unique_ptr<search::Indexer> indexer_;
   std::unique_ptr<modules::SearchService> search_;
   http::Router router_;

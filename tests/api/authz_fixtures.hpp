@@ -8,6 +8,7 @@
 //     s.ids.set("/api/v1/editions/", "{id}", r.json().at("id").as_int64());
 //   });
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -17,25 +18,33 @@
 
 namespace manzuma::api_test {
 
-/// Path ids by route prefix: in every path starting with `prefix`, `placeholder` becomes `id`.
+/// Path ids by route prefix: in every path starting with `prefix`, `placeholder` becomes `id`. The longest
+/// matching prefix is applied first, so an area may point a more specific prefix at its own records
+/// ("/api/v1/change/initiatives/{id}/surveys") whatever order the fixtures ran in.
 class PathIds {
  public:
   void set(std::string prefix, std::string placeholder, std::int64_t id) {
-    entries_.push_back({std::move(prefix), std::move(placeholder), id});
+    set_text(std::move(prefix), std::move(placeholder), std::to_string(id));
+  }
+  /// A path parameter that is not an id (a survey link's token).
+  void set_text(std::string prefix, std::string placeholder, std::string value) {
+    entries_.push_back({std::move(prefix), std::move(placeholder), std::move(value)});
   }
   std::string fill(std::string path) const {
-    for (const auto& e : entries_) {
-      if (!path.starts_with(e.prefix)) continue;
-      if (auto p = path.find(e.placeholder); p != std::string::npos)
-        path.replace(p, e.placeholder.size(), std::to_string(e.id));
+    std::vector<const Entry*> order;
+    for (const auto& e : entries_) order.push_back(&e);
+    std::stable_sort(order.begin(), order.end(),
+                     [](const Entry* a, const Entry* b) { return a->prefix.size() > b->prefix.size(); });
+    for (const Entry* e : order) {
+      if (!path.starts_with(e->prefix)) continue;
+      if (auto p = path.find(e->placeholder); p != std::string::npos) path.replace(p, e->placeholder.size(), e->value);
     }
     return path;
   }
 
  private:
   struct Entry {
-    std::string prefix, placeholder;
-    std::int64_t id;
+    std::string prefix, placeholder, value;
   };
   std::vector<Entry> entries_;
 };

@@ -291,6 +291,14 @@ void Server::sql(const std::string& statement) const {
   if (code != 0) throw std::runtime_error("SQL failed: " + statement);
 }
 
+std::string Server::query(const std::string& statement) const {
+  auto [code, out] = postgres() ? run({"psql", database_url_, "-q", "-A", "-t", "-c", statement}, {})
+                                : run({"sqlite3", database_url_.substr(7), statement}, {});
+  if (code != 0) throw std::runtime_error("SQL failed: " + statement);
+  while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+  return out;
+}
+
 std::string url_encode(std::string_view text) {
   char* e = curl_easy_escape(nullptr, text.data(), static_cast<int>(text.size()));
   std::string out(e);

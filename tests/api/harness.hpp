@@ -92,6 +92,8 @@ class Server {
   std::pair<int, std::string> cli(const std::vector<std::string>& args, std::string_view stdin_text = {}) const;
   /// Runs SQL directly on the database (sqlite3 or psql), for tamper tests.
   void sql(const std::string& statement) const;
+  /// Runs one SELECT directly on the database; its rows as text, one per line, columns separated by '|'.
+  std::string query(const std::string& statement) const;
   /// Sends SIGTERM and waits for exit; returns the exit status.
   int stop();
 

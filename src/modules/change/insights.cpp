@@ -13,9 +13,9 @@
 #include "platform/rbac.hpp"
 #include "platform/validation.hpp"
 
-namespace manzuma::modules {
+namespace manzuma::modules::change {
 
-namespace repo = change;
+namespace repo = readiness;
 
 namespace {
 
@@ -43,8 +43,8 @@ std::string month_of(int index) {
 
 std::optional<double> mean(std::int64_t sum, std::int64_t n) {
   if (n <= 0) return std::nullopt;
-  return static_cast<double>(static_cast<std::int64_t>(static_cast<double>(sum) * 100.0 / static_cast<double>(n) +
-                                                       0.5)) /
+  return static_cast<double>(
+             static_cast<std::int64_t>(static_cast<double>(sum) * 100.0 / static_cast<double>(n) + 0.5)) /
          100.0;
 }
 
@@ -88,8 +88,8 @@ std::vector<std::string> month_range(std::string_view first, int count) {
   return out;
 }
 
-std::vector<SaturationRow> saturation_rows(const std::vector<change::GroupFacts>& groups,
-                                           const std::vector<change::ImpactLoad>& loads,
+std::vector<SaturationRow> saturation_rows(const std::vector<readiness::GroupFacts>& groups,
+                                           const std::vector<readiness::ImpactLoad>& loads,
                                            const std::vector<std::string>& months, std::int64_t capacity,
                                            bool with_initiatives) {
   std::vector<SaturationRow> rows;
@@ -327,14 +327,12 @@ platform::ExportTable ChangeInsightsService::national_entities_table(const core:
   const auto view = national(actor);
   const bool ar = locale == "ar";
   platform::ExportTable t;
-  t.header = {ar ? "رقم الجهة" : "Organisation id",
-              ar ? "الجهة (عربي)" : "Entity (Arabic)",
-              ar ? "الجهة (إنجليزي)" : "Entity (English)",
-              ar ? "مشروع الحوكمة" : "Governance project",
+  t.header = {ar ? "رقم الجهة" : "Organisation id", ar ? "الجهة (عربي)" : "Entity (Arabic)",
+              ar ? "الجهة (إنجليزي)" : "Entity (English)", ar ? "مشروع الحوكمة" : "Governance project",
               ar ? "المبادرات" : "Initiatives"};
   for (const auto& g : view.gates) t.header.push_back(ar ? g.name_ar : g.name_en);
-  for (const char* h : {ar ? "إجراءات متأخرة" : "Late actions", ar ? "أشهر التشبع" : "Saturated months",
-                        ar ? "الجاهزية" : "Readiness"})
+  for (const char* h :
+       {ar ? "إجراءات متأخرة" : "Late actions", ar ? "أشهر التشبع" : "Saturated months", ar ? "الجاهزية" : "Readiness"})
     t.header.emplace_back(h);
   for (const auto& e : view.by_entity) {
     std::vector<std::string> row{std::to_string(e.organization_id), e.name_ar, e.name_en,
@@ -355,4 +353,4 @@ platform::ExportTable ChangeInsightsService::national_entities_table(const core:
   return t;
 }
 
-}  // namespace manzuma::modules
+}  // namespace manzuma::modules::change

@@ -18,7 +18,7 @@
 #include "modules/change/readiness_repository.hpp"
 #include "platform/export/table.hpp"
 
-namespace manzuma::modules {
+namespace manzuma::modules::change {
 
 /// `count` months from `first` ("YYYY-MM"), in order.
 std::vector<std::string> month_range(std::string_view first, int count);
@@ -26,8 +26,8 @@ std::vector<std::string> month_range(std::string_view first, int count);
 /// The heatmap rows of `groups` over `months`: an initiative loads a month its [starts_on, ends_on] overlaps, with
 /// its impact total on the group; a cell is over when its load exceeds `capacity`. Loads of other groups are
 /// ignored. Without `with_initiatives` the cells name no initiatives (the national view only counts).
-std::vector<SaturationRow> saturation_rows(const std::vector<change::GroupFacts>& groups,
-                                           const std::vector<change::ImpactLoad>& loads,
+std::vector<SaturationRow> saturation_rows(const std::vector<readiness::GroupFacts>& groups,
+                                           const std::vector<readiness::ImpactLoad>& loads,
                                            const std::vector<std::string>& months, std::int64_t capacity,
                                            bool with_initiatives = true);
 
@@ -64,4 +64,4 @@ class ChangeInsightsService {
   mutable db::Memo<std::string, Saturation> saturation_{512};
 };
 
-}  // namespace manzuma::modules
+}  // namespace manzuma::modules::change

@@ -1,7 +1,7 @@
 #include "modules/change/readiness.hpp"
 
-#include <chrono>
 #include <charconv>
+#include <chrono>
 
 #include "core/crypto.hpp"
 #include "core/json.hpp"
@@ -11,9 +11,9 @@
 #include "platform/audit/audit.hpp"
 #include "platform/validation.hpp"
 
-namespace manzuma::modules {
+namespace manzuma::modules::change {
 
-namespace repo = change;
+namespace repo = readiness;
 
 std::optional<AdkarElement> barrier_point(const std::array<std::optional<double>, 5>& means) {
   static constexpr AdkarElement kOrder[] = {AdkarElement::awareness, AdkarElement::desire, AdkarElement::knowledge,
@@ -125,7 +125,8 @@ ChangeSurvey ReadinessService::create_survey(const core::Actor& actor, std::int6
     date_field(v, "opens_on", row.opens_on);
     date_field(v, "closes_on", row.closes_on);
     if (valid_date(row.opens_on) && valid_date(row.closes_on) && row.closes_on < row.opens_on)
-      v.fail("closes_on", "before_start", "لا يسبق تاريخ الإغلاق تاريخ الفتح", "The survey cannot close before it opens");
+      v.fail("closes_on", "before_start", "لا يسبق تاريخ الإغلاق تاريخ الفتح",
+             "The survey cannot close before it opens");
     v.check();
     if (initiative.status == "completed" || initiative.status == "cancelled")
       throw core::Error(core::ErrorKind::conflict, "initiative_closed", "المبادرة منتهية؛ لا تُفتح لها جولات جديدة",
@@ -154,7 +155,8 @@ ChangeSurvey ReadinessService::update_survey(const core::Actor& actor, std::int6
     row.closes_on = in.closes_on;
     date_field(v, "closes_on", row.closes_on);
     if (valid_date(row.closes_on) && row.closes_on < row.opens_on)
-      v.fail("closes_on", "before_start", "لا يسبق تاريخ الإغلاق تاريخ الفتح", "The survey cannot close before it opens");
+      v.fail("closes_on", "before_start", "لا يسبق تاريخ الإغلاق تاريخ الفتح",
+             "The survey cannot close before it opens");
     v.check();
     if (in.version != current->version) throw platform::stale_version();
     row.status = in.status;
@@ -244,13 +246,13 @@ PublicSurvey ReadinessService::answer(std::string_view token, const SurveyAnswer
     repo::insert_response(s, link->survey_id, link->group_id, in, comment, day);
     // Anonymous by design: no user, no address, no link; the survey alone is named.
     const core::Origin anonymous{origin.request_id, "", ""};
-    platform::audit(s, clock_, nullptr, anonymous,
-                    {"change_survey.answer", "change_survey", std::to_string(link->survey_id), link->organization_id,
-                     {}},
-                    "anonymous");
+    platform::audit(
+        s, clock_, nullptr, anonymous,
+        {"change_survey.answer", "change_survey", std::to_string(link->survey_id), link->organization_id, {}},
+        "anonymous");
     link->used = true;
     return public_of(*link);
   });
 }
 
-}  // namespace manzuma::modules
+}  // namespace manzuma::modules::change

@@ -13,7 +13,7 @@
 #include "db/database.hpp"
 #include "modules/change/readiness_model.hpp"
 
-namespace manzuma::modules {
+namespace manzuma::modules::change {
 
 /// The barrier point of one group: the first element, in ADKAR order, whose mean is 3 or less. Elements without
 /// a mean (no answers) are skipped; none when every mean is above 3.
@@ -50,4 +50,4 @@ class ReadinessService {
   const core::Clock& clock_;
 };
 
-}  // namespace manzuma::modules
+}  // namespace manzuma::modules::change

@@ -8,14 +8,9 @@
 #include <string>
 #include <vector>
 
-namespace manzuma::modules {
+#include "modules/change/model.hpp"
 
-/// The five ADKAR elements, in the order a change is taken up.
-enum class AdkarElement { awareness, desire, knowledge, ability, reinforcement };
-BOOST_DESCRIBE_ENUM(AdkarElement, awareness, desire, knowledge, ability, reinforcement)
-
-enum class SurveyStatus { open, closed };
-BOOST_DESCRIBE_ENUM(SurveyStatus, open, closed)
+namespace manzuma::modules::change {
 
 /// One stakeholder group's answers to one survey round: means 1–5 (null without answers) and the barrier point.
 struct SurveyGroupResult {
@@ -307,4 +302,4 @@ struct NationalChange {
 BOOST_DESCRIBE_STRUCT(NationalChange, (),
                       (totals, gates, by_entity, readiness_trend, late_plans, saturated, governance_project))
 
-}  // namespace manzuma::modules
+}  // namespace manzuma::modules::change

@@ -5,7 +5,7 @@
 
 #include "db/query.hpp"
 
-namespace manzuma::modules::change {
+namespace manzuma::modules::change::readiness {
 
 namespace {
 
@@ -41,8 +41,8 @@ BOOST_DESCRIBE_STRUCT(GroupTally, (),
 std::optional<double> mean(std::int64_t sum, std::int64_t n) {
   if (n <= 0) return std::nullopt;
   // Two decimals: what the heatmap and the charts show.
-  return static_cast<double>(static_cast<std::int64_t>(static_cast<double>(sum) * 100.0 / static_cast<double>(n) +
-                                                       0.5)) /
+  return static_cast<double>(
+             static_cast<std::int64_t>(static_cast<double>(sum) * 100.0 / static_cast<double>(n) + 0.5)) /
          100.0;
 }
 
@@ -233,8 +233,7 @@ std::vector<ImpactLoad> loads_of(db::Session& s, std::optional<std::int64_t> org
       " im.total FROM change_initiatives i JOIN change_impacts im ON im.initiative_id = i.id"
       " WHERE i.status IN ('active', 'on_hold') AND i.starts_on <= ? AND i.ends_on >= ? AND im.total > 0";
   if (organization_id)
-    return s.query<ImpactLoad>(sql + " AND i.organization_id = ? ORDER BY i.id", last_day, first_day,
-                               *organization_id);
+    return s.query<ImpactLoad>(sql + " AND i.organization_id = ? ORDER BY i.id", last_day, first_day, *organization_id);
   return s.query<ImpactLoad>(sql + " ORDER BY i.organization_id, i.id", last_day, first_day);
 }
 
@@ -250,7 +249,9 @@ core::Page<ChangeEntity> entities(db::Session& s, const core::ListQuery& q) {
   return db::fetch_page<ChangeEntity>(
       s, std::move(w), q,
       {"SELECT " + std::string(kEntityColumns) + from, "SELECT COUNT(*)" + from, "o.id", false, "o.id"},
-      [](const ChangeEntity& e) { return std::pair{std::to_string(e.organization_id), e.organization_id}; });
+      [](const ChangeEntity& e) {
+        return std::pair{std::to_string(e.organization_id), e.organization_id};
+      });
 }
 
 std::optional<ChangeEntity> find_entity(db::Session& s, std::int64_t organization_id) {
@@ -339,4 +340,4 @@ std::int64_t total_responses(db::Session& s) {
   return s.query_one<std::int64_t>("SELECT COALESCE(SUM(responses), 0) FROM change_survey_tallies").value_or(0);
 }
 
-}  // namespace manzuma::modules::change
+}  // namespace manzuma::modules::change::readiness

@@ -14,7 +14,7 @@
 #include "db/database.hpp"
 #include "modules/change/readiness_model.hpp"
 
-namespace manzuma::modules::change {
+namespace manzuma::modules::change::readiness {
 
 /// The saturation capacity of an entity the program office has not set.
 inline constexpr std::int64_t kDefaultCapacity = 60;
@@ -207,4 +207,4 @@ std::vector<MonthTally> tallies_by_closing_month(db::Session& s, std::string_vie
                                                  std::string_view last_month);
 std::int64_t total_responses(db::Session& s);
 
-}  // namespace manzuma::modules::change
+}  // namespace manzuma::modules::change::readiness
