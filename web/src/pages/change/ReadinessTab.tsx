@@ -88,8 +88,8 @@ function LinksModal({ detail, survey, onClose }: { detail: InitiativeDetail; sur
     server.clear();
     try {
       const created = await unwrap(
-        api.POST('/api/v1/change/initiatives/{id}/surveys/{sid}/links', {
-          params: { path: { id: String(detail.id), sid: String(survey.id) } },
+        api.POST('/api/v1/change/initiatives/{id}/surveys/{survey_id}/links', {
+          params: { path: { id: String(detail.id), survey_id: String(survey.id) } },
           body: { group_id: Number(v.group_id) || 0, count: Number(v.count) || 0 },
         }),
       );
@@ -176,8 +176,8 @@ function SurveyCard({ detail, survey, onLinks }: { detail: InitiativeDetail; sur
   const close = async () => {
     try {
       await unwrap(
-        api.PUT('/api/v1/change/initiatives/{id}/surveys/{sid}', {
-          params: { path: { id: String(detail.id), sid: String(survey.id) } },
+        api.PUT('/api/v1/change/initiatives/{id}/surveys/{survey_id}', {
+          params: { path: { id: String(detail.id), survey_id: String(survey.id) } },
           body: { title_ar: survey.title_ar, title_en: survey.title_en, closes_on: survey.closes_on, status: 'closed', version: survey.version },
         }),
       );

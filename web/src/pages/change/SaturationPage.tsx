@@ -32,7 +32,8 @@ function CapacityModal({ sat, opened, onClose }: { sat: Saturation; opened: bool
   const qc = useQueryClient();
   const entity = useQuery({
     queryKey: ['change', 'entity', sat.organization_id],
-    queryFn: () => unwrap(api.GET('/api/v1/change/entities', { params: { query: stringify({ 'filter[organization_id]': sat.organization_id, 'page[size]': 1 }) } })),
+    // The entities list has no id filter: search by the name and pick the row by id.
+    queryFn: () => unwrap(api.GET('/api/v1/change/entities', { params: { query: stringify({ q: sat.organization_name_en || sat.organization_name_ar, 'page[size]': 50 }) } })),
     enabled: opened,
   });
   const row = entity.data?.items.find((e) => e.organization_id === sat.organization_id);
