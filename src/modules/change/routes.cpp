@@ -258,14 +258,15 @@ void change_routes(http::Router& r, ChangeService& svc) {
       r, Method::put, kBase + "/initiatives/{id}/reviews/{rid}/checks/{criterion_id}",
       {.action = "change.review",
        .summary = "Answer one criterion of an open review (the entity's managers or the review's reviewers)"},
-      initiative_visible, [&svc](http::Context& c, GateCheckInput in) {
+      [&svc](http::Context& c) { svc.require_review_access(c.actor(), c.id(), c.id("rid"), false); },
+      [&svc](http::Context& c, GateCheckInput in) {
         return svc.put_check(c.actor(), c.id(), c.id("rid"), c.id("criterion_id"), in);
       });
   scoped_write<GateDecisionInput, GateReview>(
       r, Method::post, kBase + "/initiatives/{id}/reviews/{rid}/decision",
       {.action = "change.review",
        .summary = "Decide an open review: pass, pass with conditions or hold (only a reviewer on it)"},
-      initiative_visible,
+      [&svc](http::Context& c) { svc.require_review_access(c.actor(), c.id(), c.id("rid"), true); },
       [&svc](http::Context& c, GateDecisionInput in) { return svc.decide(c.actor(), c.id(), c.id("rid"), in); });
   scoped_write<GateMoveInput, InitiativeDetail>(
       r, Method::post, kBase + "/initiatives/{id}/gate",

@@ -89,6 +89,10 @@ class ChangeService {
   std::vector<GateReview> reviews(const core::Actor& actor, std::int64_t id);
   /// A review of the next gate (position + 1); notifies the reviewers.
   GateReview request_review(const core::Actor& actor, std::int64_t id, const GateReviewInput& in);
+  /// Throws unless the caller may answer the review's checks (`decide` false: the entity's managers and the
+  /// review's reviewers) or decide it (`decide` true: its reviewers only): 404 when they do not read the initiative
+  /// or the review is not its, 403 otherwise (checked before a request body is decoded).
+  void require_review_access(const core::Actor& actor, std::int64_t id, std::int64_t review_id, bool decide);
   GateReview put_check(const core::Actor& actor, std::int64_t id, std::int64_t review_id, std::int64_t criterion_id,
                        const GateCheckInput& in);
   /// Only a reviewer on the review decides; pass moves the initiative to the review's gate. Notifies the requester.
