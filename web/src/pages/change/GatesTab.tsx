@@ -7,7 +7,6 @@ import { IconArrowBack, IconGavel, IconSend } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
-import { can, meQuery } from '../../auth/session';
 import { FileUpload } from '../../components/FileUpload';
 import { useServerErrors } from '../../components/forms';
 import { notifyError, notifySuccess } from '../../components/notify';
@@ -26,29 +25,10 @@ function useRefresh(id: number) {
     ]);
 }
 
-interface Person {
-  id: number;
-  name_ar: string;
-  name_en: string;
-}
-
-/**
- * Who may review a gate: program-office (and platform-administrator) users. The entity's form choices carry
- * them when the server offers `reviewers`; a caller who may read users also finds them through the users list.
- */
+/** Who may review a gate: the program-office and platform-administrator users the entity's form choices list. */
 function useReviewerCandidates(organizationId: number, enabled: boolean) {
-  const { data: me } = useQuery(meQuery);
   const choices = useQuery({ ...choicesQuery(organizationId), enabled });
-  const readsUsers = can(me, 'users.read');
-  const users = useQuery({
-    queryKey: ['change', 'reviewer-users'],
-    queryFn: () => unwrap(api.GET('/api/v1/users', { params: { query: { 'filter[role]': 'program_office', 'page[size]': '200' } } })),
-    enabled: enabled && readsUsers,
-    staleTime: 60_000,
-  });
-  const offered = (choices.data as { reviewers?: Person[] } | undefined)?.reviewers;
-  const people: Person[] = offered ?? (users.data?.items ?? []).map((u) => ({ id: u.id, name_ar: u.name_ar, name_en: u.name_en }));
-  return { people, loading: choices.isLoading || users.isLoading };
+  return { people: choices.data?.reviewers ?? [], loading: choices.isLoading };
 }
 
 function RequestReviewModal({ detail, nextGate, opened, onClose }: { detail: InitiativeDetail; nextGate: string; opened: boolean; onClose: () => void }) {
