@@ -130,7 +130,7 @@ export function GatesPage() {
               <Card key={g.id} withBorder component="li">
                 <Group justify="space-between" align="start">
                   <div>
-                    <Title order={2} size="h4">
+                    <Title order={3} size="h4">
                       {name}
                     </Title>
                     <Text size="sm" c="dimmed">

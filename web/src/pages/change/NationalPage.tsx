@@ -55,7 +55,7 @@ const fmtMean = (n: (x: number) => string, v: number | null | undefined) => (v =
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
     <section aria-labelledby={id}>
-      <Title order={2} size="h4" id={id} mb="sm">
+      <Title order={3} size="h4" id={id} mb="sm">
         {title}
       </Title>
       {children}

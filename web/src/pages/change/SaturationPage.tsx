@@ -242,7 +242,7 @@ export function SaturationPage() {
       ) : (
         <>
           <Group gap="lg">
-            <Title order={2} size="h4">
+            <Title order={3} size="h4">
               {pick(sat.organization_name_ar, sat.organization_name_en)}
             </Title>
             <Text size="sm" data-testid="capacity">

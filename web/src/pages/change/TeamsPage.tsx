@@ -196,7 +196,7 @@ export function TeamsPage() {
             <Card key={x.id} withBorder component="section" aria-label={name}>
               <Group justify="space-between" align="start" mb="sm">
                 <div>
-                  <Title order={2} size="h4">
+                  <Title order={3} size="h4">
                     {name}
                   </Title>
                   <Text size="sm" c="dimmed">
