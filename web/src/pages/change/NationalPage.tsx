@@ -66,6 +66,8 @@ function Section({ id, title, children }: { id: string; title: string; children:
 function Content({ n }: { n: NationalChange }) {
   const { t, pick, number, date } = useI18n();
   const month = useMonthLabel();
+  // Months with answers only: a month without any reads as "no data", not as a mean of zero.
+  const trend = n.readiness_trend.filter((m) => m.responses > 0);
   const gateName = (g: NationalChange['gates'][number]) => t('change.gateLabel', { position: number(g.position), name: pick(g.name_ar, g.name_en) });
   return (
     <Stack gap="xl">
@@ -85,7 +87,7 @@ function Content({ n }: { n: NationalChange }) {
           </Suspense>
         </Section>
         <Section id="nat-trend" title={t('change.trendTitle')}>
-          {n.readiness_trend.length === 0 ? (
+          {trend.length === 0 ? (
             <Text size="sm" c="dimmed">
               {t('change.trendEmpty')}
             </Text>
@@ -95,8 +97,8 @@ function Content({ n }: { n: NationalChange }) {
                 type="line"
                 label={t('change.trendTitle')}
                 categoryLabel={t('change.month')}
-                labels={n.readiness_trend.map((m) => month(m.month))}
-                datasets={adkar.map((e) => ({ label: t(`change.adkar.${e}`), data: n.readiness_trend.map((m) => m[e] ?? 0) }))}
+                labels={trend.map((m) => month(m.month))}
+                datasets={adkar.map((e) => ({ label: t(`change.adkar.${e}`), data: trend.map((m) => Math.round((m[e] ?? 0) * 100) / 100) }))}
                 height={260}
               />
             </Suspense>
