@@ -77,7 +77,7 @@ export function InitiativesPage() {
       column.accessor('status', {
         header: () => t('change.colStatus'),
         cell: (c) => (
-          <Badge color={statusColor[c.getValue()]} variant="filled" tt="none" radius="sm">
+          <Badge color={statusColor[c.getValue()]} variant="filled" tt="none" radius="sm" h="auto" py={2} styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }}>
             {t(`change.statusName.${c.getValue()}`)}
           </Badge>
         ),
@@ -88,7 +88,7 @@ export function InitiativesPage() {
         meta: { numeric: true },
         cell: (c) =>
           c.getValue() > 0 ? (
-            <Badge color="red.9" variant="filled" tt="none" radius="sm">
+            <Badge color="red.9" variant="filled" tt="none" radius="sm" h="auto" py={2} styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }}>
               {t('change.lateCount', { count: c.getValue() })}
             </Badge>
           ) : (
