@@ -16,6 +16,7 @@
 #include "modules/adoptions/permissions.hpp"
 #include "modules/adoptions/routes.hpp"
 #include "modules/adoptions/service.hpp"
+#include "modules/change/api.hpp"
 #include "modules/change/insights.hpp"
 #include "modules/change/permissions.hpp"
 #include "modules/change/readiness.hpp"
@@ -108,13 +109,15 @@ App::App(core::Config config) : config_(resolved(std::move(config))) {
   indexer_ = std::make_unique<search::Indexer>(*db_, config_.search_dir);
   for (auto source :
        {modules::practices_search_source(), modules::research_search_source(), modules::events_search_source(),
-        modules::editions_search_source(), modules::partnerships_search_source(), modules::adoptions_search_source()})
+        modules::editions_search_source(), modules::partnerships_search_source(), modules::adoptions_search_source(),
+        modules::change::initiatives_search_source()})
     indexer_->add_source(std::move(source));
   search_ = std::make_unique<modules::SearchService>(*db_, *indexer_);
-  // Studies and adoptions are read by organisation path: a move changes who finds them.
+  // Studies, adoptions and change initiatives are read by organisation path: a move changes who finds them.
   organizations_->add_move_listener([](db::Session& s, std::string_view path) {
     modules::enqueue_studies_under(s, path);
     modules::enqueue_adoptions_under(s, path);
+    modules::change::enqueue_initiatives_under(s, path);
   });
   // Time-driven notices: each area that has them registers its due source with the scan.
   notifications_->add_due_source(

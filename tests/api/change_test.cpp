@@ -723,6 +723,25 @@ TEST(Change, BrokenInputIsRefusedNamingTheField) {
   EXPECT_EQ(as(kContributor).post(kBase + "/initiatives", initiative_body(mtcit())).status, 403);
 }
 
+TEST(Change, InitiativesAreFoundBySearchByTheirEntitysReaders) {
+  const std::string word = "Quokkaization" + unique("w").substr(1);
+  auto body = initiative_body(interior(), "Search " + word);
+  const auto id = as(kOffice).post(kBase + "/initiatives", body).json().at("id").as_int64();
+  auto found = [&](Client& c) {
+    auto r = c.get("/api/v1/search?q=" + url_encode(word));
+    EXPECT_EQ(r.status, 200) << r.body;
+    for (const auto& i : r.json().at("items").as_array())
+      if (i.at("type").as_string() == "initiative" && i.at("id").as_int64() == id) {
+        EXPECT_EQ(i.at("url").as_string(), "/change/initiatives/" + std::to_string(id));
+        return true;
+      }
+    return false;
+  };
+  EXPECT_TRUE(found(as(kViewer)));
+  EXPECT_TRUE(found(as(kOffice)));
+  EXPECT_FALSE(found(as(kCoordinator)));
+}
+
 // The authorisation matrix walks authz/change.tsv over records of the Ministry of Interior: an initiative with a
 // team, a group with an impact row, a stakeholder, an action, a risk, a challenge and an open review whose
 // reviewers are the first administrator and the program office.

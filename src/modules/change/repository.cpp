@@ -622,6 +622,10 @@ std::optional<InitiativeRow> find_initiative_row(db::Session& s, std::int64_t id
   return s.query_one<InitiativeRow>(std::string(kInitiativeRowSelect) + " WHERE i.id = ?", id);
 }
 
+void lock_initiative(db::Session& s, std::int64_t id) {
+  s.exec("UPDATE change_initiatives SET updated_at = updated_at WHERE id = ?", id);
+}
+
 std::optional<InitiativeDetail> find_initiative(db::Session& s, std::int64_t id, std::string_view today) {
   auto items = s.query<Initiative>(
       "SELECT " + std::string(kInitiativeColumns) + std::string(kInitiativeFrom) + " WHERE i.id = ?", id);

@@ -114,6 +114,9 @@ void delete_group(db::Session& s, std::int64_t id);
 core::Page<Initiative> initiatives(db::Session& s, const core::ListQuery& q, const ReadScope& scope,
                                    std::string_view today);
 std::optional<InitiativeRow> find_initiative_row(db::Session& s, std::int64_t id);
+/// Takes the initiative's row lock for the rest of the transaction (PostgreSQL; SQLite writes one at a time), so
+/// two gate writes on one initiative (two review requests, a decision and a move back) run one after the other.
+void lock_initiative(db::Session& s, std::int64_t id);
 /// The detail without can_manage (the service's).
 std::optional<InitiativeDetail> find_initiative(db::Session& s, std::int64_t id, std::string_view today);
 std::int64_t insert_initiative(db::Session& s, const InitiativeRow& i, std::int64_t created_by, std::string_view now);

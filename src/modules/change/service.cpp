@@ -18,7 +18,7 @@ namespace repo = portfolio;
 
 namespace {
 
-constexpr std::string_view kSearchType = "change_initiative";
+constexpr std::string_view kSearchType = "initiative";
 
 core::Error initiative_not_found() {
   return core::Error::not_found("مبادرة التغيير غير موجودة", "The change initiative was not found");
@@ -910,6 +910,7 @@ std::vector<GateReview> ChangeService::reviews(const core::Actor& actor, std::in
 GateReview ChangeService::request_review(const core::Actor& actor, std::int64_t id, const GateReviewInput& in) {
   const auto at = now();
   return db_.write([&](db::Session& s) {
+    repo::lock_initiative(s, id);
     auto i = load(s, actor, id, true);
     platform::Validator v;
     std::vector<std::int64_t> reviewers;
@@ -1011,6 +1012,7 @@ GateReview ChangeService::decide(const core::Actor& actor, std::int64_t id, std:
                                  const GateDecisionInput& in) {
   const auto at = now();
   return db_.write([&](db::Session& s) {
+    repo::lock_initiative(s, id);
     auto i = load(s, actor, id, false);
     auto review = repo::find_review(s, id, review_id);
     if (!review) throw review_not_found();
@@ -1086,6 +1088,7 @@ GateReview ChangeService::decide(const core::Actor& actor, std::int64_t id, std:
 InitiativeDetail ChangeService::move_back(const core::Actor& actor, std::int64_t id, const GateMoveInput& in) {
   const auto at = now();
   db_.write([&](db::Session& s) {
+    repo::lock_initiative(s, id);
     auto i = load(s, actor, id, true);
     platform::Validator v;
     const auto reason = v.text("reason", in.reason, 3, 2000);

@@ -58,6 +58,9 @@ constexpr KindLabel kKinds[] = {
     {"partnership.expired", "مذكرات تعاون انتهت", "MoUs expired"},
     {"partnership.action_assigned", "إجراءات متابعة أُسندت إليك", "Follow-up actions assigned to you"},
     {"partnership.action_overdue", "إجراءات متابعة متأخرة", "Overdue follow-up actions"},
+    {"change.review_requested", "مراجعات بوابات طُلبت منك", "Gate reviews requested of you"},
+    {"change.review_decided", "مراجعات بوابات بُتّ فيها", "Gate reviews decided"},
+    {"change.action_assigned", "إجراءات تغيير أُسندت إليك", "Change actions assigned to you"},
 };
 
 KindLabel label_of(std::string_view kind) {

@@ -15,7 +15,7 @@ BOOST_DESCRIBE_ENUM(SearchSort, relevance, newest)
 /// The query of GET /api/v1/search, as the route parsed it (numbers are numbers; the service checks the rest).
 struct SearchRequest {
   std::string q;
-  /// Any of these record types ("practice", "study", "event", "edition", "partnership", "adoption").
+  /// Any of these record types ("practice", "study", "event", "edition", "partnership", "adoption", "initiative").
   std::vector<std::string> types;
   std::optional<std::int64_t> organization_id;
   std::optional<std::int64_t> edition;

@@ -27,6 +27,7 @@ constexpr SearchType kTypes[] = {
     {"edition", "editions.read", "/editions/"},
     {"partnership", "partnerships.read", "/partnerships/"},
     {"adoption", "adoptions.read", "/adoptions/"},
+    {"initiative", "change.read", "/change/initiatives/"},
 };
 
 /// The index refuses longer queries too; nobody types a thousand characters into a search box.
