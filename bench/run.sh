@@ -309,6 +309,10 @@ fi
 read_scenario adoption_detail read office "/api/v1/adoptions/$adoption_id"
 read_scenario dashboard_national read office /api/v1/dashboard/national
 read_scenario dashboard_entity read office "/api/v1/dashboard/entities/$entity_id"
+# The change portfolio: the coordinator's ministry carries the most initiatives (gen_change.cpp), so its
+# heatmap is the heaviest; the national view aggregates every initiative, action, impact and survey tally.
+read_scenario change_saturation read office "/api/v1/change/saturation?organization_id=$entity_id"
+read_scenario change_national read office /api/v1/change/national
 read_scenario search read office "/api/v1/search?q=$q"
 # Where an entity coordinator's scope differs: their entity's plans, studies, users, dashboard, and search
 # within what their entity may see.

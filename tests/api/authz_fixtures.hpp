@@ -8,7 +8,6 @@
 //     s.ids.set("/api/v1/editions/", "{id}", r.json().at("id").as_int64());
 //   });
 
-#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -18,9 +17,10 @@
 
 namespace manzuma::api_test {
 
-/// Path ids by route prefix: in every path starting with `prefix`, `placeholder` becomes `id`. The longest
-/// matching prefix is applied first, so an area may point a more specific prefix at its own records
-/// ("/api/v1/change/initiatives/{id}/surveys") whatever order the fixtures ran in.
+/// Path ids by route prefix: in every path starting with `prefix`, `placeholder` becomes `id`. One placeholder
+/// at a time, and of the entries that apply to the path as filled so far, the one with the longest prefix first
+/// (ties in the order they were set): an area may point a more specific prefix at its own records
+/// (".../initiatives/{id}/surveys"), or name one after an id is filled (".../initiatives/42/risks/").
 class PathIds {
  public:
   void set(std::string prefix, std::string placeholder, std::int64_t id) {
@@ -31,15 +31,15 @@ class PathIds {
     entries_.push_back({std::move(prefix), std::move(placeholder), std::move(value)});
   }
   std::string fill(std::string path) const {
-    std::vector<const Entry*> order;
-    for (const auto& e : entries_) order.push_back(&e);
-    std::stable_sort(order.begin(), order.end(),
-                     [](const Entry* a, const Entry* b) { return a->prefix.size() > b->prefix.size(); });
-    for (const Entry* e : order) {
-      if (!path.starts_with(e->prefix)) continue;
-      if (auto p = path.find(e->placeholder); p != std::string::npos) path.replace(p, e->placeholder.size(), e->value);
+    for (;;) {
+      const Entry* best = nullptr;
+      for (const auto& e : entries_)
+        if (path.starts_with(e.prefix) && path.find(e.placeholder) != std::string::npos &&
+            (!best || e.prefix.size() > best->prefix.size()))
+          best = &e;
+      if (!best) return path;
+      path.replace(path.find(best->placeholder), best->placeholder.size(), best->value);
     }
-    return path;
   }
 
  private:

@@ -269,7 +269,8 @@ TEST(ChangeReadiness, TheSameLinkAnswersOnceAndTheTallyCountsOne) {
   auto& viewer = as(kViewer);
   EXPECT_EQ(viewer.request("POST", kBase + "/survey/" + token, bj::serialize(answer_body(5, 5, 5, 5, 5))).status, 409);
 
-  const auto& s = survey_in(as(kCoordinator).get(initiative_path(initiative, "/surveys")), survey);
+  const auto list = as(kCoordinator).get(initiative_path(initiative, "/surveys"));
+  const auto& s = survey_in(list, survey);
   EXPECT_EQ(s.at("responses").as_int64(), 1);
   EXPECT_DOUBLE_EQ(s.at("groups").at(0).at("awareness").to_number<double>(), 2.0);
   const auto sid = std::to_string(survey);
@@ -447,7 +448,7 @@ TEST(ChangeReadiness, TheNationalViewMatchesTheData) {
   const auto group = make_group(org);
   const auto i1 = make_initiative(org, month(0) + "-01", month(2) + "-28", "active", 1);
   const auto i2 = make_initiative(org, month(0) + "-01", month(5) + "-28", "active", 1);
-  const auto i3 = make_initiative(org, month(-6) + "-01", month(-1) + "-28", "completed", 2);
+  make_initiative(org, month(-6) + "-01", month(-1) + "-28", "completed", 2);
   make_impact(i1, group, 40);
   make_impact(i2, group, 30);  // months 0–2 at 70 > 60: three saturated months
   for (int k = 0; k < 30; ++k) make_action(i1, day(-400 - k), "in_progress");  // 30 late actions, top of late plans
@@ -601,7 +602,7 @@ const bool kRegistered = register_authz_fixture([](AuthzSetup& s) {
       bj::object{{"group_id", id}, {"count", 1}});
   ASSERT_EQ(batch.status, 201) << batch.body;
   s.ids.set("/api/v1/change/initiatives/{id}/surveys", "{id}", id);
-  s.ids.set("/api/v1/change/initiatives/{id}/surveys", "{survey_id}", survey.json().at("id").as_int64());
+  s.ids.set("/api/v1/change/initiatives/" + n + "/surveys/", "{survey_id}", survey.json().at("id").as_int64());
   s.ids.set("/api/v1/change/entities/", "{organization_id}", s.interior);
   s.ids.set_text("/api/v1/change/survey/", "{token}",
                  std::string(batch.json().at("links").at(0).at("token").as_string()));

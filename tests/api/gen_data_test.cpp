@@ -112,7 +112,8 @@ TEST(GenData, TheProgramOfficeReadsEveryAreaWithoutError) {
       EXPECT_EQ(d.status, 200) << list << "/" << id << ": " << d.body;
     }
   }
-  for (const char* page : {"/api/v1/dashboard/national", "/api/v1/dashboard/editions", "/api/v1/dashboard/matrix"}) {
+  for (const char* page : {"/api/v1/dashboard/national", "/api/v1/dashboard/editions", "/api/v1/dashboard/matrix",
+                           "/api/v1/change/national", "/api/v1/change/entities"}) {
     auto r = office.get(page);
     EXPECT_EQ(r.status, 200) << page << ": " << r.body;
   }
@@ -159,6 +160,36 @@ TEST(GenData, GeneratedRecordsAreFoundBySearch) {
   auto r = office.get("/api/v1/search?q=" + url_encode(title));
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_GE(r.json().at("total").as_int64(), 1) << r.body.substr(0, 400);
+}
+
+TEST(GenData, TheChangePortfolioHasConsistentTalliesAndAnsweredRounds) {
+  auto& office = signed_in("office@gen.manzuma.om");
+  auto national = office.get("/api/v1/change/national");
+  ASSERT_EQ(national.status, 200) << national.body.substr(0, 400);
+  const auto& n = national.json();
+  EXPECT_EQ(n.at("totals").at("initiatives").as_int64(), 40);
+  EXPECT_EQ(n.at("totals").at("responses").as_int64(), 2000);
+  EXPECT_FALSE(n.at("by_entity").as_array().empty());
+  EXPECT_FALSE(n.at("governance_project").as_array().empty());
+  // The tallies are the sums of the responses, group by group, and every response used one link.
+  EXPECT_EQ(generated().query("SELECT COUNT(*) FROM (SELECT survey_id, group_id, COUNT(*) AS n, SUM(awareness) AS a,"
+                              " SUM(reinforcement) AS r FROM change_survey_responses GROUP BY survey_id, group_id) x"
+                              " JOIN change_survey_tallies t ON t.survey_id = x.survey_id AND t.group_id = x.group_id"
+                              " WHERE t.responses <> x.n OR t.awareness <> x.a OR t.reinforcement <> x.r"),
+            "0");
+  EXPECT_EQ(generated().query("SELECT COUNT(*) FROM change_survey_links WHERE used = 1"), "2000");
+  // The coordinator's ministry: its heatmap and an initiative's rounds.
+  auto& coordinator = signed_in("coordinator@gen.manzuma.om");
+  const auto org = coordinator.get("/api/v1/me").json().at("user").at("memberships").at(0).at("organization_id");
+  auto sat = coordinator.get("/api/v1/change/saturation?organization_id=" + std::to_string(org.as_int64()) +
+                             "&from=2026-06&months=12");
+  ASSERT_EQ(sat.status, 200) << sat.body.substr(0, 400);
+  EXPECT_GE(sat.json().at("groups").as_array().size(), 6u);
+  const auto surveyed = generated().query("SELECT MIN(initiative_id) FROM change_surveys");
+  auto rounds = office.get("/api/v1/change/initiatives/" + surveyed + "/surveys");
+  ASSERT_EQ(rounds.status, 200) << rounds.body.substr(0, 400);
+  ASSERT_FALSE(rounds.json().as_array().empty());
+  EXPECT_GT(rounds.json().at(0).at("responses").as_int64(), 0);
 }
 
 }  // namespace

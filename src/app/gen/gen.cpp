@@ -32,6 +32,8 @@ Figures figures(Scale scale) {
             .registrations_per_event = 50,
             .partnerships = 2000,
             .notifications = 500000,
+            .change_initiatives = 20000,
+            .change_responses = 1000000,
             .indicator_months = 120};
   }
   // The same shape at about a thousandth: 6 ministries + 20 entities, 300 users; finishes in about a second.
@@ -53,6 +55,8 @@ Figures figures(Scale scale) {
           .registrations_per_event = 20,
           .partnerships = 4,
           .notifications = 500,
+          .change_initiatives = 40,
+          .change_responses = 2000,
           .indicator_months = 120};
 }
 
@@ -247,6 +251,7 @@ Summary generate(db::Database& database, const Options& options) {
       gen_adoptions(c);
       gen_events(c);
       gen_partnerships(c);
+      gen_change(c);
       gen_notifications(c);
       w.finish();
     } catch (...) {
@@ -268,7 +273,13 @@ Summary generate(db::Database& database, const Options& options) {
                             "adoption_indicators", "events",
                             "event_sessions",      "event_registrations",
                             "partnerships",        "partnership_areas",
-                            "partnership_actions", "notifications"})
+                            "partnership_actions", "notifications",
+                            "change_teams",        "change_groups",
+                            "change_initiatives",  "change_surveys",
+                            "change_survey_links", "change_survey_responses",
+                            "change_stakeholders", "change_actions",
+                            "change_risks",        "change_challenges",
+                            "change_gate_reviews", "change_gate_moves"})
         s.query_one<std::int64_t>(std::string("SELECT setval(pg_get_serial_sequence('") + t +
                                   "', 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM " + t + "), false)");
       s.exec("ANALYZE");

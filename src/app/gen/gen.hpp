@@ -6,7 +6,7 @@
 // No audit rows are written (the chain stays intact), and no search index is built (`manzuma reindex`).
 //
 // One file per area (gen_<area>.cpp), run in the order of generate(): platform, editions, practices,
-// research, adoptions, events, partnerships, notifications. A new area adds a file, a function below, and
+// research, adoptions, events, partnerships, change, notifications. A new area adds a file, a function below, and
 // its figures in Figures.
 
 #include <chrono>
@@ -32,6 +32,8 @@ struct Figures {
       private_companies, civil_society, academic;
   int users, office_users;
   int practices, research, adoptions, events, registrations_per_event, partnerships, notifications;
+  /// Change initiatives and their anonymous survey responses.
+  int change_initiatives, change_responses;
   /// Months of values per adoption indicator (plan actions and milestones are the fixed steps of words.hpp).
   int indicator_months;
 };
@@ -212,6 +214,7 @@ void gen_research(Context& c);
 void gen_adoptions(Context& c);
 void gen_events(Context& c);
 void gen_partnerships(Context& c);
+void gen_change(Context& c);
 void gen_notifications(Context& c);
 
 }  // namespace manzuma::app::gen

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "core/json.hpp"
 #include "modules/change/access.hpp"
@@ -126,6 +127,187 @@ std::vector<SaturationRow> saturation_rows(const std::vector<readiness::GroupFac
   return rows;
 }
 
+namespace {
+
+// The national view on `day`, from a handful of narrow reads assembled in memory.
+NationalChange national_of(db::Session& s, const std::string& day) {
+  NationalChange out;
+  out.gates = repo::gates(s);
+  std::unordered_map<std::int64_t, std::size_t> gate_index;
+  for (std::size_t k = 0; k < out.gates.size(); ++k) gate_index[out.gates[k].gate_id] = k;
+  std::unordered_map<std::int64_t, repo::EntitySettings> settings;
+  for (const auto& e : repo::entity_settings(s)) settings[e.organization_id] = e;
+  auto capacity = [&](std::int64_t org) {
+    const auto it = settings.find(org);
+    return it == settings.end() ? repo::kDefaultCapacity : it->second.capacity;
+  };
+
+  // Entities with initiatives, by Arabic name, and each initiative's entity.
+  std::unordered_map<std::int64_t, std::size_t> entity_index;
+  for (auto& o : repo::organizations_with_initiatives(s)) {
+    entity_index[o.id] = out.by_entity.size();
+    NationalEntity e;
+    e.organization_id = o.id;
+    e.name_ar = std::move(o.name_ar);
+    e.name_en = std::move(o.name_en);
+    const auto it = settings.find(o.id);
+    e.governance_project = it != settings.end() && it->second.governance_project;
+    e.by_gate.assign(out.gates.size(), 0);
+    out.by_entity.push_back(std::move(e));
+  }
+  const auto states = repo::initiative_states(s);
+  std::unordered_map<std::int64_t, std::size_t> state_of;  // initiative id → index in states
+  state_of.reserve(states.size());
+  std::vector<std::size_t> entity_of(states.size(), 0);
+  for (std::size_t k = 0; k < states.size(); ++k) {
+    const auto& st = states[k];
+    state_of[st.id] = k;
+    entity_of[k] = entity_index.at(st.organization_id);
+    auto& e = out.by_entity[entity_of[k]];
+    ++e.initiatives;
+    if (const auto g = gate_index.find(st.gate_id); g != gate_index.end()) {
+      ++e.by_gate[g->second];
+      ++out.gates[g->second].initiatives;
+    }
+    ++out.totals.initiatives;
+    if (st.status == "active") ++out.totals.active;
+  }
+  out.totals.entities = static_cast<std::int64_t>(out.by_entity.size());
+  auto entity_of_initiative = [&](std::int64_t id) -> NationalEntity* {
+    const auto it = state_of.find(id);
+    return it == state_of.end() ? nullptr : &out.by_entity[entity_of[it->second]];
+  };
+
+  // Late actions per entity, and the plans with the most of them.
+  auto late = repo::late_actions(s, day);
+  for (const auto& l : late)
+    if (auto* e = entity_of_initiative(l.initiative_id)) {
+      e->late_actions += l.n;
+      out.totals.late_actions += l.n;
+    }
+  const auto top = std::min<std::size_t>(late.size(), kLatePlans);
+  std::partial_sort(late.begin(), late.begin() + static_cast<std::ptrdiff_t>(top), late.end(),
+                    [](const repo::LateActions& a, const repo::LateActions& b) {
+                      if (a.n != b.n) return a.n > b.n;
+                      if (a.oldest != b.oldest) return a.oldest < b.oldest;
+                      return a.initiative_id < b.initiative_id;
+                    });
+  late.resize(top);
+  std::vector<std::int64_t> ids;
+  for (const auto& l : late) ids.push_back(l.initiative_id);
+  std::unordered_map<std::int64_t, repo::InitiativeTitle> titles;
+  for (auto& t : repo::initiative_titles(s, ids)) titles[t.id] = std::move(t);
+  for (const auto& l : late) {
+    const auto* e = entity_of_initiative(l.initiative_id);
+    const auto& t = titles[l.initiative_id];
+    out.late_plans.push_back(
+        {l.initiative_id, t.title_ar, t.title_en, e ? e->name_ar : "", e ? e->name_en : "", l.n, l.oldest});
+  }
+  std::unordered_map<std::int64_t, std::int64_t> high_risks;
+  for (const auto& r : repo::high_risks(s))
+    if (const auto* e = entity_of_initiative(r.initiative_id)) high_risks[e->organization_id] += r.n;
+
+  // Readiness: each initiative's latest round per entity, and the surveys by the month they close.
+  std::unordered_map<std::int64_t, const repo::SurveySums*> latest;  // initiative → its latest round's sums
+  const int this_month = month_index(day);
+  const std::string first_trend = month_of(this_month - 11) + "-01", last_trend = month_of(this_month) + "-31";
+  std::map<std::string, repo::TallySums> by_month;
+  const auto sums = repo::survey_sums(s);
+  for (const auto& sv : sums) {
+    out.totals.responses += sv.responses;
+    auto& l = latest[sv.initiative_id];
+    if (!l || l->round < sv.round) l = &sv;
+    if (sv.closes_on >= first_trend && sv.closes_on <= last_trend) {
+      auto& m = by_month[sv.closes_on.substr(0, 7)];
+      m.responses += sv.responses;
+      m.awareness += sv.awareness;
+      m.desire += sv.desire;
+      m.knowledge += sv.knowledge;
+      m.ability += sv.ability;
+      m.reinforcement += sv.reinforcement;
+    }
+  }
+  std::unordered_map<std::int64_t, repo::TallySums> tallies;
+  for (const auto& [initiative, sv] : latest) {
+    const auto* e = entity_of_initiative(initiative);
+    if (!e) continue;
+    auto& t = tallies[e->organization_id];
+    t.responses += sv->responses;
+    t.awareness += sv->awareness;
+    t.desire += sv->desire;
+    t.knowledge += sv->knowledge;
+    t.ability += sv->ability;
+    t.reinforcement += sv->reinforcement;
+  }
+  for (auto& e : out.by_entity)
+    if (const auto it = tallies.find(e.organization_id); it != tallies.end() && it->second.responses > 0) {
+      const auto& t = it->second;
+      e.readiness = mean(t.awareness + t.desire + t.knowledge + t.ability + t.reinforcement, 5 * t.responses);
+    }
+  for (int m = this_month - 11; m <= this_month; ++m) {
+    const auto& t = by_month[month_of(m)];
+    out.readiness_trend.push_back({month_of(m), t.responses, mean(t.awareness, t.responses),
+                                   mean(t.desire, t.responses), mean(t.knowledge, t.responses),
+                                   mean(t.ability, t.responses), mean(t.reinforcement, t.responses)});
+  }
+
+  // Saturation over the twelve months from this month, entity by entity, by the heatmap's own rule.
+  const auto months = month_range(day.substr(0, 7), kDefaultMonths);
+  std::unordered_map<std::int64_t, std::vector<repo::ImpactLoad>> loads;
+  for (const auto& im : repo::loading_impacts(s, months.front(), months.back())) {
+    const auto it = state_of.find(im.initiative_id);
+    if (it == state_of.end()) continue;
+    const auto& st = states[it->second];
+    loads[st.organization_id].push_back(
+        {st.organization_id, im.group_id, st.id, {}, {}, st.starts_on, st.ends_on, im.total});
+  }
+  for (auto& e : out.by_entity) {
+    const auto it = loads.find(e.organization_id);
+    if (it == loads.end()) continue;
+    std::set<std::int64_t> group_ids;
+    std::vector<repo::GroupFacts> groups;
+    for (const auto& l : it->second)
+      if (group_ids.insert(l.group_id).second) groups.push_back({l.group_id, e.organization_id, "", "", 0});
+    const auto cap = capacity(e.organization_id);
+    const auto summary = summarize(saturation_rows(groups, it->second, months, cap, false), months);
+    if (summary.months_over == 0) continue;
+    e.saturated_months = summary.months_over;
+    out.saturated.push_back(
+        {e.organization_id, e.name_ar, e.name_en, summary.months_over, summary.worst_month, summary.worst_load, cap});
+  }
+  out.totals.saturated_entities = static_cast<std::int64_t>(out.saturated.size());
+  std::stable_sort(out.saturated.begin(), out.saturated.end(), [](const auto& a, const auto& b) {
+    return a.months_over != b.months_over ? a.months_over > b.months_over : a.worst_load > b.worst_load;
+  });
+
+  // The governance project's entities side by side.
+  for (const auto& e : out.by_entity) {
+    if (!e.governance_project) continue;
+    GovernanceEntity g;
+    g.organization_id = e.organization_id;
+    g.name_ar = e.name_ar;
+    g.name_en = e.name_en;
+    g.initiatives = e.initiatives;
+    g.by_gate = e.by_gate;
+    if (const auto it = tallies.find(e.organization_id); it != tallies.end()) {
+      const auto& t = it->second;
+      g.awareness = mean(t.awareness, t.responses);
+      g.desire = mean(t.desire, t.responses);
+      g.knowledge = mean(t.knowledge, t.responses);
+      g.ability = mean(t.ability, t.responses);
+      g.reinforcement = mean(t.reinforcement, t.responses);
+      g.barrier_point = barrier_point({g.awareness, g.desire, g.knowledge, g.ability, g.reinforcement});
+    }
+    g.late_actions = e.late_actions;
+    g.high_risks = high_risks[e.organization_id];
+    g.saturated_months = e.saturated_months;
+    out.governance_project.push_back(std::move(g));
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string ChangeInsightsService::today() const { return core::iso8601(clock_.now()).substr(0, 10); }
 
 Saturation ChangeInsightsService::saturation(const core::Actor& actor, std::int64_t organization_id,
@@ -193,133 +375,7 @@ ChangeEntity ChangeInsightsService::update_entity(const core::Actor& actor, std:
 NationalChange ChangeInsightsService::national(const core::Actor& actor) const {
   require_national(actor);
   const auto day = today();
-  return national_.get(db_, day, [&] {
-    return db_.read([&](db::Session& s) {
-      NationalChange out;
-      out.gates = repo::gates(s);
-      std::map<std::int64_t, std::size_t> gate_index;  // position → index
-      for (std::size_t k = 0; k < out.gates.size(); ++k) gate_index[out.gates[k].position] = k;
-
-      std::map<std::int64_t, repo::EntitySettings> settings;
-      for (const auto& e : repo::entity_settings(s)) settings[e.organization_id] = e;
-      auto capacity = [&](std::int64_t org) {
-        const auto it = settings.find(org);
-        return it == settings.end() ? repo::kDefaultCapacity : it->second.capacity;
-      };
-
-      // Entities with initiatives, in the order of their Arabic names.
-      std::map<std::int64_t, std::size_t> entity_index;
-      for (const auto& c : repo::initiative_counts(s)) {
-        auto [it, added] = entity_index.try_emplace(c.organization_id, out.by_entity.size());
-        if (added) {
-          NationalEntity e;
-          e.organization_id = c.organization_id;
-          e.name_ar = c.name_ar;
-          e.name_en = c.name_en;
-          e.governance_project = settings.contains(c.organization_id) && settings[c.organization_id].governance_project;
-          e.by_gate.assign(out.gates.size(), 0);
-          out.by_entity.push_back(std::move(e));
-        }
-        auto& e = out.by_entity[it->second];
-        e.initiatives += c.initiatives;
-        if (const auto g = gate_index.find(c.gate_position); g != gate_index.end()) {
-          e.by_gate[g->second] += c.initiatives;
-          out.gates[g->second].initiatives += c.initiatives;
-        }
-        out.totals.initiatives += c.initiatives;
-        if (c.status == "active") out.totals.active += c.initiatives;
-      }
-      out.totals.entities = static_cast<std::int64_t>(out.by_entity.size());
-
-      for (const auto& f : repo::late_actions_by_entity(s, day)) {
-        out.totals.late_actions += f.n;
-        if (const auto it = entity_index.find(f.organization_id); it != entity_index.end())
-          out.by_entity[it->second].late_actions = f.n;
-      }
-      std::map<std::int64_t, std::int64_t> high_risks;
-      for (const auto& f : repo::high_risks_by_entity(s)) high_risks[f.organization_id] = f.n;
-
-      std::map<std::int64_t, repo::EntityTally> tallies;
-      for (const auto& t : repo::latest_round_tallies(s)) {
-        tallies[t.organization_id] = t;
-        if (const auto it = entity_index.find(t.organization_id); it != entity_index.end() && t.responses > 0)
-          out.by_entity[it->second].readiness =
-              mean(t.awareness + t.desire + t.knowledge + t.ability + t.reinforcement, 5 * t.responses);
-      }
-      out.totals.responses = repo::total_responses(s);
-
-      // Saturation over the twelve months from this month, entity by entity, from the same rule as the heatmap.
-      const auto months = month_range(day.substr(0, 7), kDefaultMonths);
-      std::map<std::int64_t, std::vector<repo::ImpactLoad>> loads;
-      for (auto& l : repo::loads_of(s, std::nullopt, months.front(), months.back()))
-        loads[l.organization_id].push_back(std::move(l));
-      std::map<std::int64_t, std::int64_t> saturated_months;
-      for (const auto& [org, org_loads] : loads) {
-        std::set<std::int64_t> group_ids;
-        std::vector<repo::GroupFacts> groups;
-        for (const auto& l : org_loads)
-          if (group_ids.insert(l.group_id).second) groups.push_back({l.group_id, org, "", "", 0});
-        const auto cap = capacity(org);
-        const auto summary = summarize(saturation_rows(groups, org_loads, months, cap, false), months);
-        if (summary.months_over == 0) continue;
-        saturated_months[org] = summary.months_over;
-        SaturatedEntity se;
-        se.organization_id = org;
-        se.months_over = summary.months_over;
-        se.worst_month = summary.worst_month;
-        se.worst_load = summary.worst_load;
-        se.capacity = cap;
-        if (const auto it = entity_index.find(org); it != entity_index.end()) {
-          se.name_ar = out.by_entity[it->second].name_ar;
-          se.name_en = out.by_entity[it->second].name_en;
-          out.by_entity[it->second].saturated_months = summary.months_over;
-        }
-        out.saturated.push_back(std::move(se));
-      }
-      out.totals.saturated_entities = static_cast<std::int64_t>(out.saturated.size());
-      std::stable_sort(out.saturated.begin(), out.saturated.end(), [](const auto& a, const auto& b) {
-        return a.months_over != b.months_over ? a.months_over > b.months_over : a.worst_load > b.worst_load;
-      });
-
-      // Readiness over the last twelve months, by the month each survey closes.
-      const int this_month = month_index(day);
-      std::map<std::string, repo::MonthTally> by_month;
-      for (auto& t : repo::tallies_by_closing_month(s, month_of(this_month - 11), month_of(this_month)))
-        by_month[t.month] = t;
-      for (int m = this_month - 11; m <= this_month; ++m) {
-        const auto& t = by_month[month_of(m)];
-        out.readiness_trend.push_back({month_of(m), t.responses, mean(t.awareness, t.responses),
-                                       mean(t.desire, t.responses), mean(t.knowledge, t.responses),
-                                       mean(t.ability, t.responses), mean(t.reinforcement, t.responses)});
-      }
-
-      out.late_plans = repo::late_plans(s, day, kLatePlans);
-
-      for (const auto& e : out.by_entity) {
-        if (!e.governance_project) continue;
-        GovernanceEntity g;
-        g.organization_id = e.organization_id;
-        g.name_ar = e.name_ar;
-        g.name_en = e.name_en;
-        g.initiatives = e.initiatives;
-        g.by_gate = e.by_gate;
-        if (const auto it = tallies.find(e.organization_id); it != tallies.end()) {
-          const auto& t = it->second;
-          g.awareness = mean(t.awareness, t.responses);
-          g.desire = mean(t.desire, t.responses);
-          g.knowledge = mean(t.knowledge, t.responses);
-          g.ability = mean(t.ability, t.responses);
-          g.reinforcement = mean(t.reinforcement, t.responses);
-          g.barrier_point = barrier_point({g.awareness, g.desire, g.knowledge, g.ability, g.reinforcement});
-        }
-        g.late_actions = e.late_actions;
-        g.high_risks = high_risks[e.organization_id];
-        g.saturated_months = e.saturated_months;
-        out.governance_project.push_back(std::move(g));
-      }
-      return out;
-    });
-  });
+  return national_.get(db_, day, [&] { return db_.read([&](db::Session& s) { return national_of(s, day); }); });
 }
 
 platform::ExportTable ChangeInsightsService::national_entities_table(const core::Actor& actor,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "db/query.hpp"
 
@@ -37,6 +38,26 @@ struct GroupTally {
 BOOST_DESCRIBE_STRUCT(GroupTally, (),
                       (survey_id, group_id, group_name_ar, group_name_en, responses, awareness, desire, knowledge,
                        ability, reinforcement))
+
+struct LateRow {
+  std::int64_t initiative_id = 0;
+  std::string due_on;
+};
+BOOST_DESCRIBE_STRUCT(LateRow, (), (initiative_id, due_on))
+
+struct SurveyKey {
+  std::int64_t id = 0;
+  std::int64_t initiative_id = 0;
+  std::int64_t round = 0;
+  std::string closes_on;
+};
+BOOST_DESCRIBE_STRUCT(SurveyKey, (), (id, initiative_id, round, closes_on))
+
+struct TallyRow {
+  std::int64_t survey_id = 0;
+  std::int64_t responses = 0, awareness = 0, desire = 0, knowledge = 0, ability = 0, reinforcement = 0;
+};
+BOOST_DESCRIBE_STRUCT(TallyRow, (), (survey_id, responses, awareness, desire, knowledge, ability, reinforcement))
 
 std::optional<double> mean(std::int64_t sum, std::int64_t n) {
   if (n <= 0) return std::nullopt;
@@ -274,12 +295,15 @@ bool save_entity(db::Session& s, std::int64_t organization_id, std::int64_t capa
              capacity, governance_project, now, organization_id, expected_version) == 1;
 }
 
-std::vector<EntityCount> initiative_counts(db::Session& s) {
-  return s.query<EntityCount>(
-      "SELECT i.organization_id, o.name_ar, o.name_en, g.position AS gate_position, i.status,"
-      " COUNT(*) AS initiatives FROM change_initiatives i JOIN organizations o ON o.id = i.organization_id"
-      " JOIN change_gates g ON g.id = i.gate_id GROUP BY i.organization_id, o.name_ar, o.name_en, g.position,"
-      " i.status ORDER BY o.name_ar, i.organization_id");
+std::vector<InitiativeState> initiative_states(db::Session& s) {
+  return s.query<InitiativeState>(
+      "SELECT id, organization_id, gate_id, status, starts_on, ends_on FROM change_initiatives");
+}
+
+std::vector<NamedOrganization> organizations_with_initiatives(db::Session& s) {
+  return s.query<NamedOrganization>(
+      "SELECT o.id, o.name_ar, o.name_en FROM organizations o WHERE o.id IN"
+      " (SELECT DISTINCT organization_id FROM change_initiatives) ORDER BY o.name_ar, o.id");
 }
 
 std::vector<NationalGate> gates(db::Session& s) {
@@ -291,53 +315,75 @@ std::vector<EntitySettings> entity_settings(db::Session& s) {
   return s.query<EntitySettings>("SELECT organization_id, capacity, governance_project FROM change_entities");
 }
 
-std::vector<EntityFigure> late_actions_by_entity(db::Session& s, std::string_view today) {
-  return s.query<EntityFigure>(
-      "SELECT i.organization_id, COUNT(*) AS n FROM change_actions a JOIN change_initiatives i ON i.id ="
-      " a.initiative_id WHERE a.status IN ('not_started', 'in_progress') AND a.due_on < ? GROUP BY i.organization_id",
-      std::string(today));
+std::vector<LateActions> late_actions(db::Session& s, std::string_view today) {
+  // The (status, due_on) index finds the few late actions; grouping them in SQL made SQLite walk every action in
+  // initiative order instead (45 ms against 0.2 ms on the national dataset).
+  std::map<std::int64_t, LateActions> by_initiative;
+  for (auto& l : s.query<LateRow>("SELECT initiative_id, due_on FROM change_actions"
+                                  " WHERE status IN ('not_started', 'in_progress') AND due_on < ?",
+                                  std::string(today))) {
+    auto& x = by_initiative[l.initiative_id];
+    x.initiative_id = l.initiative_id;
+    if (x.n++ == 0 || l.due_on < x.oldest) x.oldest = std::move(l.due_on);
+  }
+  std::vector<LateActions> out;
+  out.reserve(by_initiative.size());
+  for (auto& [id, x] : by_initiative) out.push_back(std::move(x));
+  return out;
 }
 
-std::vector<EntityFigure> high_risks_by_entity(db::Session& s) {
-  return s.query<EntityFigure>(
-      "SELECT i.organization_id, COUNT(*) AS n FROM change_risks r JOIN change_initiatives i ON i.id ="
-      " r.initiative_id WHERE r.status <> 'closed' AND r.likelihood * r.impact >= 15 GROUP BY i.organization_id");
+std::vector<InitiativeCount> high_risks(db::Session& s) {
+  return s.query<InitiativeCount>(
+      "SELECT initiative_id, COUNT(*) AS n FROM change_risks WHERE status <> 'closed' AND likelihood * impact >= 15"
+      " GROUP BY initiative_id");
 }
 
-std::vector<LatePlan> late_plans(db::Session& s, std::string_view today, int limit) {
-  return s.query<LatePlan>(
-      "SELECT i.id AS initiative_id, i.title_ar, i.title_en, o.name_ar AS organization_name_ar,"
-      " o.name_en AS organization_name_en, x.n AS late_actions, x.oldest AS oldest_due_on FROM"
-      " (SELECT a.initiative_id, COUNT(*) AS n, MIN(a.due_on) AS oldest FROM change_actions a"
-      " WHERE a.status IN ('not_started', 'in_progress') AND a.due_on < ? GROUP BY a.initiative_id) x"
-      " JOIN change_initiatives i ON i.id = x.initiative_id JOIN organizations o ON o.id = i.organization_id"
-      " ORDER BY x.n DESC, x.oldest, i.id LIMIT ?",
-      std::string(today), limit);
+std::vector<InitiativeTitle> initiative_titles(db::Session& s, const std::vector<std::int64_t>& ids) {
+  if (ids.empty()) return {};
+  std::string in;
+  std::vector<db::Value> params;
+  for (auto id : ids) {
+    in += in.empty() ? "?" : ", ?";
+    params.emplace_back(id);
+  }
+  return s.query_values<InitiativeTitle>(
+      "SELECT id, title_ar, title_en FROM change_initiatives WHERE id IN (" + in + ")", params);
 }
 
-std::vector<EntityTally> latest_round_tallies(db::Session& s) {
-  return s.query<EntityTally>(
-      "SELECT i.organization_id, SUM(t.responses) AS responses, SUM(t.awareness) AS awareness,"
-      " SUM(t.desire) AS desire, SUM(t.knowledge) AS knowledge, SUM(t.ability) AS ability,"
-      " SUM(t.reinforcement) AS reinforcement FROM change_survey_tallies t"
-      " JOIN change_surveys sv ON sv.id = t.survey_id JOIN change_initiatives i ON i.id = sv.initiative_id"
-      " WHERE sv.round = (SELECT MAX(s2.round) FROM change_surveys s2 WHERE s2.initiative_id = sv.initiative_id)"
-      " GROUP BY i.organization_id");
+std::vector<SurveySums> survey_sums(db::Session& s) {
+  // Two plain scans summed here: grouping the tallies by survey in SQL cost three times as much.
+  std::vector<SurveySums> out;
+  std::unordered_map<std::int64_t, std::size_t> index;
+  for (auto& k : s.query<SurveyKey>("SELECT id, initiative_id, round, closes_on FROM change_surveys")) {
+    index[k.id] = out.size();
+    SurveySums x;
+    x.initiative_id = k.initiative_id;
+    x.round = k.round;
+    x.closes_on = std::move(k.closes_on);
+    out.push_back(std::move(x));
+  }
+  for (const auto& t : s.query<TallyRow>("SELECT survey_id, responses, awareness, desire, knowledge, ability,"
+                                         " reinforcement FROM change_survey_tallies")) {
+    const auto it = index.find(t.survey_id);
+    if (it == index.end()) continue;
+    auto& x = out[it->second];
+    x.responses += t.responses;
+    x.awareness += t.awareness;
+    x.desire += t.desire;
+    x.knowledge += t.knowledge;
+    x.ability += t.ability;
+    x.reinforcement += t.reinforcement;
+  }
+  std::erase_if(out, [](const SurveySums& x) { return x.responses == 0; });
+  return out;
 }
 
-std::vector<MonthTally> tallies_by_closing_month(db::Session& s, std::string_view first_month,
-                                                 std::string_view last_month) {
-  return s.query<MonthTally>(
-      "SELECT SUBSTR(sv.closes_on, 1, 7) AS month, SUM(t.responses) AS responses, SUM(t.awareness) AS awareness,"
-      " SUM(t.desire) AS desire, SUM(t.knowledge) AS knowledge, SUM(t.ability) AS ability,"
-      " SUM(t.reinforcement) AS reinforcement FROM change_survey_tallies t"
-      " JOIN change_surveys sv ON sv.id = t.survey_id WHERE sv.closes_on >= ? AND sv.closes_on <= ?"
-      " GROUP BY SUBSTR(sv.closes_on, 1, 7) ORDER BY month",
-      std::string(first_month) + "-01", std::string(last_month) + "-31");
-}
-
-std::int64_t total_responses(db::Session& s) {
-  return s.query_one<std::int64_t>("SELECT COALESCE(SUM(responses), 0) FROM change_survey_tallies").value_or(0);
+std::vector<ImpactTotal> loading_impacts(db::Session& s, std::string_view first_month, std::string_view last_month) {
+  return s.query<ImpactTotal>(
+      "SELECT im.initiative_id, im.group_id, im.total FROM change_initiatives i JOIN change_impacts im ON"
+      " im.initiative_id = i.id WHERE i.status IN ('active', 'on_hold') AND i.starts_on <= ? AND i.ends_on >= ?"
+      " AND im.total > 0",
+      std::string(last_month) + "-31", std::string(first_month) + "-01");
 }
 
 }  // namespace manzuma::modules::change::readiness
