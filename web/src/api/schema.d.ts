@@ -1896,6 +1896,178 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/change/initiatives/{id}/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The initiative's ADKAR survey rounds in order, with each group's means and barrier point */
+        get: operations["GET/api/v1/change/initiatives/{id}/surveys"];
+        put?: never;
+        /** Open the next survey round */
+        post: operations["POST/api/v1/change/initiatives/{id}/surveys"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change/initiatives/{id}/surveys/{survey_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edit a round's titles and closing day, or close it (send the version) */
+        put: operations["PUT/api/v1/change/initiatives/{id}/surveys/{survey_id}"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change/initiatives/{id}/surveys/{survey_id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue 1–500 one-time answer links for a group; the tokens are shown only in this answer */
+        post: operations["POST/api/v1/change/initiatives/{id}/surveys/{survey_id}/links"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change/survey/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a survey link shows its respondent (no account) */
+        get: operations["GET/api/v1/change/survey/{token}"];
+        put?: never;
+        /** Answer a survey once through its link (no account; anonymous: the answer does not name its link) */
+        post: operations["POST/api/v1/change/survey/{token}"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change/saturation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An entity's groups × months change load against its capacity (from=YYYY-MM, months 1–36), naming the initiatives behind each cell */
+        get: operations["GET/api/v1/change/saturation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change/entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Government entities with their saturation capacity and governance-project flag */
+        get: operations["GET/api/v1/change/entities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change/entities/{organization_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set an entity's capacity (1–500) and governance-project flag */
+        put: operations["PUT/api/v1/change/entities/{organization_id}"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change/national": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every entity's initiatives by gate, readiness trend, late plans, saturated entities and the governance project's entities side by side */
+        get: operations["GET/api/v1/change/national"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change/national/entities.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The national view's by-entity table as CSV (UTF-8 with BOM) */
+        get: operations["GET/api/v1/change/national/entities.csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/change/national/entities.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The national view's by-entity table as XLSX */
+        get: operations["GET/api/v1/change/national/entities.xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dashboard/national": {
         parameters: {
             query?: never;
@@ -3284,6 +3456,7 @@ export interface components {
             teams: components["schemas"]["ChangeChoice"][];
             groups: components["schemas"]["ChangeChoice"][];
             users: components["schemas"]["ChangeChoice"][];
+            reviewers: components["schemas"]["ChangeChoice"][];
         };
         ChangeChoice: {
             /** Format: int64 */
@@ -3710,6 +3883,267 @@ export interface components {
             /** Format: int64 */
             gate_id: number;
             reason: string;
+        };
+        ChangeSurvey: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            initiative_id: number;
+            /** Format: int64 */
+            round: number;
+            title_ar: string;
+            title_en: string;
+            opens_on: string;
+            closes_on: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** Format: int64 */
+            links_total: number;
+            /** Format: int64 */
+            links_used: number;
+            /** Format: int64 */
+            responses: number;
+            groups: components["schemas"]["SurveyGroupResult"][];
+            /** Format: int64 */
+            version: number;
+        };
+        SurveyGroupResult: {
+            /** Format: int64 */
+            group_id: number;
+            group_name_ar: string;
+            group_name_en: string;
+            /** Format: int64 */
+            responses: number;
+            /** Format: int64 */
+            links: number;
+            awareness?: number | null;
+            desire?: number | null;
+            knowledge?: number | null;
+            ability?: number | null;
+            reinforcement?: number | null;
+            barrier_point?: ("awareness" | "desire" | "knowledge" | "ability" | "reinforcement") | null;
+        };
+        SurveyInput: {
+            title_ar: string;
+            title_en: string;
+            opens_on: string;
+            closes_on: string;
+        };
+        SurveyUpdate: {
+            title_ar: string;
+            title_en: string;
+            closes_on: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** Format: int64 */
+            version: number;
+        };
+        SurveyLinkRequest: {
+            /** Format: int64 */
+            group_id: number;
+            /** Format: int64 */
+            count: number;
+        };
+        SurveyLinkBatch: {
+            /** Format: int64 */
+            group_id: number;
+            links: components["schemas"]["SurveyLink"][];
+        };
+        SurveyLink: {
+            token: string;
+            path: string;
+        };
+        PublicSurvey: {
+            title_ar: string;
+            title_en: string;
+            initiative_title_ar: string;
+            initiative_title_en: string;
+            organization_name_ar: string;
+            organization_name_en: string;
+            group_name_ar: string;
+            group_name_en: string;
+            closes_on: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            answered: boolean;
+        };
+        SurveyAnswer: {
+            /** Format: int64 */
+            awareness: number;
+            /** Format: int64 */
+            desire: number;
+            /** Format: int64 */
+            knowledge: number;
+            /** Format: int64 */
+            ability: number;
+            /** Format: int64 */
+            reinforcement: number;
+            comment?: string | null;
+        };
+        Saturation: {
+            /** Format: int64 */
+            organization_id: number;
+            organization_name_ar: string;
+            organization_name_en: string;
+            /** Format: int64 */
+            capacity: number;
+            months: string[];
+            groups: components["schemas"]["SaturationRow"][];
+            /** Format: int64 */
+            over_cells: number;
+        };
+        SaturationRow: {
+            /** Format: int64 */
+            group_id: number;
+            group_name_ar: string;
+            group_name_en: string;
+            /** Format: int64 */
+            size: number;
+            cells: components["schemas"]["SaturationCell"][];
+        };
+        SaturationCell: {
+            month: string;
+            /** Format: int64 */
+            load: number;
+            over: boolean;
+            initiatives: components["schemas"]["SaturationInitiative"][];
+        };
+        SaturationInitiative: {
+            /** Format: int64 */
+            id: number;
+            title_ar: string;
+            title_en: string;
+            /** Format: int64 */
+            total: number;
+        };
+        Page_ChangeEntity: {
+            items: components["schemas"]["ChangeEntity"][];
+            next?: string | null;
+            /** Format: int64 */
+            total: number;
+        };
+        ChangeEntity: {
+            /** Format: int64 */
+            organization_id: number;
+            name_ar: string;
+            name_en: string;
+            kind: string;
+            /** Format: int64 */
+            capacity: number;
+            governance_project: boolean;
+            /** Format: int64 */
+            initiatives: number;
+            /** Format: int64 */
+            version: number;
+        };
+        ChangeEntityUpdate: {
+            /** Format: int64 */
+            capacity: number;
+            governance_project: boolean;
+            version?: number | null;
+        };
+        NationalChange: {
+            totals: components["schemas"]["NationalChangeTotals"];
+            gates: components["schemas"]["NationalGate"][];
+            by_entity: components["schemas"]["NationalEntity"][];
+            readiness_trend: components["schemas"]["ReadinessMonth"][];
+            late_plans: components["schemas"]["LatePlan"][];
+            saturated: components["schemas"]["SaturatedEntity"][];
+            governance_project: components["schemas"]["GovernanceEntity"][];
+        };
+        NationalChangeTotals: {
+            /** Format: int64 */
+            initiatives: number;
+            /** Format: int64 */
+            active: number;
+            /** Format: int64 */
+            entities: number;
+            /** Format: int64 */
+            late_actions: number;
+            /** Format: int64 */
+            saturated_entities: number;
+            /** Format: int64 */
+            responses: number;
+        };
+        NationalGate: {
+            /** Format: int64 */
+            gate_id: number;
+            /** Format: int64 */
+            position: number;
+            name_ar: string;
+            name_en: string;
+            /** Format: int64 */
+            initiatives: number;
+        };
+        NationalEntity: {
+            /** Format: int64 */
+            organization_id: number;
+            name_ar: string;
+            name_en: string;
+            governance_project: boolean;
+            /** Format: int64 */
+            initiatives: number;
+            by_gate: number[];
+            /** Format: int64 */
+            late_actions: number;
+            /** Format: int64 */
+            saturated_months: number;
+            readiness?: number | null;
+        };
+        ReadinessMonth: {
+            month: string;
+            /** Format: int64 */
+            responses: number;
+            awareness?: number | null;
+            desire?: number | null;
+            knowledge?: number | null;
+            ability?: number | null;
+            reinforcement?: number | null;
+        };
+        LatePlan: {
+            /** Format: int64 */
+            initiative_id: number;
+            title_ar: string;
+            title_en: string;
+            organization_name_ar: string;
+            organization_name_en: string;
+            /** Format: int64 */
+            late_actions: number;
+            oldest_due_on: string;
+        };
+        SaturatedEntity: {
+            /** Format: int64 */
+            organization_id: number;
+            name_ar: string;
+            name_en: string;
+            /** Format: int64 */
+            months_over: number;
+            worst_month: string;
+            /** Format: int64 */
+            worst_load: number;
+            /** Format: int64 */
+            capacity: number;
+        };
+        GovernanceEntity: {
+            /** Format: int64 */
+            organization_id: number;
+            name_ar: string;
+            name_en: string;
+            /** Format: int64 */
+            initiatives: number;
+            by_gate: number[];
+            awareness?: number | null;
+            desire?: number | null;
+            knowledge?: number | null;
+            ability?: number | null;
+            reinforcement?: number | null;
+            barrier_point?: ("awareness" | "desire" | "knowledge" | "ability" | "reinforcement") | null;
+            /** Format: int64 */
+            late_actions: number;
+            /** Format: int64 */
+            high_risks: number;
+            /** Format: int64 */
+            saturated_months: number;
         };
         NationalFigures: {
             edition_id?: number | null;
@@ -8904,6 +9338,400 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InitiativeDetail"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/change/initiatives/{id}/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeSurvey"][];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/change/initiatives/{id}/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeSurvey"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "PUT/api/v1/change/initiatives/{id}/surveys/{survey_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                survey_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeSurvey"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/change/initiatives/{id}/surveys/{survey_id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                survey_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyLinkRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyLinkBatch"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/change/survey/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSurvey"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "POST/api/v1/change/survey/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyAnswer"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSurvey"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/change/saturation": {
+        parameters: {
+            query?: {
+                organization_id?: string;
+                from?: string;
+                months?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Saturation"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/change/entities": {
+        parameters: {
+            query?: {
+                q?: string;
+                sort?: string;
+                "page[size]"?: string;
+                "page[after]"?: string;
+                "filter[governance_project]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ChangeEntity"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "PUT/api/v1/change/entities/{organization_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeEntityUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeEntity"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/change/national": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NationalChange"];
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/change/national/entities.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "GET/api/v1/change/national/entities.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Problem (RFC 9457) */
