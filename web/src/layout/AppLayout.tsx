@@ -159,6 +159,7 @@ export function AppLayout() {
                       key={item.to}
                       component={Link}
                       to={item.to}
+                      activeOptions={{ exact: true }}
                       label={t(item.label)}
                       leftSection={<item.icon size={18} stroke={1.6} aria-hidden />}
                       active={active}
