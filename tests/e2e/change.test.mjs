@@ -254,6 +254,21 @@ describe('change portfolio (change-team head in Arabic, program office in Englis
     const headers = heat.locator('thead th');
     const [m1, m2] = [await headers.nth(1).boundingBox(), await headers.nth(2).boundingBox()];
     assert.ok(m1.x < m2.x, 'in English the months run from the left');
+
+    // The program office lowers the ministry's capacity below the group's load: the months are flagged.
+    // The dialog loads the stored settings first (the governance-project flag goes back unchanged).
+    const current = answerTo(page, 'GET', /^\/api\/v1\/change\/entities$/);
+    await page.getByRole('button', { name: 'Set the capacity' }).click();
+    const settings = page.getByRole('dialog', { name: 'Entity capacity' });
+    await settings.waitFor();
+    assert.equal((await current).status(), 200);
+    await settings.getByLabel(/^Capacity/).fill('10');
+    const stored = answerTo(page, 'PUT', /^\/api\/v1\/change\/entities\/\d+$/);
+    await settings.getByRole('button', { name: 'Save', exact: true }).click();
+    assert.equal((await stored).status(), 200);
+    await settings.waitFor({ state: 'hidden' });
+    await page.getByText(/^Capacity: (10|١٠) per group and month$/).waitFor();
+    await heat.getByRole('button', { name: new RegExp(`^${groupEn}, .*over the capacity of`) }).first().waitFor();
     await expectNoSeriousA11yViolations(page, 'saturation (en)');
     expectCleanPage(page);
     await page.context().close();

@@ -6,7 +6,7 @@ import { Alert, Button, Card, Group, Modal, NumberInput, Stack, Switch, Table, T
 import { useForm } from '@mantine/form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { can, meQuery } from '../../auth/session';
 import { useServerErrors } from '../../components/forms';
@@ -38,11 +38,11 @@ function CapacityModal({ sat, opened, onClose }: { sat: Saturation; opened: bool
   });
   const row = entity.data?.items.find((e) => e.organization_id === sat.organization_id);
   const form = useForm({ initialValues: { capacity: sat.capacity as number | string, governance_project: false } });
-  const [loaded, setLoaded] = useState(false);
-  if (row && !loaded) {
-    setLoaded(true);
-    form.setValues({ capacity: row.capacity, governance_project: row.governance_project });
-  }
+  // The form starts from the stored settings once they arrive (the flag is sent back unchanged with the capacity).
+  useEffect(() => {
+    if (row) form.setValues({ capacity: row.capacity, governance_project: row.governance_project });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [row?.organization_id, row?.version]);
   const server = useServerErrors(form);
   const submit = form.onSubmit(async (v) => {
     server.clear();
