@@ -284,6 +284,8 @@ TEST(ChangeReadiness, AnUnknownTokenIsNotFound) {
   Client anonymous(Server::shared().url());
   EXPECT_EQ(anonymous.get(kBase + "/survey/" + token).status, 404);
   EXPECT_EQ(anonymous.post(kBase + "/survey/" + token, answer_body(3, 3, 3, 3, 3)).status, 404);
+  // Whatever the body holds: the link is looked up first.
+  EXPECT_EQ(anonymous.post(kBase + "/survey/" + token, bj::object{}).status, 404);
 }
 
 TEST(ChangeReadiness, AClosedSurveyTakesNoAnswers) {
@@ -318,6 +320,8 @@ TEST(ChangeReadiness, AClosedSurveyTakesNoAnswers) {
   const auto past = open_survey(kCoordinator, initiative, -20, 30);
   const auto late_token = links(kCoordinator, initiative, past, group, 1).at(0);
   Server::shared().sql("UPDATE change_surveys SET closes_on = '" + day(-1) + "' WHERE id = " + std::to_string(past));
+  Client anonymous(Server::shared().url());
+  EXPECT_EQ(anonymous.get(kBase + "/survey/" + late_token).json().at("status").as_string(), "closed");
   auto late = answer(late_token, answer_body(3, 3, 3, 3, 3));
   EXPECT_EQ(late.status, 409);
   EXPECT_EQ(late.json().at("code").as_string(), "survey_closed");

@@ -79,7 +79,8 @@ void check_score(platform::Validator& v, std::string_view field, std::int64_t sc
   if (score < 1 || score > 5) v.fail(field, "out_of_range", "الدرجة من 1 إلى 5", "The score is from 1 to 5");
 }
 
-PublicSurvey public_of(const repo::LinkFacts& l) {
+// What the respondent sees; a survey past its closing day reads as closed.
+PublicSurvey public_of(const repo::LinkFacts& l, std::string_view today) {
   return {l.title_ar,
           l.title_en,
           l.initiative_title_ar,
@@ -89,7 +90,7 @@ PublicSurvey public_of(const repo::LinkFacts& l) {
           l.group_name_ar,
           l.group_name_en,
           l.closes_on,
-          l.status,
+          l.closes_on < today ? SurveyStatus::closed : l.status,
           l.used};
 }
 
@@ -209,10 +210,11 @@ SurveyLinkBatch ReadinessService::create_links(const core::Actor& actor, std::in
 PublicSurvey ReadinessService::public_survey(std::string_view token) {
   if (token.empty() || token.size() > 128) throw link_not_found();
   const auto hash = core::sha256_hex(token);
+  const auto day = today();
   return db_.read([&](db::Session& s) {
     auto link = repo::find_link(s, hash);
     if (!link) throw link_not_found();
-    return public_of(*link);
+    return public_of(*link, day);
   });
 }
 
@@ -251,7 +253,7 @@ PublicSurvey ReadinessService::answer(std::string_view token, const SurveyAnswer
         {"change_survey.answer", "change_survey", std::to_string(link->survey_id), link->organization_id, {}},
         "anonymous");
     link->used = true;
-    return public_of(*link);
+    return public_of(*link, day);
   });
 }
 

@@ -99,14 +99,20 @@ void change_readiness_routes(http::Router& r, ReadinessService& readiness, Chang
   r.get<PublicSurvey>(kBase + "/survey/{token}",
                       {.action = http::kPublic, .summary = "What a survey link shows its respondent (no account)"},
                       [&readiness](http::Context& c) { return readiness.public_survey(c.param("token")); });
-  r.post<SurveyAnswer, PublicSurvey>(
-      kBase + "/survey/{token}",
+  // The link is looked up before the body is read, so an unknown link is a 404 whatever the body holds.
+  r.add(
+      Method::post, kBase + "/survey/{token}",
       {.action = http::kPublic,
        .summary = "Answer a survey once through its link (no account; anonymous: the answer does not name its link)",
        .status = 201},
-      [&readiness](http::Context& c, SurveyAnswer in) {
-        return readiness.answer(c.param("token"), in, {c.request.request_id, {}, {}});
-      });
+      [&readiness](http::Context& c) {
+        readiness.public_survey(c.param("token"));
+        const auto out = readiness.answer(c.param("token"), core::json::decode<SurveyAnswer>(c.json_body()),
+                                          {c.request.request_id, {}, {}});
+        c.response.status = 201;
+        c.response.body = core::json::to_text_of(out);
+      },
+      &core::json::schema<SurveyAnswer>, &core::json::schema<PublicSurvey>);
 
   r.get<Saturation>(kBase + "/saturation",
                     {.action = "change.read",
