@@ -281,3 +281,46 @@ async function mtcitId(page) {
   const r = await page.context().request.get(`${env.server.url}/api/v1/change/initiatives/${id}`);
   return (await r.json()).organization_id;
 }
+
+describe('change teams, challenges and gates pages', () => {
+  test('the head raises a challenge on the initiative; the pages pass axe-core in both languages', async () => {
+    const page = await newPage(env.browser, { url: env.server.url, locale: 'ar' });
+    await signIn(page, env.server.url, demoEmail('change.head'));
+    await page.goto(`${env.server.url}/change/challenges`);
+    await page.getByRole('heading', { name: 'تحديات التغيير' }).waitFor();
+    await page.getByRole('button', { name: 'رفع تحدٍّ' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'رفع تحدٍّ' });
+    await choose(page, dialog.getByRole('combobox', { name: /^المبادرة \(اختياري\)/ }), titleAr);
+    await dialog.getByLabel(/^التحدي/).fill('ضعف المهارات الرقمية لدى بعض الكتاب العدل');
+    const raised = answerTo(page, 'POST', /^\/api\/v1\/change\/challenges$/);
+    await dialog.getByRole('button', { name: 'رفع', exact: true }).click();
+    assert.equal((await raised).status(), 201);
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('cell', { name: /ضعف المهارات الرقمية/ }).waitFor();
+    await page.getByRole('link', { name: titleAr }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'challenges (ar)');
+    await page.goto(`${env.server.url}/change/teams`);
+    await page.getByRole('heading', { name: 'فرق التغيير' }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'teams (ar)');
+    expectCleanPage(page);
+    await page.context().close();
+
+    const office = await newPage(env.browser, { url: env.server.url, locale: 'en' });
+    await signIn(office, env.server.url, demoEmail('office'));
+    for (const [path, heading] of [
+      ['/change/gates', 'Governance gates'],
+      ['/change/teams', 'Change teams'],
+      ['/change/challenges', 'Change challenges'],
+      ['/change', 'Change initiatives'],
+    ]) {
+      await office.goto(`${env.server.url}${path}`);
+      await office.getByRole('heading', { name: heading, exact: true }).waitFor();
+      await office.waitForLoadState('networkidle');
+      await expectNoSeriousA11yViolations(office, `${path} (en)`);
+    }
+    await office.goto(`${env.server.url}/change/gates`);
+    await office.getByRole('heading', { name: /^[1١] · Idea$/ }).waitFor();
+    expectCleanPage(office);
+    await office.context().close();
+  });
+});
