@@ -21,6 +21,8 @@ export function InitiativeModal({ opened, onClose, detail }: { opened: boolean; 
   const navigate = useNavigate();
   const own = managedEntity(me);
   const d = detail;
+  // A change-team head registering an initiative usually leads it.
+  const leads = !d && own && me?.user.memberships.some((m) => m.role === 'change_team_head' && m.organization_id === own);
   const form = useForm({
     initialValues: {
       organization_id: d ? String(d.organization_id) : own ? String(own) : '',
@@ -32,7 +34,7 @@ export function InitiativeModal({ opened, onClose, detail }: { opened: boolean; 
       description_en: d?.description_en ?? '',
       sponsor_ar: d?.sponsor_ar ?? '',
       sponsor_en: d?.sponsor_en ?? '',
-      head_id: d?.head_id ? String(d.head_id) : '',
+      head_id: d?.head_id ? String(d.head_id) : leads && me ? String(me.user.id) : '',
       team_id: d?.team_id ? String(d.team_id) : '',
       starts_on: (d?.starts_on ?? todayIso()) as string | null,
       ends_on: (d?.ends_on ?? todayIso(180)) as string | null,
