@@ -12,7 +12,7 @@ import { useServerErrors } from '../../components/forms';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { EmptyState, ErrorState, FormError, LoadingState } from '../../components/States';
 import { useI18n } from '../../i18n';
-import { choicesQuery, decisions, gatesQuery, initiativeQuery, reviewsQuery, type GateDecision, type GateReview, type InitiativeDetail } from './api';
+import { choicesQuery, decisions, gatesQuery, initiativeQuery, reviewsQuery, type GateDecision, type GateReview, type InitiativeDetail, scrollable } from './api';
 
 function useRefresh(id: number) {
   const qc = useQueryClient();
@@ -201,7 +201,7 @@ function ChecksTable({ detail, review }: { detail: InitiativeDetail; review: Gat
     }
   };
   return (
-    <Table.ScrollContainer minWidth={700}>
+    <Table.ScrollContainer minWidth={700} {...scrollable}>
       <Table verticalSpacing="sm" withTableBorder>
         <Table.Caption>{t('change.checklist')}</Table.Caption>
         <Table.Thead>

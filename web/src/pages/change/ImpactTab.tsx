@@ -11,7 +11,7 @@ import { useServerErrors } from '../../components/forms';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { EmptyState, ErrorState, FormError, LoadingState } from '../../components/States';
 import { useI18n } from '../../i18n';
-import { aspects, choicesQuery, impactHeat, impactsQuery, totalHeat, type Aspect, type ImpactRow, type InitiativeDetail } from './api';
+import { aspects, choicesQuery, impactHeat, impactsQuery, totalHeat, type Aspect, type ImpactRow, type InitiativeDetail, scrollable } from './api';
 
 const zero = Object.fromEntries(aspects.map((a) => [a, 0])) as Record<Aspect, number>;
 
@@ -179,7 +179,7 @@ export function ImpactTab({ detail }: { detail: InitiativeDetail }) {
           {manage ? t('change.impactEmptyHint') : undefined}
         </EmptyState>
       ) : (
-        <Table.ScrollContainer minWidth={1100}>
+        <Table.ScrollContainer minWidth={1100} {...scrollable}>
           <Table withTableBorder withColumnBorders verticalSpacing={6} data-testid="impact-grid">
             <Table.Caption>{t('change.impactCaption')}</Table.Caption>
             <Table.Thead>

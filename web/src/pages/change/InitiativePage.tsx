@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, LoadingState } from '../../components/States';
 import { useI18n } from '../../i18n';
-import { gatesQuery, initiativeQuery, statusColor, type InitiativeDetail } from './api';
+import { gatesQuery, initiativeQuery, statusColor, type InitiativeDetail, scrollable } from './api';
 import { GatesTab } from './GatesTab';
 import { ImpactTab } from './ImpactTab';
 import { InitiativeModal } from './InitiativeForm';
@@ -91,7 +91,7 @@ function OverviewTab({ detail }: { detail: InitiativeDetail }) {
             {t('change.noMoves')}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={600}>
+          <Table.ScrollContainer minWidth={600} {...scrollable}>
             <Table striped>
               <Table.Caption>{t('change.gateHistory')}</Table.Caption>
               <Table.Thead>

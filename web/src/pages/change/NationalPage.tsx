@@ -10,7 +10,7 @@ import { api, unwrap } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, LoadingState } from '../../components/States';
 import { useI18n } from '../../i18n';
-import { adkar, adkarHeat, type NationalChange } from './api';
+import { adkar, adkarHeat, type NationalChange, scrollable } from './api';
 import { useMonthLabel } from './SaturationPage';
 
 const Chart = lazy(() => import('../../components/Chart'));
@@ -107,7 +107,7 @@ function Content({ n }: { n: NationalChange }) {
       </SimpleGrid>
 
       <Section id="nat-entities" title={t('change.byEntityTitle')}>
-        <Table.ScrollContainer minWidth={800}>
+        <Table.ScrollContainer minWidth={800} {...scrollable}>
           <Table striped withTableBorder data-testid="national-entities">
             <Table.Caption>{t('change.byEntityTitle')}</Table.Caption>
             <Table.Thead>
@@ -153,7 +153,7 @@ function Content({ n }: { n: NationalChange }) {
 
       {n.governance_project.length > 0 && (
         <Section id="nat-governance" title={t('change.governanceTitle')}>
-          <Table.ScrollContainer minWidth={200 + n.governance_project.length * 120}>
+          <Table.ScrollContainer minWidth={200 + n.governance_project.length * 120} {...scrollable}>
             <Table withTableBorder withColumnBorders data-testid="governance-table">
               <Table.Caption>{t('change.governanceTitle')}</Table.Caption>
               <Table.Thead>

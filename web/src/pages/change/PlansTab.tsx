@@ -11,7 +11,7 @@ import { useServerErrors } from '../../components/forms';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { EmptyState, ErrorState, FormError, LoadingState } from '../../components/States';
 import { useI18n } from '../../i18n';
-import { actionKinds, actionStatuses, actionsQuery, choicesQuery, todayIso, type ActionKind, type ActionStatus, type ChangeAction, type InitiativeDetail } from './api';
+import { actionKinds, actionStatuses, actionsQuery, choicesQuery, todayIso, type ActionKind, type ActionStatus, type ChangeAction, type InitiativeDetail, scrollable } from './api';
 
 const actionColor: Record<ActionStatus, string> = { not_started: 'gray.7', in_progress: 'blue.9', done: 'teal.9', cancelled: 'dark.5' };
 
@@ -160,7 +160,7 @@ export function PlansTab({ detail }: { detail: InitiativeDetail }) {
                   {t('change.noActionsOfKind')}
                 </Text>
               ) : (
-                <Table.ScrollContainer minWidth={700}>
+                <Table.ScrollContainer minWidth={700} {...scrollable}>
                   <Table striped>
                     <Table.Thead>
                       <Table.Tr>

@@ -14,7 +14,7 @@ import { useServerErrors } from '../../components/forms';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { EmptyState, ErrorState, FormError, LoadingState } from '../../components/States';
 import { useI18n } from '../../i18n';
-import { adkar, adkarHeat, choicesQuery, surveysQuery, todayIso, type ChangeSurvey, type InitiativeDetail } from './api';
+import { adkar, adkarHeat, choicesQuery, surveysQuery, todayIso, type ChangeSurvey, type InitiativeDetail, scrollable } from './api';
 
 function useRefresh(id: number) {
   const qc = useQueryClient();
@@ -218,7 +218,7 @@ function SurveyCard({ detail, survey, onLinks }: { detail: InitiativeDetail; sur
           {t('change.noGroupsYet')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={760}>
+        <Table.ScrollContainer minWidth={760} {...scrollable}>
           <Table withTableBorder withColumnBorders verticalSpacing={6} data-testid={`survey-${survey.round}`}>
             <Table.Caption>{t('change.readinessCaption', { round: number(survey.round) })}</Table.Caption>
             <Table.Thead>
@@ -274,7 +274,7 @@ function BarrierOverTime({ surveys }: { surveys: ChangeSurvey[] }) {
       <Title order={3} size="h4" id="barrier-over-time" mb="xs">
         {t('change.barrierOverTime')}
       </Title>
-      <Table.ScrollContainer minWidth={500}>
+      <Table.ScrollContainer minWidth={500} {...scrollable}>
         <Table withTableBorder withColumnBorders>
           <Table.Caption>{t('change.barrierOverTime')}</Table.Caption>
           <Table.Thead>

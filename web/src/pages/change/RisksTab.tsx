@@ -10,7 +10,7 @@ import { useServerErrors } from '../../components/forms';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { EmptyState, ErrorState, FormError, LoadingState } from '../../components/States';
 import { useI18n } from '../../i18n';
-import { choicesQuery, levelColor, riskStatuses, risksQuery, type ChangeRisk, type InitiativeDetail, type RiskStatus } from './api';
+import { choicesQuery, levelColor, riskStatuses, risksQuery, type ChangeRisk, type InitiativeDetail, type RiskStatus, scrollable } from './api';
 
 const scale = [1, 2, 3, 4, 5];
 
@@ -136,7 +136,7 @@ export function RisksTab({ detail }: { detail: InitiativeDetail }) {
         <EmptyState title={t('change.risksEmpty')} action={addButton} />
       ) : (
         <>
-          <Table.ScrollContainer minWidth={480}>
+          <Table.ScrollContainer minWidth={480} {...scrollable}>
             <Table withTableBorder withColumnBorders layout="fixed" maw={640} data-testid="risk-matrix">
               <Table.Caption>{t('change.riskMatrix')}</Table.Caption>
               <Table.Thead>
@@ -168,7 +168,7 @@ export function RisksTab({ detail }: { detail: InitiativeDetail }) {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          <Table.ScrollContainer minWidth={760}>
+          <Table.ScrollContainer minWidth={760} {...scrollable}>
             <Table striped>
               <Table.Caption>{t('change.riskList')}</Table.Caption>
               <Table.Thead>

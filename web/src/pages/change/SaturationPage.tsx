@@ -15,7 +15,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, FormError, LoadingState } from '../../components/States';
 import { useI18n } from '../../i18n';
 import { OrganizationPicker } from '../admin/organizations/OrganizationPicker';
-import { isNational, loadHeat, ownEntity, stringify, type Saturation } from './api';
+import { isNational, loadHeat, ownEntity, stringify, type Saturation, scrollable } from './api';
 import { saturationRoute } from './routes';
 
 type Cell = Saturation['groups'][number]['cells'][number];
@@ -87,7 +87,7 @@ function SaturationGrid({ sat }: { sat: Saturation }) {
   const [chosen, setChosen] = useState<{ group: string; cell: Cell } | null>(null);
   return (
     <Stack>
-      <Table.ScrollContainer minWidth={Math.max(700, 180 + sat.months.length * 64)}>
+      <Table.ScrollContainer minWidth={Math.max(700, 180 + sat.months.length * 64)} {...scrollable}>
         <Table withTableBorder withColumnBorders verticalSpacing={4} data-testid="saturation-grid">
           <Table.Caption>{t('change.saturationCaption', { entity: pick(sat.organization_name_ar, sat.organization_name_en), capacity: number(sat.capacity) })}</Table.Caption>
           <Table.Thead>

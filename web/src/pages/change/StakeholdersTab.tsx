@@ -10,7 +10,7 @@ import { useServerErrors } from '../../components/forms';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { EmptyState, ErrorState, FormError, LoadingState } from '../../components/States';
 import { useI18n } from '../../i18n';
-import { stakeholdersQuery, type InitiativeDetail, type Stakeholder } from './api';
+import { stakeholdersQuery, type InitiativeDetail, type Stakeholder, scrollable } from './api';
 
 const scale = [1, 2, 3, 4, 5];
 
@@ -91,7 +91,7 @@ function StakeholderModal({ detail, item, onClose }: { detail: InitiativeDetail;
 function StakeholderMap({ items }: { items: Stakeholder[] }) {
   const { t, pick, number } = useI18n();
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <Table.ScrollContainer minWidth={640} {...scrollable}>
       <Table withTableBorder withColumnBorders layout="fixed" data-testid="stakeholder-map">
         <Table.Caption>{t('change.stakeholderMap')}</Table.Caption>
         <Table.Thead>
@@ -166,7 +166,7 @@ export function StakeholdersTab({ detail }: { detail: InitiativeDetail }) {
       ) : (
         <>
           <StakeholderMap items={items} />
-          <Table.ScrollContainer minWidth={640}>
+          <Table.ScrollContainer minWidth={640} {...scrollable}>
             <Table striped>
               <Table.Caption>{t('change.stakeholderList')}</Table.Caption>
               <Table.Thead>

@@ -14,7 +14,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, FormError, LoadingState } from '../../components/States';
 import { useI18n } from '../../i18n';
 import { OrganizationPicker } from '../admin/organizations/OrganizationPicker';
-import { choicesQuery, isNational, managedEntity, stringify, type ChangeTeam } from './api';
+import { choicesQuery, isNational, managedEntity, stringify, type ChangeTeam, scrollable } from './api';
 import { teamsRoute } from './routes';
 
 function TeamModal({ team, onClose }: { team: ChangeTeam | 'new' | null; onClose: () => void }) {
@@ -221,7 +221,7 @@ export function TeamsPage() {
                   {t('change.noMembers')}
                 </Text>
               ) : (
-                <Table.ScrollContainer minWidth={560}>
+                <Table.ScrollContainer minWidth={560} {...scrollable}>
                   <Table striped>
                     <Table.Caption>{t('change.membersOf', { team: name })}</Table.Caption>
                     <Table.Thead>

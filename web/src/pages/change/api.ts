@@ -167,3 +167,9 @@ export function loadHeat(load: number, capacity: number, over: boolean): Heat {
   if (share < 0.8) return { background: '#fff3bf', color: dark };
   return { background: '#ffc078', color: dark };
 }
+
+/**
+ * Props for a Table.ScrollContainer: a plain scrolling box the keyboard can focus, so a wide table with nothing
+ * focusable inside still scrolls sideways on a phone (axe: scrollable-region-focusable).
+ */
+export const scrollable = { type: 'native', tabIndex: 0 } as const;
