@@ -142,7 +142,7 @@ export function GatesPage() {
                     <Button size="xs" variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={() => setGate(g)} aria-label={t('change.editNamed', { name })}>
                       {t('change.edit')}
                     </Button>
-                    <ConfirmAction size="xs" label={t('change.remove')} aria-label={t('change.removeNamed', { name })} title={t('change.removeGateTitle')} message={t('change.removeGateBody', { name })} onConfirm={() => remove(g)} />
+                    <ConfirmAction size="xs" variant="outline" label={t('change.remove')} aria-label={t('change.removeNamed', { name })} title={t('change.removeGateTitle')} message={t('change.removeGateBody', { name })} onConfirm={() => remove(g)} />
                   </Group>
                 </Group>
                 <Stack component="ul" gap={4} mt="sm" ps="md">
