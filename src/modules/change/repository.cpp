@@ -680,6 +680,9 @@ InitiativeChoices choices(db::Session& s, std::int64_t organization_id, std::str
       "SELECT u.id, u.name_ar, u.name_en FROM users u WHERE u.active = 1 AND u.id IN (SELECT m.user_id FROM"
       " memberships m JOIN organizations o ON o.id = m.organization_id WHERE o.path LIKE ?) ORDER BY u.name_ar, u.id",
       std::string(path) + "%");
+  c.reviewers = s.query<ChangeChoice>(
+      "SELECT u.id, u.name_ar, u.name_en FROM users u WHERE u.active = 1 AND u.id IN (SELECT m.user_id FROM"
+      " memberships m WHERE m.role IN ('platform_admin', 'program_office')) ORDER BY u.name_ar, u.id");
   return c;
 }
 
