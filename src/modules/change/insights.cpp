@@ -42,13 +42,6 @@ std::string month_of(int index) {
   return buf;
 }
 
-std::optional<double> mean(std::int64_t sum, std::int64_t n) {
-  if (n <= 0) return std::nullopt;
-  return static_cast<double>(
-             static_cast<std::int64_t>(static_cast<double>(sum) * 100.0 / static_cast<double>(n) + 0.5)) /
-         100.0;
-}
-
 void require_national(const core::Actor& actor) {
   if (!platform::may_call(actor, "change.national")) throw core::Error::forbidden();
 }
@@ -207,14 +200,16 @@ NationalChange national_of(db::Session& s, const std::string& day) {
   for (const auto& r : repo::high_risks(s))
     if (const auto* e = entity_of_initiative(r.initiative_id)) high_risks[e->organization_id] += r.n;
 
-  // Readiness: each initiative's latest round per entity, and the surveys by the month they close.
+  // Readiness: each initiative's latest closed round per entity, and the closed surveys by the month they close.
+  // Only closed rounds and groups with kMinResponses answers count (anonymity, as in the survey's own view).
   std::unordered_map<std::int64_t, const repo::SurveySums*> latest;  // initiative → its latest round's sums
   const int this_month = month_index(day);
   const std::string first_trend = month_of(this_month - 11) + "-01", last_trend = month_of(this_month) + "-31";
   std::map<std::string, repo::TallySums> by_month;
-  const auto sums = repo::survey_sums(s);
+  const auto sums = repo::survey_sums(s, kMinResponses);
   for (const auto& sv : sums) {
-    out.totals.responses += sv.responses;
+    out.totals.responses += sv.answered;
+    if (sv.responses == 0 || !survey_closed(sv.status, sv.closes_on, day)) continue;
     auto& l = latest[sv.initiative_id];
     if (!l || l->round < sv.round) l = &sv;
     if (sv.closes_on >= first_trend && sv.closes_on <= last_trend) {
@@ -296,7 +291,7 @@ NationalChange national_of(db::Session& s, const std::string& day) {
       g.knowledge = mean(t.knowledge, t.responses);
       g.ability = mean(t.ability, t.responses);
       g.reinforcement = mean(t.reinforcement, t.responses);
-      g.barrier_point = barrier_point({g.awareness, g.desire, g.knowledge, g.ability, g.reinforcement});
+      g.barrier_point = barrier_point(t);
     }
     g.late_actions = e.late_actions;
     g.high_risks = high_risks[e.organization_id];

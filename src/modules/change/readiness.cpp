@@ -15,12 +15,48 @@ namespace manzuma::modules::change {
 
 namespace repo = readiness;
 
-std::optional<AdkarElement> barrier_point(const std::array<std::optional<double>, 5>& means) {
-  static constexpr AdkarElement kOrder[] = {AdkarElement::awareness, AdkarElement::desire, AdkarElement::knowledge,
-                                            AdkarElement::ability, AdkarElement::reinforcement};
-  for (std::size_t i = 0; i < means.size(); ++i)
-    if (means[i] && *means[i] <= 3.0) return kOrder[i];
+std::optional<double> mean(std::int64_t sum, std::int64_t n) {
+  if (n <= 0) return std::nullopt;
+  return static_cast<double>(
+             static_cast<std::int64_t>(static_cast<double>(sum) * 100.0 / static_cast<double>(n) + 0.5)) /
+         100.0;
+}
+
+std::optional<AdkarElement> barrier_point(const readiness::TallySums& t) {
+  if (t.responses <= 0) return std::nullopt;
+  // On the sums: a mean of 3.004 shows as 3.00 but is not a barrier; 2.996 shows as 3.00 and is one.
+  const std::pair<std::int64_t, AdkarElement> order[] = {{t.awareness, AdkarElement::awareness},
+                                                         {t.desire, AdkarElement::desire},
+                                                         {t.knowledge, AdkarElement::knowledge},
+                                                         {t.ability, AdkarElement::ability},
+                                                         {t.reinforcement, AdkarElement::reinforcement}};
+  for (const auto& [sum, element] : order)
+    if (sum <= 3 * t.responses) return element;
   return std::nullopt;
+}
+
+bool survey_closed(SurveyStatus status, std::string_view closes_on, std::string_view today) {
+  return status == SurveyStatus::closed || closes_on < today;
+}
+
+void publish_result(SurveyGroupResult& g, const readiness::TallySums& t, bool closed) {
+  g.awareness = g.desire = g.knowledge = g.ability = g.reinforcement = std::nullopt;
+  g.barrier_point = std::nullopt;
+  g.results_hidden_reason = std::nullopt;
+  if (!closed) {
+    g.results_hidden_reason = ResultsHiddenReason::open;
+    return;
+  }
+  if (t.responses < kMinResponses) {
+    g.results_hidden_reason = ResultsHiddenReason::too_few;
+    return;
+  }
+  g.awareness = mean(t.awareness, t.responses);
+  g.desire = mean(t.desire, t.responses);
+  g.knowledge = mean(t.knowledge, t.responses);
+  g.ability = mean(t.ability, t.responses);
+  g.reinforcement = mean(t.reinforcement, t.responses);
+  g.barrier_point = barrier_point(t);
 }
 
 namespace {
@@ -61,16 +97,20 @@ repo::InitiativeFacts load(db::Session& s, const core::Actor& actor, std::int64_
   return *i;
 }
 
-void complete(std::vector<ChangeSurvey>& surveys) {
-  for (auto& sv : surveys)
-    for (auto& g : sv.groups)
-      g.barrier_point = barrier_point({g.awareness, g.desire, g.knowledge, g.ability, g.reinforcement});
+// The rounds as the readers see them: a group's means only once the round is closed and with enough answers.
+std::vector<ChangeSurvey> results_of(std::vector<repo::SurveyRound> rounds, std::string_view today) {
+  std::vector<ChangeSurvey> out;
+  out.reserve(rounds.size());
+  for (auto& r : rounds) {
+    const bool closed = survey_closed(r.survey.status, r.survey.closes_on, today);
+    for (std::size_t k = 0; k < r.survey.groups.size(); ++k) publish_result(r.survey.groups[k], r.sums[k], closed);
+    out.push_back(std::move(r.survey));
+  }
+  return out;
 }
 
-ChangeSurvey survey_of(db::Session& s, std::int64_t initiative_id, std::int64_t survey_id) {
-  auto all = repo::surveys_of(s, initiative_id);
-  complete(all);
-  for (auto& sv : all)
+ChangeSurvey survey_of(db::Session& s, std::int64_t initiative_id, std::int64_t survey_id, std::string_view today) {
+  for (auto& sv : results_of(repo::surveys_of(s, initiative_id), today))
     if (sv.id == survey_id) return std::move(sv);
   throw survey_not_found();
 }
@@ -99,11 +139,10 @@ PublicSurvey public_of(const repo::LinkFacts& l, std::string_view today) {
 std::string ReadinessService::today() const { return core::iso8601(clock_.now()).substr(0, 10); }
 
 std::vector<ChangeSurvey> ReadinessService::surveys(const core::Actor& actor, std::int64_t initiative_id) {
+  const auto day = today();
   return db_.read([&](db::Session& s) {
     load(s, actor, initiative_id, false);
-    auto out = repo::surveys_of(s, initiative_id);
-    complete(out);
-    return out;
+    return results_of(repo::surveys_of(s, initiative_id), day);
   });
 }
 
@@ -134,7 +173,7 @@ ChangeSurvey ReadinessService::create_survey(const core::Actor& actor, std::int6
                         "The initiative has ended; it takes no new survey rounds", "initiative_id");
     row.status = SurveyStatus::open;
     const auto id = repo::insert_survey(s, row, actor.user_id, now);
-    auto stored = survey_of(s, initiative_id, id);
+    auto stored = survey_of(s, initiative_id, id, today());
     platform::audit(s, clock_, &actor, actor.origin,
                     {"change_survey.create", "change_survey", std::to_string(id), initiative.organization_id,
                      core::json::encode(stored).as_object()});
@@ -167,7 +206,7 @@ ChangeSurvey ReadinessService::update_survey(const core::Actor& actor, std::int6
     platform::audit(s, clock_, &actor, actor.origin,
                     {"change_survey.update", "change_survey", std::to_string(survey_id), initiative.organization_id,
                      platform::changes_between(before, core::json::encode(row))});
-    return survey_of(s, initiative_id, survey_id);
+    return survey_of(s, initiative_id, survey_id, today());
   });
 }
 

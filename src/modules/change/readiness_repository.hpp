@@ -111,10 +111,17 @@ struct TallySums {
 };
 BOOST_DESCRIBE_STRUCT(TallySums, (), (responses, awareness, desire, knowledge, ability, reinforcement))
 
+/// One round as stored: the survey with its groups' responses and links (no means), and each group's sums.
+struct SurveyRound {
+  ChangeSurvey survey;
+  /// One per survey.groups, in the same order.
+  std::vector<TallySums> sums;
+};
+
 // ---- Surveys ----
 std::optional<InitiativeFacts> find_initiative(db::Session& s, std::int64_t id);
 /// The initiative's rounds in order, with their links and tallies per group.
-std::vector<ChangeSurvey> surveys_of(db::Session& s, std::int64_t initiative_id);
+std::vector<SurveyRound> surveys_of(db::Session& s, std::int64_t initiative_id);
 std::optional<SurveyRow> find_survey(db::Session& s, std::int64_t initiative_id, std::int64_t survey_id);
 std::int64_t insert_survey(db::Session& s, const SurveyRow& row, std::int64_t created_by, std::string_view now);
 /// Writes `row` if its stored version is still `row.version - 1`.
@@ -203,11 +210,14 @@ struct InitiativeTitle {
 BOOST_DESCRIBE_STRUCT(InitiativeTitle, (), (id, title_ar, title_en))
 std::vector<InitiativeTitle> initiative_titles(db::Session& s, const std::vector<std::int64_t>& ids);
 
-/// One survey's answers summed over its groups.
+/// One survey's answers summed over its groups that have `min_responses` answers or more (`answered` counts every
+/// answer).
 struct SurveySums {
   std::int64_t initiative_id = 0;
   std::int64_t round = 0;
+  SurveyStatus status = SurveyStatus::open;
   std::string closes_on;
+  std::int64_t answered = 0;
   std::int64_t responses = 0;
   std::int64_t awareness = 0;
   std::int64_t desire = 0;
@@ -216,9 +226,10 @@ struct SurveySums {
   std::int64_t reinforcement = 0;
 };
 BOOST_DESCRIBE_STRUCT(SurveySums, (),
-                      (initiative_id, round, closes_on, responses, awareness, desire, knowledge, ability,
-                       reinforcement))
-std::vector<SurveySums> survey_sums(db::Session& s);
+                      (initiative_id, round, status, closes_on, answered, responses, awareness, desire, knowledge,
+                       ability, reinforcement))
+/// Every survey with answers.
+std::vector<SurveySums> survey_sums(db::Session& s, std::int64_t min_responses);
 
 struct ImpactTotal {
   std::int64_t initiative_id = 0;
