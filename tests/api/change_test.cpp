@@ -638,6 +638,33 @@ TEST(Change, AGateIsPassedOnlyThroughAReviewByItsReviewers) {
   EXPECT_EQ(coord.get(ipath(id)).json().at("gate_position").as_int64(), 3);
 }
 
+TEST(Change, NobodyReviewsTheirOwnRequest) {
+  auto& office = as(kOffice);
+  const auto office_id = user_id(kOffice);
+  const auto admin_id = user_id("admin@manzuma.local");
+  const auto id = create(as(kCoordinator), mtcit(), "Self-reviewed initiative").at("id").as_int64();
+
+  // The program office manages every entity's initiatives, but does not name itself as the reviewer.
+  auto own = office.post(ipath(id, "/reviews"), bj::object{{"reviewer_ids", bj::array{admin_id, office_id}}});
+  EXPECT_EQ(own.status, 400) << own.body;
+  EXPECT_TRUE(has_field(own, "reviewer_ids"));
+  auto r = office.post(ipath(id, "/reviews"), bj::object{{"reviewer_ids", bj::array{admin_id}}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  const auto rid = r.json().at("id").as_int64();
+
+  // Even listed on the review (written behind the service's back), the requester cannot decide it.
+  Server::shared().sql("INSERT INTO change_gate_reviewers (review_id, user_id) VALUES (" + std::to_string(rid) + ", " +
+                       std::to_string(office_id) + ")");
+  EXPECT_FALSE(office.get(ipath(id, "/reviews")).json().at(0).at("can_decide").as_bool());
+  auto decided = office.post(ipath(id, "/reviews/" + std::to_string(rid) + "/decision"),
+                             bj::object{{"decision", "hold"}, {"conditions", ""}, {"comments", "Not yet"}});
+  EXPECT_EQ(decided.status, 403);
+  EXPECT_EQ(code_of(decided), "not_a_reviewer");
+  auto by_admin = admin().post(ipath(id, "/reviews/" + std::to_string(rid) + "/decision"),
+                               bj::object{{"decision", "hold"}, {"conditions", ""}, {"comments", "Not yet"}});
+  EXPECT_EQ(by_admin.status, 200) << by_admin.body;
+}
+
 TEST(Change, NoGateIsSkippedAndAMoveBackNeedsAReason) {
   auto& coord = as(kCoordinator);
   auto gates = coord.get(kBase + "/gates").json().as_array();

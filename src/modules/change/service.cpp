@@ -250,9 +250,10 @@ void check_risk(platform::Validator& v, db::Session& s, const std::string& path,
   r.mitigation_en = v.text("mitigation_en", in.mitigation_en, 0, 2000);
 }
 
+// A user listed on the review who did not request it (the requester never decides their own request).
 bool is_reviewer(const GateReview& r, std::int64_t user_id) {
-  return std::any_of(r.reviewers.begin(), r.reviewers.end(),
-                     [&](const GateReviewer& x) { return x.user_id == user_id; });
+  return user_id != r.requested_by && std::any_of(r.reviewers.begin(), r.reviewers.end(),
+                                                  [&](const GateReviewer& x) { return x.user_id == user_id; });
 }
 
 core::Error not_a_reviewer() {
@@ -921,6 +922,10 @@ GateReview ChangeService::request_review(const core::Actor& actor, std::int64_t 
              "Choose at least one reviewer from the program office");
     else if (reviewers.size() > 10)
       v.fail("reviewer_ids", "too_many", "لا يزيد المراجعون على 10", "At most 10 reviewers");
+    else if (std::find(reviewers.begin(), reviewers.end(), actor.user_id) != reviewers.end())
+      // A review is someone else's judgement: the requester never reviews their own request.
+      v.fail("reviewer_ids", "own_review", "لا يراجع طالب المراجعة طلبه؛ اختر مراجعين غيرك",
+             "You cannot review your own request; choose reviewers other than yourself");
     else
       for (auto r : reviewers)
         if (!repo::national_user(s, r)) {
