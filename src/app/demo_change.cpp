@@ -471,19 +471,23 @@ void seed_change(App& app, DemoRefs& refs) {
                       {org("moh"), std::nullopt, "تزامن عدة مشاريع رقمية على الكوادر الصحية نفسها في الفترة ذاتها",
                        ch::ChallengeCategory::resources});
 
-  // Two ADKAR rounds on Tawtheeq: five months ago the notaries' barrier was desire and the customer-service staff's
-  // knowledge; after the sponsor's visits and the training, desire rose and the barrier moved to knowledge and
-  // ability.
-  const RoundPlan rounds[2][2] = {
+  // Two closed ADKAR rounds on Tawtheeq: five months ago the notaries' barrier was desire and the customer-service
+  // staff's knowledge; after the sponsor's visits and the training, desire rose and the barrier moved to knowledge
+  // and ability. A third round is open with a few answers: its results show only once it closes.
+  const RoundPlan rounds[3][2] = {
       {{"notaries", 30, {4.1, 2.7, 2.5, 2.4, 2.6}}, {"counters", 40, {3.9, 3.4, 2.8, 2.6, 2.9}}},
       {{"notaries", 34, {4.5, 3.8, 2.9, 2.8, 3.1}}, {"counters", 44, {4.4, 4.0, 3.6, 3.0, 3.2}}},
+      {{"notaries", 3, {4.7, 4.0, 3.7, 3.3, 3.3}}, {"counters", 4, {4.5, 4.3, 4.0, 3.5, 3.5}}},
   };
   // One round: links for each group, answered so each element's mean is as planned. A round in the past is closed
   // and its answers dated from its weeks.
   auto run_round = [&](const core::Actor& as, std::int64_t initiative, int round, const RoundPlan* plans,
                        std::size_t count, int opened, int closes) {
-    const std::string title_ar = round == 1 ? "قياس الجاهزية الأول" : "قياس الجاهزية الثاني";
-    const std::string title_en = round == 1 ? "First readiness survey" : "Second readiness survey";
+    static const char* const kTitlesAr[] = {"قياس الجاهزية الأول", "قياس الجاهزية الثاني", "قياس الجاهزية الثالث"};
+    static const char* const kTitlesEn[] = {"First readiness survey", "Second readiness survey",
+                                            "Third readiness survey"};
+    const std::string title_ar = kTitlesAr[round - 1];
+    const std::string title_en = kTitlesEn[round - 1];
     auto survey = readiness.create_survey(as, initiative, {title_ar, title_en, day(opened), day(std::max(closes, 1))});
     for (std::size_t p = 0; p < count; ++p) {
       const auto& plan = plans[p];
@@ -503,11 +507,13 @@ void seed_change(App& app, DemoRefs& refs) {
               {current.title_ar, current.title_en, day(closes), ch::SurveyStatus::closed, current.version});
     }
     app.db().write([&](db::Session& s) {
-      s.exec("UPDATE change_survey_responses SET submitted_on = ? WHERE survey_id = ?", day(opened + 10), survey.id);
+      s.exec("UPDATE change_survey_responses SET submitted_on = ? WHERE survey_id = ?", day(std::min(opened + 10, 0)),
+             survey.id);
     });
   };
   run_round(sjc, tawtheeq, 1, rounds[0], 2, -160, -130);
-  run_round(sjc, tawtheeq, 2, rounds[1], 2, -40, 20);
+  run_round(sjc, tawtheeq, 2, rounds[1], 2, -40, -5);
+  run_round(sjc, tawtheeq, 3, rounds[2], 2, -3, 25);
 
   // The e-elections are adopted: their committees were ready well before the launch.
   const RoundPlan elections[] = {{"committees", 50, {4.6, 4.4, 4.2, 4.0, 3.9}}, {"it", 20, {4.8, 4.6, 4.5, 4.4, 4.1}}};

@@ -24,6 +24,8 @@ const std::string kChangeHead = "change.head@demo.manzuma.om";   // MTCIT
 const std::string kOffice = "office@demo.manzuma.om";
 const std::string kViewer = "viewer@demo.manzuma.om";  // Ministry of Interior
 const std::string kBase = "/api/v1/change";
+// The fewest answers a group's results show for (kMinResponses).
+constexpr int kMinAnswers = 5;
 
 std::string day(int offset) {
   using namespace std::chrono;
@@ -158,6 +160,21 @@ Response answer(const std::string& token, const bj::object& body) {
   return c.post(kBase + "/survey/" + token, body);
 }
 
+// Closes the survey as its managers do (status closed, the version read).
+Response close_survey(const std::string& email, std::int64_t initiative, std::int64_t survey) {
+  auto& c = as(email);
+  const auto list = c.get(initiative_path(initiative, "/surveys"));
+  for (const auto& s : list.json().as_array())
+    if (s.at("id").as_int64() == survey)
+      return c.put(initiative_path(initiative, "/surveys/" + std::to_string(survey)),
+                   bj::object{{"title_ar", s.at("title_ar")},
+                              {"title_en", s.at("title_en")},
+                              {"closes_on", s.at("closes_on")},
+                              {"status", "closed"},
+                              {"version", s.at("version")}});
+  throw std::runtime_error("no survey " + std::to_string(survey));
+}
+
 const bj::object& survey_in(const Response& list, std::int64_t id) {
   for (const auto& s : list.json().as_array())
     if (s.at("id").as_int64() == id) return s.as_object();
@@ -201,6 +218,7 @@ TEST(ChangeReadiness, RoundsLinksAndAnonymousAnswersGiveMeansAndABarrierPoint) {
   auto second = answer(std::string(issued[1].at("token").as_string()), answer_body(5, 3, 4, 1, 5));
   ASSERT_EQ(second.status, 201) << second.body;
 
+  // While the survey is open the means are hidden, whatever the number of answers.
   auto list = coordinator.get(initiative_path(initiative, "/surveys"));
   ASSERT_EQ(list.status, 200) << list.body;
   const auto& s = survey_in(list, survey);
@@ -212,13 +230,26 @@ TEST(ChangeReadiness, RoundsLinksAndAnonymousAnswersGiveMeansAndABarrierPoint) {
   EXPECT_EQ(g.at("group_id").as_int64(), group);
   EXPECT_EQ(g.at("responses").as_int64(), 2);
   EXPECT_EQ(g.at("links").as_int64(), 3);
-  EXPECT_DOUBLE_EQ(g.at("awareness").to_number<double>(), 4.5);
-  EXPECT_DOUBLE_EQ(g.at("desire").to_number<double>(), 3.5);
-  EXPECT_DOUBLE_EQ(g.at("knowledge").to_number<double>(), 3.0);
-  EXPECT_DOUBLE_EQ(g.at("ability").to_number<double>(), 2.0);
-  EXPECT_DOUBLE_EQ(g.at("reinforcement").to_number<double>(), 5.0);
+  EXPECT_TRUE(g.at("awareness").is_null());
+  EXPECT_TRUE(g.at("barrier_point").is_null());
+  EXPECT_EQ(g.at("results_hidden_reason").as_string(), "open");
+
+  // Five answers in all, then closed: the means and the barrier point show.
+  for (const auto& t : links(kCoordinator, initiative, survey, group, 3))
+    ASSERT_EQ(answer(t, answer_body(4, 4, 3, 2, 5)).status, 201);
+  const auto closed = close_survey(kCoordinator, initiative, survey);
+  ASSERT_EQ(closed.status, 200) << closed.body;
+  const auto& c = closed.json().at("groups").at(0);
+  EXPECT_TRUE(c.at("results_hidden_reason").is_null());
+  EXPECT_EQ(c.at("responses").as_int64(), 5);
+  // (4+5+4+4+4)/5, (4+3+4+4+4)/5, (2+4+3+3+3)/5, (3+1+2+2+2)/5, 5
+  EXPECT_DOUBLE_EQ(c.at("awareness").to_number<double>(), 4.2);
+  EXPECT_DOUBLE_EQ(c.at("desire").to_number<double>(), 3.8);
+  EXPECT_DOUBLE_EQ(c.at("knowledge").to_number<double>(), 3.0);
+  EXPECT_DOUBLE_EQ(c.at("ability").to_number<double>(), 2.0);
+  EXPECT_DOUBLE_EQ(c.at("reinforcement").to_number<double>(), 5.0);
   // Knowledge at 3.0 is the first element at 3 or below.
-  EXPECT_EQ(g.at("barrier_point").as_string(), "knowledge");
+  EXPECT_EQ(c.at("barrier_point").as_string(), "knowledge");
 
   // The next round is round 2; the list shows both in order.
   auto round2 = as(kChangeHead).post(initiative_path(initiative, "/surveys"), survey_body());
@@ -272,11 +303,42 @@ TEST(ChangeReadiness, TheSameLinkAnswersOnceAndTheTallyCountsOne) {
   const auto list = as(kCoordinator).get(initiative_path(initiative, "/surveys"));
   const auto& s = survey_in(list, survey);
   EXPECT_EQ(s.at("responses").as_int64(), 1);
-  EXPECT_DOUBLE_EQ(s.at("groups").at(0).at("awareness").to_number<double>(), 2.0);
+  EXPECT_TRUE(s.at("groups").at(0).at("awareness").is_null());
   const auto sid = std::to_string(survey);
   EXPECT_EQ(Server::shared().query("SELECT responses, awareness FROM change_survey_tallies WHERE survey_id = " + sid),
             "1|2");
   EXPECT_EQ(Server::shared().query("SELECT COUNT(*) FROM change_survey_responses WHERE survey_id = " + sid), "1");
+}
+
+TEST(ChangeReadiness, AClosedRoundHidesAGroupUnderFiveAndJudgesTheBarrierOnSums) {
+  const auto few = make_group(mtcit());
+  const auto many = make_group(mtcit());
+  const auto initiative = make_initiative(mtcit(), day(-30), day(200));
+  const auto survey = open_survey(kCoordinator, initiative);
+  for (const auto& t : links(kCoordinator, initiative, survey, few, kMinAnswers - 1))
+    ASSERT_EQ(answer(t, answer_body(1, 1, 1, 1, 1)).status, 201);
+  for (const auto& t : links(kCoordinator, initiative, survey, many, kMinAnswers))
+    ASSERT_EQ(answer(t, answer_body(4, 4, 4, 4, 4)).status, 201);
+  ASSERT_EQ(close_survey(kCoordinator, initiative, survey).status, 200);
+  // Many answers whose means both show as 3.00: desire is just above 3 (no barrier), knowledge just below (barrier).
+  Server::shared().sql(
+      "UPDATE change_survey_tallies SET responses = 1000, awareness = 4000, desire = 3001, knowledge = 2999,"
+      " ability = 4000, reinforcement = 4000 WHERE survey_id = " +
+      std::to_string(survey) + " AND group_id = " + std::to_string(many));
+  const auto list = as(kCoordinator).get(initiative_path(initiative, "/surveys"));
+  for (const auto& g : survey_in(list, survey).at("groups").as_array()) {
+    if (g.at("group_id").as_int64() == few) {
+      EXPECT_EQ(g.at("responses").as_int64(), kMinAnswers - 1);
+      EXPECT_EQ(g.at("results_hidden_reason").as_string(), "too_few");
+      EXPECT_TRUE(g.at("desire").is_null());
+      EXPECT_TRUE(g.at("barrier_point").is_null());
+    } else {
+      EXPECT_TRUE(g.at("results_hidden_reason").is_null());
+      EXPECT_DOUBLE_EQ(g.at("desire").to_number<double>(), 3.0);
+      EXPECT_DOUBLE_EQ(g.at("knowledge").to_number<double>(), 3.0);
+      EXPECT_EQ(g.at("barrier_point").as_string(), "knowledge");
+    }
+  }
 }
 
 TEST(ChangeReadiness, AnUnknownTokenIsNotFound) {
@@ -463,14 +525,22 @@ TEST(ChangeReadiness, TheNationalViewMatchesTheData) {
       "INSERT INTO change_risks (initiative_id, title_ar, title_en, likelihood, impact, status, created_at, updated_at)"
       " VALUES (" +
       std::to_string(i2) + ", 'خطر', 'Risk', 4, 4, 'open', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')");
-  // Two rounds of i1: the latest one counts for readiness.
+  // Three rounds of i1: the latest closed one counts for readiness, and in it only the groups with five answers.
+  const auto small = make_group(org);
   const auto r1 = open_survey(kOffice, i1);
-  const auto old_token = links(kOffice, i1, r1, group, 1).at(0);
-  ASSERT_EQ(answer(old_token, answer_body(1, 1, 1, 1, 1)).status, 201);
+  for (const auto& t : links(kOffice, i1, r1, group, kMinAnswers))
+    ASSERT_EQ(answer(t, answer_body(1, 1, 1, 1, 1)).status, 201);
+  ASSERT_EQ(close_survey(kOffice, i1, r1).status, 200);
   const auto r2 = open_survey(kOffice, i1);
-  const auto tokens = links(kOffice, i1, r2, group, 2);
-  ASSERT_EQ(answer(tokens[0], answer_body(4, 4, 2, 3, 4)).status, 201);
-  ASSERT_EQ(answer(tokens[1], answer_body(5, 3, 3, 4, 4)).status, 201);
+  const auto tokens = links(kOffice, i1, r2, group, kMinAnswers);
+  for (int k = 0; k < 3; ++k) ASSERT_EQ(answer(tokens[k], answer_body(4, 4, 2, 3, 4)).status, 201);
+  for (int k = 3; k < 5; ++k) ASSERT_EQ(answer(tokens[k], answer_body(5, 3, 3, 4, 4)).status, 201);
+  for (const auto& t : links(kOffice, i1, r2, small, kMinAnswers - 1))
+    ASSERT_EQ(answer(t, answer_body(1, 1, 1, 1, 1)).status, 201);
+  ASSERT_EQ(close_survey(kOffice, i1, r2).status, 200);
+  const auto r3 = open_survey(kOffice, i1);
+  for (const auto& t : links(kOffice, i1, r3, group, kMinAnswers))
+    ASSERT_EQ(answer(t, answer_body(5, 5, 5, 5, 5)).status, 201);
   auto& office = as(kOffice);
   ASSERT_EQ(
       office.put(kBase + "/entities/" + std::to_string(org), bj::object{{"capacity", 60}, {"governance_project", true}})
@@ -490,14 +560,15 @@ TEST(ChangeReadiness, TheNationalViewMatchesTheData) {
   EXPECT_EQ(row->at("late_actions").as_int64(), 31);
   EXPECT_EQ(row->at("saturated_months").as_int64(), 3);
   EXPECT_EQ(row->at("governance_project").as_bool(), true);
-  // Latest round: (4+4+2+3+4 + 5+3+3+4+4) / 10 = 3.6.
-  EXPECT_DOUBLE_EQ(row->at("readiness").to_number<double>(), 3.6);
+  // Latest closed round, its large group only: (3 × (4+4+2+3+4) + 2 × (5+3+3+4+4)) / 25 = 3.56.
+  EXPECT_DOUBLE_EQ(row->at("readiness").to_number<double>(), 3.56);
 
   const bj::value* gp = nullptr;
   for (const auto& e : n.at("governance_project").as_array())
     if (e.at("organization_id").as_int64() == org) gp = &e;
   ASSERT_NE(gp, nullptr);
-  EXPECT_DOUBLE_EQ(gp->at("knowledge").to_number<double>(), 2.5);
+  EXPECT_DOUBLE_EQ(gp->at("knowledge").to_number<double>(), 2.4);
+  EXPECT_DOUBLE_EQ(gp->at("desire").to_number<double>(), 3.6);
   EXPECT_EQ(gp->at("barrier_point").as_string(), "knowledge");
   EXPECT_EQ(gp->at("high_risks").as_int64(), 1);
   EXPECT_EQ(gp->at("saturated_months").as_int64(), 3);
@@ -521,7 +592,7 @@ TEST(ChangeReadiness, TheNationalViewMatchesTheData) {
   EXPECT_TRUE(late);
   // The totals hold this entity's figures (other tests add their own).
   EXPECT_GE(n.at("totals").at("initiatives").as_int64(), 3);
-  EXPECT_GE(n.at("totals").at("responses").as_int64(), 3);
+  EXPECT_GE(n.at("totals").at("responses").as_int64(), 19);
   EXPECT_EQ(n.at("gates").as_array().size(), n.at("by_entity").at(0).at("by_gate").as_array().size());
   // The readiness trend has twelve months ending this month; this month's surveys close after it, so the
   // responses sit in the month of their closing day.

@@ -314,15 +314,29 @@ TEST(Change, InitiativeEditsAreValidatedVersionedAndAudited) {
   EXPECT_EQ(updated.json().at("status").as_string(), "on_hold");
   EXPECT_EQ(coord.put(ipath(id), good).status, 409);  // the version read before
 
+  // Completed only at the last gate.
   auto done = update_body(updated.json().as_object());
   done["status"] = "completed";
+  auto early = coord.put(ipath(id), done);
+  EXPECT_EQ(early.status, 409);
+  EXPECT_EQ(code_of(early), "not_at_last_gate");
+  EXPECT_EQ(early.json().at("field").as_string(), "status");
+  Server::shared().sql(
+      "UPDATE change_initiatives SET gate_id = (SELECT id FROM change_gates WHERE position = (SELECT MAX(position)"
+      " FROM change_gates)) WHERE id = " +
+      std::to_string(id));
   auto completed = coord.put(ipath(id), done);
-  ASSERT_EQ(completed.status, 200);
+  ASSERT_EQ(completed.status, 200) << completed.body;
+  // Final: no change at all, not even the same fields again.
   auto back = update_body(completed.json().as_object());
   back["status"] = "active";
   auto final_status = coord.put(ipath(id), back);
   EXPECT_EQ(final_status.status, 409);
-  EXPECT_EQ(code_of(final_status), "status_final");
+  EXPECT_EQ(code_of(final_status), "initiative_closed");
+  EXPECT_EQ(final_status.json().at("field").as_string(), "status");
+  auto same = coord.put(ipath(id), update_body(completed.json().as_object()));
+  EXPECT_EQ(same.status, 409);
+  EXPECT_EQ(code_of(same), "initiative_closed");
   // A completed initiative's plan no longer changes.
   EXPECT_EQ(coord
                 .post(ipath(id, "/risks"), bj::object{{"title_ar", "خطر"},
@@ -337,6 +351,83 @@ TEST(Change, InitiativeEditsAreValidatedVersionedAndAudited) {
   const auto audit = audit_actions("change_initiative", id);
   EXPECT_TRUE(contains(audit, "change_initiative.create"));
   EXPECT_EQ(std::count(audit.begin(), audit.end(), "change_initiative.update"), 2);
+}
+
+TEST(Change, AFinalInitiativeIsReadOnlyAndItsLateActionsNoLongerCount) {
+  auto& coord = as(kCoordinator);
+  const auto d = create(coord, mtcit(), "Cancelled initiative");
+  const auto id = d.at("id").as_int64();
+  const auto group = make_group(coord, mtcit(), "Cancelled group");
+  ASSERT_EQ(coord
+                .post(ipath(id, "/actions"), bj::object{{"kind", "training"},
+                                                        {"title_ar", "تدريب متأخر"},
+                                                        {"title_en", "Late training"},
+                                                        {"starts_on", day(-20)},
+                                                        {"due_on", day(-5)}})
+                .status,
+            201);
+  auto survey = coord.post(
+      ipath(id, "/surveys"),
+      bj::object{
+          {"title_ar", "قياس الجاهزية"}, {"title_en", "Readiness"}, {"opens_on", day(-5)}, {"closes_on", day(30)}});
+  ASSERT_EQ(survey.status, 201) << survey.body;
+  const auto sid = std::to_string(survey.json().at("id").as_int64());
+  auto links = coord.post(ipath(id, "/surveys/" + sid + "/links"), bj::object{{"group_id", group}, {"count", 1}});
+  ASSERT_EQ(links.status, 201) << links.body;
+  const std::string token(links.json().at("links").at(0).at("token").as_string());
+  auto review = coord.post(ipath(id, "/reviews"), bj::object{{"reviewer_ids", bj::array{user_id(kOffice)}}});
+  ASSERT_EQ(review.status, 201) << review.body;
+  const auto rid = review.json().at("id").as_int64();
+  EXPECT_EQ(coord.get(ipath(id)).json().at("late_actions").as_int64(), 1);
+
+  auto cancel = update_body(d);
+  cancel["status"] = "cancelled";
+  auto cancelled = coord.put(ipath(id), cancel);
+  ASSERT_EQ(cancelled.status, 200) << cancelled.body;
+  // Its open review is closed as held, saying why in both languages.
+  const auto reviews = coord.get(ipath(id, "/reviews")).json();
+  EXPECT_EQ(reviews.at(0).at("status").as_string(), "decided");
+  EXPECT_EQ(reviews.at(0).at("decision").as_string(), "hold");
+  EXPECT_NE(reviews.at(0).at("comments").as_string().find("cancelled"), std::string::npos);
+
+  // Nothing of it changes any more.
+  const auto criterion = review.json().at("checks").at(0).at("criterion_id").as_int64();
+  auto check = as(kOffice).put(ipath(id, "/reviews/" + std::to_string(rid) + "/checks/" + std::to_string(criterion)),
+                               bj::object{{"met", true}, {"note", ""}});
+  EXPECT_EQ(check.status, 409);
+  EXPECT_EQ(code_of(check), "initiative_closed");
+  const auto current = coord.get(ipath(id, "/surveys")).json().at(0);
+  auto edit = coord.put(ipath(id, "/surveys/" + sid), bj::object{{"title_ar", current.at("title_ar")},
+                                                                 {"title_en", "Renamed"},
+                                                                 {"closes_on", current.at("closes_on")},
+                                                                 {"status", "open"},
+                                                                 {"version", current.at("version")}});
+  EXPECT_EQ(edit.status, 409);
+  EXPECT_EQ(code_of(edit), "initiative_closed");
+  auto more = coord.post(ipath(id, "/surveys/" + sid + "/links"), bj::object{{"group_id", group}, {"count", 1}});
+  EXPECT_EQ(more.status, 409);
+  EXPECT_EQ(code_of(more), "initiative_closed");
+  Client anonymous(Server::shared().url());
+  EXPECT_EQ(anonymous.get(kBase + "/survey/" + token).json().at("status").as_string(), "closed");
+  auto answered = anonymous.post(
+      kBase + "/survey/" + token,
+      bj::object{{"awareness", 3}, {"desire", 3}, {"knowledge", 3}, {"ability", 3}, {"reinforcement", 3}});
+  EXPECT_EQ(answered.status, 409);
+  EXPECT_EQ(code_of(answered), "survey_closed");
+
+  // Its late action counts nowhere: the detail, the list, the plan and the national view.
+  EXPECT_EQ(coord.get(ipath(id)).json().at("late_actions").as_int64(), 0);
+  bool listed = false;
+  const auto list = coord.get(kBase + "/initiatives?filter[status]=cancelled&page[size]=200");
+  for (const auto& i : list.json().at("items").as_array())
+    if (i.at("id").as_int64() == id) {
+      listed = true;
+      EXPECT_EQ(i.at("late_actions").as_int64(), 0);
+    }
+  EXPECT_TRUE(listed);
+  EXPECT_FALSE(coord.get(ipath(id, "/actions")).json().at(0).at("late").as_bool());
+  const auto national = as(kOffice).get(kBase + "/national");
+  for (const auto& p : national.json().at("late_plans").as_array()) EXPECT_NE(p.at("initiative_id").as_int64(), id);
 }
 
 TEST(Change, ImpactScoresAreZeroToFiveOnTheEntitysGroups) {
@@ -638,6 +729,90 @@ TEST(Change, AGateIsPassedOnlyThroughAReviewByItsReviewers) {
       bj::object{{"decision", "pass_with_conditions"}, {"conditions", "Train the clerks first"}, {"comments", ""}});
   ASSERT_EQ(conditional.status, 200) << conditional.body;
   EXPECT_EQ(coord.get(ipath(id)).json().at("gate_position").as_int64(), 3);
+}
+
+TEST(Change, NobodyReviewsTheirOwnRequest) {
+  auto& office = as(kOffice);
+  const auto office_id = user_id(kOffice);
+  const auto admin_id = user_id("admin@manzuma.local");
+  const auto id = create(as(kCoordinator), mtcit(), "Self-reviewed initiative").at("id").as_int64();
+
+  // The program office manages every entity's initiatives, but does not name itself as the reviewer.
+  auto own = office.post(ipath(id, "/reviews"), bj::object{{"reviewer_ids", bj::array{admin_id, office_id}}});
+  EXPECT_EQ(own.status, 400) << own.body;
+  EXPECT_TRUE(has_field(own, "reviewer_ids"));
+  auto r = office.post(ipath(id, "/reviews"), bj::object{{"reviewer_ids", bj::array{admin_id}}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  const auto rid = r.json().at("id").as_int64();
+
+  // Even listed on the review (written behind the service's back), the requester cannot decide it.
+  Server::shared().sql("INSERT INTO change_gate_reviewers (review_id, user_id) VALUES (" + std::to_string(rid) + ", " +
+                       std::to_string(office_id) + ")");
+  EXPECT_FALSE(office.get(ipath(id, "/reviews")).json().at(0).at("can_decide").as_bool());
+  auto decided = office.post(ipath(id, "/reviews/" + std::to_string(rid) + "/decision"),
+                             bj::object{{"decision", "hold"}, {"conditions", ""}, {"comments", "Not yet"}});
+  EXPECT_EQ(decided.status, 403);
+  EXPECT_EQ(code_of(decided), "not_a_reviewer");
+  auto by_admin = admin().post(ipath(id, "/reviews/" + std::to_string(rid) + "/decision"),
+                               bj::object{{"decision", "hold"}, {"conditions", ""}, {"comments", "Not yet"}});
+  EXPECT_EQ(by_admin.status, 200) << by_admin.body;
+}
+
+TEST(Change, NewCriteriaRetireTheOldAndADecidedReviewKeepsItsOwn) {
+  auto& coord = as(kCoordinator);
+  auto& office = as(kOffice);
+  const auto office_id = user_id(kOffice);
+  // A gate of its own after the last one, so the other tests' gates keep their criteria.
+  const bj::object gate{
+      {"name_ar", "بوابة المعايير"},
+      {"name_en", "Criteria gate"},
+      {"description_ar", ""},
+      {"description_en", ""},
+      {"criteria", bj::array{bj::object{{"kind", "check"}, {"text_ar", "البند الأول"}, {"text_en", "First"}},
+                             bj::object{{"kind", "check"}, {"text_ar", "البند الثاني"}, {"text_en", "Second"}}}}};
+  const auto before_last = coord.get(kBase + "/gates").json().as_array().back().at("id").as_int64();
+  auto created = office.post(kBase + "/gates", gate);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const auto gid = created.json().at("id").as_int64();
+  const auto id = create(coord, mtcit(), "Criteria initiative").at("id").as_int64();
+  Server::shared().sql("UPDATE change_initiatives SET gate_id = " + std::to_string(before_last) +
+                       " WHERE id = " + std::to_string(id));
+  auto r = coord.post(ipath(id, "/reviews"), bj::object{{"reviewer_ids", bj::array{office_id}}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  const auto rid = r.json().at("id").as_int64();
+  for (const auto& c : r.json().at("checks").as_array())
+    ASSERT_EQ(office
+                  .put(ipath(id, "/reviews/" + std::to_string(rid) + "/checks/" +
+                                     std::to_string(c.at("criterion_id").as_int64())),
+                       bj::object{{"met", true}, {"note", "Seen"}})
+                  .status,
+              200);
+  ASSERT_EQ(office
+                .post(ipath(id, "/reviews/" + std::to_string(rid) + "/decision"),
+                      bj::object{{"decision", "pass"}, {"conditions", ""}, {"comments", ""}})
+                .status,
+            200);
+
+  // One new criterion: the gate lists only it; the decided review still shows the two it answered.
+  auto update = gate;
+  update["criteria"] =
+      bj::array{bj::object{{"kind", "evidence"}, {"text_ar", "وثيقة جديدة"}, {"text_en", "New document"}}};
+  update["version"] = created.json().at("version");
+  auto updated = office.put(kBase + "/gates/" + std::to_string(gid), update);
+  ASSERT_EQ(updated.status, 200) << updated.body;
+  ASSERT_EQ(updated.json().at("criteria").as_array().size(), 1u);
+  EXPECT_EQ(updated.json().at("criteria").at(0).at("text_en").as_string(), "New document");
+  const auto reviews = coord.get(ipath(id, "/reviews")).json();
+  const auto& checks = reviews.at(0).at("checks").as_array();
+  ASSERT_EQ(checks.size(), 2u);
+  EXPECT_EQ(checks[0].at("text_en").as_string(), "First");
+  EXPECT_EQ(checks[1].at("text_en").as_string(), "Second");
+  EXPECT_TRUE(checks[0].at("met").as_bool());
+  EXPECT_EQ(Server::shared().query("SELECT COUNT(*) FROM change_gate_checks WHERE review_id = " + std::to_string(rid)),
+            "2");
+  EXPECT_EQ(Server::shared().query("SELECT COUNT(*) FROM change_gate_criteria WHERE retired = 1 AND gate_id = " +
+                                   std::to_string(gid)),
+            "2");
 }
 
 TEST(Change, NoGateIsSkippedAndAMoveBackNeedsAReason) {

@@ -35,13 +35,6 @@ std::string month_of(int index) {
   return core::format_month({std::chrono::year{index / 12}, std::chrono::month{static_cast<unsigned>(index % 12 + 1)}});
 }
 
-std::optional<double> mean(std::int64_t sum, std::int64_t n) {
-  if (n <= 0) return std::nullopt;
-  return static_cast<double>(
-             static_cast<std::int64_t>(static_cast<double>(sum) * 100.0 / static_cast<double>(n) + 0.5)) /
-         100.0;
-}
-
 void require_national(const core::Actor& actor) {
   if (!platform::may_call(actor, "change.national")) throw core::Error::forbidden();
 }
@@ -154,8 +147,12 @@ NationalChange national_of(db::Session& s, const std::string& day) {
   std::vector<std::size_t> entity_of(states.size(), 0);
   for (std::size_t k = 0; k < states.size(); ++k) {
     const auto& st = states[k];
+    // The reads are separate statements: an initiative committed since the organisations were read (of an
+    // organisation without initiatives then) is left out of this view rather than failing it.
+    const auto entity = entity_index.find(st.organization_id);
+    if (entity == entity_index.end()) continue;
     state_of[st.id] = k;
-    entity_of[k] = entity_index.at(st.organization_id);
+    entity_of[k] = entity->second;
     auto& e = out.by_entity[entity_of[k]];
     ++e.initiatives;
     if (const auto g = gate_index.find(st.gate_id); g != gate_index.end()) {
@@ -171,8 +168,14 @@ NationalChange national_of(db::Session& s, const std::string& day) {
     return it == state_of.end() ? nullptr : &out.by_entity[entity_of[it->second]];
   };
 
-  // Late actions per entity, and the plans with the most of them.
+  // Late actions per entity, and the plans with the most of them; a completed or cancelled initiative's plan is
+  // over, so neither its late actions nor its high risks count.
+  auto open_initiative = [&](std::int64_t id) {
+    const auto it = state_of.find(id);
+    return it != state_of.end() && states[it->second].status != "completed" && states[it->second].status != "cancelled";
+  };
   auto late = repo::late_actions(s, day);
+  std::erase_if(late, [&](const repo::LateActions& l) { return !open_initiative(l.initiative_id); });
   for (const auto& l : late)
     if (auto* e = entity_of_initiative(l.initiative_id)) {
       e->late_actions += l.n;
@@ -198,16 +201,19 @@ NationalChange national_of(db::Session& s, const std::string& day) {
   }
   std::unordered_map<std::int64_t, std::int64_t> high_risks;
   for (const auto& r : repo::high_risks(s))
-    if (const auto* e = entity_of_initiative(r.initiative_id)) high_risks[e->organization_id] += r.n;
+    if (const auto* e = entity_of_initiative(r.initiative_id); e && open_initiative(r.initiative_id))
+      high_risks[e->organization_id] += r.n;
 
-  // Readiness: each initiative's latest round per entity, and the surveys by the month they close.
+  // Readiness: each initiative's latest closed round per entity, and the closed surveys by the month they close.
+  // Only closed rounds and groups with kMinResponses answers count (anonymity, as in the survey's own view).
   std::unordered_map<std::int64_t, const repo::SurveySums*> latest;  // initiative → its latest round's sums
   const int this_month = month_index(day);
   const std::string first_trend = month_of(this_month - 11) + "-01", last_trend = month_of(this_month) + "-31";
   std::map<std::string, repo::TallySums> by_month;
-  const auto sums = repo::survey_sums(s);
+  const auto sums = repo::survey_sums(s, kMinResponses);
   for (const auto& sv : sums) {
-    out.totals.responses += sv.responses;
+    out.totals.responses += sv.answered;
+    if (sv.responses == 0 || !survey_closed(sv.status, sv.closes_on, day)) continue;
     auto& l = latest[sv.initiative_id];
     if (!l || l->round < sv.round) l = &sv;
     if (sv.closes_on >= first_trend && sv.closes_on <= last_trend) {
@@ -289,7 +295,7 @@ NationalChange national_of(db::Session& s, const std::string& day) {
       g.knowledge = mean(t.knowledge, t.responses);
       g.ability = mean(t.ability, t.responses);
       g.reinforcement = mean(t.reinforcement, t.responses);
-      g.barrier_point = barrier_point({g.awareness, g.desire, g.knowledge, g.ability, g.reinforcement});
+      g.barrier_point = barrier_point(t);
     }
     g.late_actions = e.late_actions;
     g.high_risks = high_risks[e.organization_id];

@@ -4,7 +4,7 @@
 #include "core/day.hpp"
 #include "core/json.hpp"
 #include "core/text.hpp"
-#include "modules/change/access.hpp"
+#include "modules/change/initiative_access.hpp"
 #include "modules/change/readiness_repository.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/validation.hpp"
@@ -13,12 +13,48 @@ namespace manzuma::modules::change {
 
 namespace repo = readiness;
 
-std::optional<AdkarElement> barrier_point(const std::array<std::optional<double>, 5>& means) {
-  static constexpr AdkarElement kOrder[] = {AdkarElement::awareness, AdkarElement::desire, AdkarElement::knowledge,
-                                            AdkarElement::ability, AdkarElement::reinforcement};
-  for (std::size_t i = 0; i < means.size(); ++i)
-    if (means[i] && *means[i] <= 3.0) return kOrder[i];
+std::optional<double> mean(std::int64_t sum, std::int64_t n) {
+  if (n <= 0) return std::nullopt;
+  return static_cast<double>(
+             static_cast<std::int64_t>(static_cast<double>(sum) * 100.0 / static_cast<double>(n) + 0.5)) /
+         100.0;
+}
+
+std::optional<AdkarElement> barrier_point(const readiness::TallySums& t) {
+  if (t.responses <= 0) return std::nullopt;
+  // On the sums: a mean of 3.004 shows as 3.00 but is not a barrier; 2.996 shows as 3.00 and is one.
+  const std::pair<std::int64_t, AdkarElement> order[] = {{t.awareness, AdkarElement::awareness},
+                                                         {t.desire, AdkarElement::desire},
+                                                         {t.knowledge, AdkarElement::knowledge},
+                                                         {t.ability, AdkarElement::ability},
+                                                         {t.reinforcement, AdkarElement::reinforcement}};
+  for (const auto& [sum, element] : order)
+    if (sum <= 3 * t.responses) return element;
   return std::nullopt;
+}
+
+bool survey_closed(SurveyStatus status, std::string_view closes_on, std::string_view today) {
+  return status == SurveyStatus::closed || closes_on < today;
+}
+
+void publish_result(SurveyGroupResult& g, const readiness::TallySums& t, bool closed) {
+  g.awareness = g.desire = g.knowledge = g.ability = g.reinforcement = std::nullopt;
+  g.barrier_point = std::nullopt;
+  g.results_hidden_reason = std::nullopt;
+  if (!closed) {
+    g.results_hidden_reason = ResultsHiddenReason::open;
+    return;
+  }
+  if (t.responses < kMinResponses) {
+    g.results_hidden_reason = ResultsHiddenReason::too_few;
+    return;
+  }
+  g.awareness = mean(t.awareness, t.responses);
+  g.desire = mean(t.desire, t.responses);
+  g.knowledge = mean(t.knowledge, t.responses);
+  g.ability = mean(t.ability, t.responses);
+  g.reinforcement = mean(t.reinforcement, t.responses);
+  g.barrier_point = barrier_point(t);
 }
 
 namespace {
@@ -26,32 +62,25 @@ namespace {
 constexpr std::size_t kMaxLinks = 500;
 constexpr std::size_t kMaxComment = 2000;
 
-core::Error initiative_not_found() {
-  return core::Error::not_found("المبادرة غير موجودة", "The initiative was not found");
-}
 core::Error survey_not_found() { return core::Error::not_found("الاستبيان غير موجود", "The survey was not found"); }
 core::Error link_not_found() {
   return core::Error::not_found("رابط الاستبيان غير صالح", "The survey link is not valid");
 }
 
-// The initiative, or 404 when the caller may not read it; 403 when they read it but may not change it.
-repo::InitiativeFacts load(db::Session& s, const core::Actor& actor, std::int64_t id, bool write) {
-  auto i = repo::find_initiative(s, id);
-  if (!i || !change::reads_entity(actor, i->organization_path)) throw initiative_not_found();
-  if (write && !change::manages_entity(actor, i->organization_path)) throw core::Error::forbidden();
-  return *i;
+// The rounds as the readers see them: a group's means only once the round is closed and with enough answers.
+std::vector<ChangeSurvey> results_of(std::vector<repo::SurveyRound> rounds, std::string_view today) {
+  std::vector<ChangeSurvey> out;
+  out.reserve(rounds.size());
+  for (auto& r : rounds) {
+    const bool closed = survey_closed(r.survey.status, r.survey.closes_on, today);
+    for (std::size_t k = 0; k < r.survey.groups.size(); ++k) publish_result(r.survey.groups[k], r.sums[k], closed);
+    out.push_back(std::move(r.survey));
+  }
+  return out;
 }
 
-void complete(std::vector<ChangeSurvey>& surveys) {
-  for (auto& sv : surveys)
-    for (auto& g : sv.groups)
-      g.barrier_point = barrier_point({g.awareness, g.desire, g.knowledge, g.ability, g.reinforcement});
-}
-
-ChangeSurvey survey_of(db::Session& s, std::int64_t initiative_id, std::int64_t survey_id) {
-  auto all = repo::surveys_of(s, initiative_id);
-  complete(all);
-  for (auto& sv : all)
+ChangeSurvey survey_of(db::Session& s, std::int64_t initiative_id, std::int64_t survey_id, std::string_view today) {
+  for (auto& sv : results_of(repo::surveys_of(s, initiative_id), today))
     if (sv.id == survey_id) return std::move(sv);
   throw survey_not_found();
 }
@@ -60,7 +89,13 @@ void check_score(platform::Validator& v, std::string_view field, std::int64_t sc
   if (score < 1 || score > 5) v.fail(field, "out_of_range", "الدرجة من 1 إلى 5", "The score is from 1 to 5");
 }
 
-// What the respondent sees; a survey past its closing day reads as closed.
+// A survey takes answers until it is closed, its closing day has passed, or its initiative is completed or
+// cancelled.
+bool takes_no_answers(const repo::LinkFacts& l, std::string_view today) {
+  return survey_closed(l.status, l.closes_on, today) || is_final(l.initiative_status);
+}
+
+// What the respondent sees; a survey that takes no more answers reads as closed.
 PublicSurvey public_of(const repo::LinkFacts& l, std::string_view today) {
   return {l.title_ar,
           l.title_en,
@@ -71,7 +106,7 @@ PublicSurvey public_of(const repo::LinkFacts& l, std::string_view today) {
           l.group_name_ar,
           l.group_name_en,
           l.closes_on,
-          l.closes_on < today ? SurveyStatus::closed : l.status,
+          takes_no_answers(l, today) ? SurveyStatus::closed : l.status,
           l.used};
 }
 
@@ -80,23 +115,22 @@ PublicSurvey public_of(const repo::LinkFacts& l, std::string_view today) {
 std::string ReadinessService::today() const { return core::today(clock_); }
 
 std::vector<ChangeSurvey> ReadinessService::surveys(const core::Actor& actor, std::int64_t initiative_id) {
+  const auto day = today();
   return db_.read([&](db::Session& s) {
-    load(s, actor, initiative_id, false);
-    auto out = repo::surveys_of(s, initiative_id);
-    complete(out);
-    return out;
+    load_initiative(s, actor, initiative_id, false);
+    return results_of(repo::surveys_of(s, initiative_id), day);
   });
 }
 
 void ReadinessService::require_visible(const core::Actor& actor, std::int64_t initiative_id) {
-  db_.read([&](db::Session& s) { load(s, actor, initiative_id, false); });
+  db_.read([&](db::Session& s) { load_initiative(s, actor, initiative_id, false); });
 }
 
 ChangeSurvey ReadinessService::create_survey(const core::Actor& actor, std::int64_t initiative_id,
                                              const SurveyInput& in) {
   const auto now = core::iso8601(clock_.now());
   return db_.write([&](db::Session& s) {
-    const auto initiative = load(s, actor, initiative_id, true);
+    const auto initiative = load_initiative(s, actor, initiative_id, true);
     platform::Validator v;
     repo::SurveyRow row;
     row.initiative_id = initiative_id;
@@ -106,12 +140,10 @@ ChangeSurvey ReadinessService::create_survey(const core::Actor& actor, std::int6
     row.closes_on = in.closes_on;
     v.day_range("opens_on", row.opens_on, "closes_on", row.closes_on, "date");
     v.check();
-    if (initiative.status == "completed" || initiative.status == "cancelled")
-      throw core::Error(core::ErrorKind::conflict, "initiative_closed", "المبادرة منتهية؛ لا تُفتح لها جولات جديدة",
-                        "The initiative has ended; it takes no new survey rounds", "initiative_id");
+    require_not_final(initiative);
     row.status = SurveyStatus::open;
     const auto id = repo::insert_survey(s, row, actor.user_id, now);
-    auto stored = survey_of(s, initiative_id, id);
+    auto stored = survey_of(s, initiative_id, id, today());
     platform::audit(s, clock_, &actor, actor.origin,
                     {"change_survey.create", "change_survey", std::to_string(id), initiative.organization_id,
                      core::json::encode(stored).as_object()});
@@ -123,7 +155,7 @@ ChangeSurvey ReadinessService::update_survey(const core::Actor& actor, std::int6
                                              std::int64_t survey_id, const SurveyUpdate& in) {
   const auto now = core::iso8601(clock_.now());
   return db_.write([&](db::Session& s) {
-    const auto initiative = load(s, actor, initiative_id, true);
+    const auto initiative = load_initiative(s, actor, initiative_id, true);
     auto current = repo::find_survey(s, initiative_id, survey_id);
     if (!current) throw survey_not_found();
     platform::Validator v;
@@ -134,6 +166,7 @@ ChangeSurvey ReadinessService::update_survey(const core::Actor& actor, std::int6
     // opens_on was checked when the round opened and cannot change.
     v.day_range("opens_on", row.opens_on, "closes_on", row.closes_on, "date");
     v.check();
+    require_not_final(initiative);
     if (in.version != current->version) throw platform::stale_version();
     row.status = in.status;
     row.version = current->version + 1;
@@ -142,7 +175,7 @@ ChangeSurvey ReadinessService::update_survey(const core::Actor& actor, std::int6
     platform::audit(s, clock_, &actor, actor.origin,
                     {"change_survey.update", "change_survey", std::to_string(survey_id), initiative.organization_id,
                      platform::changes_between(before, core::json::encode(row))});
-    return survey_of(s, initiative_id, survey_id);
+    return survey_of(s, initiative_id, survey_id, today());
   });
 }
 
@@ -150,7 +183,7 @@ SurveyLinkBatch ReadinessService::create_links(const core::Actor& actor, std::in
                                                std::int64_t survey_id, const SurveyLinkRequest& in) {
   const auto now = core::iso8601(clock_.now());
   return db_.write([&](db::Session& s) {
-    const auto initiative = load(s, actor, initiative_id, true);
+    const auto initiative = load_initiative(s, actor, initiative_id, true);
     const auto survey = repo::find_survey(s, initiative_id, survey_id);
     if (!survey) throw survey_not_found();
     platform::Validator v;
@@ -161,6 +194,7 @@ SurveyLinkBatch ReadinessService::create_links(const core::Actor& actor, std::in
       v.fail("group_id", "not_found", "الفئة ليست من فئات جهة المبادرة",
              "The group is not one of the initiative's entity's groups");
     v.check();
+    require_not_final(initiative);
     if (survey->status == SurveyStatus::closed || survey->closes_on < today())
       throw core::Error(core::ErrorKind::conflict, "survey_closed", "الاستبيان مغلق؛ لا تصدر له روابط جديدة",
                         "The survey is closed; it takes no new links", "status");
@@ -210,7 +244,7 @@ PublicSurvey ReadinessService::answer(std::string_view token, const SurveyAnswer
     if (core::utf8_length(comment) > kMaxComment)
       v.fail("comment", "too_long", "التعليق أطول من 2000 حرف", "The comment is longer than 2000 characters");
     v.check();
-    if (link->status == SurveyStatus::closed || link->closes_on < day)
+    if (takes_no_answers(*link, day))
       throw core::Error(core::ErrorKind::conflict, "survey_closed", "أُغلق هذا الاستبيان؛ شكرًا لاهتمامك",
                         "This survey is closed; thank you for your interest");
     if (link->opens_on > day)

@@ -12,12 +12,24 @@
 #include "core/clock.hpp"
 #include "db/database.hpp"
 #include "modules/change/readiness_model.hpp"
+#include "modules/change/readiness_repository.hpp"
 
 namespace manzuma::modules::change {
 
-/// The barrier point of one group: the first element, in ADKAR order, whose mean is 3 or less. Elements without
-/// a mean (no answers) are skipped; none when every mean is above 3.
-std::optional<AdkarElement> barrier_point(const std::array<std::optional<double>, 5>& means);
+/// `sum / n` to two decimals (what the heatmap and the charts show); none when `n` is 0.
+std::optional<double> mean(std::int64_t sum, std::int64_t n);
+
+/// The barrier point of answers summed per element: the first element, in ADKAR order, whose mean is 3 or less,
+/// judged on the sums (`sum <= 3 * responses`), not on rounded means. None without answers or when every mean is
+/// above 3.
+std::optional<AdkarElement> barrier_point(const readiness::TallySums& sums);
+
+/// A survey is closed when it was closed or its closing day has passed (`today` "YYYY-MM-DD").
+bool survey_closed(SurveyStatus status, std::string_view closes_on, std::string_view today);
+
+/// A group's public result from its sums: means and barrier point when `closed` and it has kMinResponses answers or
+/// more; otherwise none, with the reason.
+void publish_result(SurveyGroupResult& group, const readiness::TallySums& sums, bool closed);
 
 /// Readers of the initiative's entity see its surveys; its managers open rounds and issue links. Anyone holding
 /// a link answers once, without an account; the answer does not name its link.

@@ -12,7 +12,17 @@
 
 namespace manzuma::modules::change {
 
-/// One stakeholder group's answers to one survey round: means 1–5 (null without answers) and the barrier point.
+/// The fewest answers a group's results are shown for (anonymity): below it a group's means and barrier point stay
+/// hidden, in the survey's own view and in every national figure. Results are also hidden while the survey is open.
+inline constexpr std::int64_t kMinResponses = 5;
+
+/// Why a group's means are hidden: the survey is still open, or the group has fewer than kMinResponses answers.
+enum class ResultsHiddenReason { open, too_few };
+BOOST_DESCRIBE_ENUM(ResultsHiddenReason, open, too_few)
+
+/// One stakeholder group's answers to one survey round: means 1–5 and the barrier point, shown only once the survey
+/// is closed (status closed, or past closes_on) and the group has at least kMinResponses answers; until then they are
+/// null and results_hidden_reason says why.
 struct SurveyGroupResult {
   std::int64_t group_id = 0;
   std::string group_name_ar;
@@ -27,10 +37,12 @@ struct SurveyGroupResult {
   std::optional<double> reinforcement;
   /// The first element, in ADKAR order, whose mean is 3 or less.
   std::optional<AdkarElement> barrier_point;
+  /// Set when the means and the barrier point are hidden.
+  std::optional<ResultsHiddenReason> results_hidden_reason;
 };
 BOOST_DESCRIBE_STRUCT(SurveyGroupResult, (),
                       (group_id, group_name_ar, group_name_en, responses, links, awareness, desire, knowledge, ability,
-                       reinforcement, barrier_point))
+                       reinforcement, barrier_point, results_hidden_reason))
 
 /// One round of an initiative's readiness survey.
 struct ChangeSurvey {
@@ -224,14 +236,15 @@ struct NationalEntity {
   std::int64_t late_actions = 0;
   /// Months of the next twelve in which a group is over capacity.
   std::int64_t saturated_months = 0;
-  /// Mean of the five elements over each initiative's latest round.
+  /// Mean of the five elements over each initiative's latest closed round (groups with kMinResponses answers or
+  /// more).
   std::optional<double> readiness;
 };
 BOOST_DESCRIBE_STRUCT(NationalEntity, (),
                       (organization_id, name_ar, name_en, governance_project, initiatives, by_gate, late_actions,
                        saturated_months, readiness))
 
-/// Answers of the surveys that close in one month.
+/// Answers of the closed surveys that closed in one month (groups with kMinResponses answers or more).
 struct ReadinessMonth {
   std::string month;
   std::int64_t responses = 0;

@@ -49,23 +49,16 @@ struct SurveyKey {
   std::int64_t id = 0;
   std::int64_t initiative_id = 0;
   std::int64_t round = 0;
+  SurveyStatus status = SurveyStatus::open;
   std::string closes_on;
 };
-BOOST_DESCRIBE_STRUCT(SurveyKey, (), (id, initiative_id, round, closes_on))
+BOOST_DESCRIBE_STRUCT(SurveyKey, (), (id, initiative_id, round, status, closes_on))
 
 struct TallyRow {
   std::int64_t survey_id = 0;
   std::int64_t responses = 0, awareness = 0, desire = 0, knowledge = 0, ability = 0, reinforcement = 0;
 };
 BOOST_DESCRIBE_STRUCT(TallyRow, (), (survey_id, responses, awareness, desire, knowledge, ability, reinforcement))
-
-std::optional<double> mean(std::int64_t sum, std::int64_t n) {
-  if (n <= 0) return std::nullopt;
-  // Two decimals: what the heatmap and the charts show.
-  return static_cast<double>(
-             static_cast<std::int64_t>(static_cast<double>(sum) * 100.0 / static_cast<double>(n) + 0.5)) /
-         100.0;
-}
 
 constexpr std::string_view kEntityColumns =
     "o.id AS organization_id, o.name_ar, o.name_en, o.kind, COALESCE(ce.capacity, 60) AS capacity,"
@@ -75,14 +68,7 @@ constexpr std::string_view kEntityColumns =
 
 }  // namespace
 
-std::optional<InitiativeFacts> find_initiative(db::Session& s, std::int64_t id) {
-  return s.query_one<InitiativeFacts>(
-      "SELECT i.id, i.organization_id, o.path AS organization_path, i.title_ar, i.title_en, i.status"
-      " FROM change_initiatives i JOIN organizations o ON o.id = i.organization_id WHERE i.id = ?",
-      id);
-}
-
-std::vector<ChangeSurvey> surveys_of(db::Session& s, std::int64_t initiative_id) {
+std::vector<SurveyRound> surveys_of(db::Session& s, std::int64_t initiative_id) {
   const auto rows = s.query<SurveyRow>(
       "SELECT id, initiative_id, round, title_ar, title_en, opens_on, closes_on, status, version FROM change_surveys"
       " WHERE initiative_id = ? ORDER BY round",
@@ -100,30 +86,27 @@ std::vector<ChangeSurvey> surveys_of(db::Session& s, std::int64_t initiative_id)
       " WHERE sv.initiative_id = ?",
       initiative_id);
   // Per survey, the groups by id (links and tallies merged).
-  std::map<std::int64_t, std::map<std::int64_t, SurveyGroupResult>> groups;
+  std::map<std::int64_t, std::map<std::int64_t, std::pair<SurveyGroupResult, TallySums>>> groups;
   for (const auto& l : links) {
-    auto& g = groups[l.survey_id][l.group_id];
+    auto& g = groups[l.survey_id][l.group_id].first;
     g.group_id = l.group_id;
     g.group_name_ar = l.group_name_ar;
     g.group_name_en = l.group_name_en;
     g.links = l.links;
   }
   for (const auto& t : tallies) {
-    auto& g = groups[t.survey_id][t.group_id];
+    auto& [g, sums] = groups[t.survey_id][t.group_id];
     g.group_id = t.group_id;
     g.group_name_ar = t.group_name_ar;
     g.group_name_en = t.group_name_en;
     g.responses = t.responses;
-    g.awareness = mean(t.awareness, t.responses);
-    g.desire = mean(t.desire, t.responses);
-    g.knowledge = mean(t.knowledge, t.responses);
-    g.ability = mean(t.ability, t.responses);
-    g.reinforcement = mean(t.reinforcement, t.responses);
+    sums = {t.responses, t.awareness, t.desire, t.knowledge, t.ability, t.reinforcement};
   }
-  std::vector<ChangeSurvey> out;
+  std::vector<SurveyRound> out;
   out.reserve(rows.size());
   for (const auto& r : rows) {
-    ChangeSurvey sv;
+    SurveyRound round;
+    auto& sv = round.survey;
     sv.id = r.id;
     sv.initiative_id = r.initiative_id;
     sv.round = r.round;
@@ -134,15 +117,16 @@ std::vector<ChangeSurvey> surveys_of(db::Session& s, std::int64_t initiative_id)
     sv.status = r.status;
     sv.version = r.version;
     for (auto& [gid, g] : groups[r.id]) {
-      sv.responses += g.responses;
-      sv.groups.push_back(std::move(g));
+      sv.responses += g.first.responses;
+      sv.groups.push_back(std::move(g.first));
+      round.sums.push_back(g.second);
     }
     for (const auto& l : links)
       if (l.survey_id == r.id) {
         sv.links_total += l.links;
         sv.links_used += l.used;
       }
-    out.push_back(std::move(sv));
+    out.push_back(std::move(round));
   }
   return out;
 }
@@ -198,7 +182,7 @@ void insert_links(db::Session& s, std::int64_t survey_id, std::int64_t group_id,
 std::optional<LinkFacts> find_link(db::Session& s, std::string_view token_hash) {
   return s.query_one<LinkFacts>(
       "SELECT l.survey_id, l.group_id, i.organization_id, l.used, sv.title_ar, sv.title_en, sv.opens_on, sv.closes_on,"
-      " sv.status, i.title_ar AS initiative_title_ar, i.title_en AS initiative_title_en,"
+      " sv.status, i.status AS initiative_status, i.title_ar AS initiative_title_ar, i.title_en AS initiative_title_en,"
       " o.name_ar AS organization_name_ar, o.name_en AS organization_name_en, g.name_ar AS group_name_ar,"
       " g.name_en AS group_name_en FROM change_survey_links l JOIN change_surveys sv ON sv.id = l.survey_id"
       " JOIN change_initiatives i ON i.id = sv.initiative_id JOIN organizations o ON o.id = i.organization_id"
@@ -350,15 +334,16 @@ std::vector<InitiativeTitle> initiative_titles(db::Session& s, const std::vector
       "SELECT id, title_ar, title_en FROM change_initiatives WHERE id IN (" + in + ")", params);
 }
 
-std::vector<SurveySums> survey_sums(db::Session& s) {
+std::vector<SurveySums> survey_sums(db::Session& s, std::int64_t min_responses) {
   // Two plain scans summed here: grouping the tallies by survey in SQL cost three times as much.
   std::vector<SurveySums> out;
   std::unordered_map<std::int64_t, std::size_t> index;
-  for (auto& k : s.query<SurveyKey>("SELECT id, initiative_id, round, closes_on FROM change_surveys")) {
+  for (auto& k : s.query<SurveyKey>("SELECT id, initiative_id, round, status, closes_on FROM change_surveys")) {
     index[k.id] = out.size();
     SurveySums x;
     x.initiative_id = k.initiative_id;
     x.round = k.round;
+    x.status = k.status;
     x.closes_on = std::move(k.closes_on);
     out.push_back(std::move(x));
   }
@@ -367,6 +352,9 @@ std::vector<SurveySums> survey_sums(db::Session& s) {
     const auto it = index.find(t.survey_id);
     if (it == index.end()) continue;
     auto& x = out[it->second];
+    x.answered += t.responses;
+    // A group with fewer answers is left out of every figure (anonymity).
+    if (t.responses < min_responses) continue;
     x.responses += t.responses;
     x.awareness += t.awareness;
     x.desire += t.desire;
@@ -374,7 +362,7 @@ std::vector<SurveySums> survey_sums(db::Session& s) {
     x.ability += t.ability;
     x.reinforcement += t.reinforcement;
   }
-  std::erase_if(out, [](const SurveySums& x) { return x.responses == 0; });
+  std::erase_if(out, [](const SurveySums& x) { return x.answered == 0; });
   return out;
 }
 

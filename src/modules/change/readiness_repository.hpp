@@ -19,17 +19,6 @@ namespace manzuma::modules::change::readiness {
 /// The saturation capacity of an entity the program office has not set.
 inline constexpr std::int64_t kDefaultCapacity = 60;
 
-/// The facts about an initiative the readiness rules need.
-struct InitiativeFacts {
-  std::int64_t id = 0;
-  std::int64_t organization_id = 0;
-  std::string organization_path;
-  std::string title_ar;
-  std::string title_en;
-  std::string status;
-};
-BOOST_DESCRIBE_STRUCT(InitiativeFacts, (), (id, organization_id, organization_path, title_ar, title_en, status))
-
 struct SurveyRow {
   std::int64_t id = 0;
   std::int64_t initiative_id = 0;
@@ -55,6 +44,7 @@ struct LinkFacts {
   std::string opens_on;
   std::string closes_on;
   SurveyStatus status = SurveyStatus::open;
+  InitiativeStatus initiative_status = InitiativeStatus::active;
   std::string initiative_title_ar;
   std::string initiative_title_en;
   std::string organization_name_ar;
@@ -64,8 +54,8 @@ struct LinkFacts {
 };
 BOOST_DESCRIBE_STRUCT(LinkFacts, (),
                       (survey_id, group_id, organization_id, used, title_ar, title_en, opens_on, closes_on, status,
-                       initiative_title_ar, initiative_title_en, organization_name_ar, organization_name_en,
-                       group_name_ar, group_name_en))
+                       initiative_status, initiative_title_ar, initiative_title_en, organization_name_ar,
+                       organization_name_en, group_name_ar, group_name_en))
 
 struct OrganizationFacts {
   std::int64_t id = 0;
@@ -111,10 +101,16 @@ struct TallySums {
 };
 BOOST_DESCRIBE_STRUCT(TallySums, (), (responses, awareness, desire, knowledge, ability, reinforcement))
 
-// ---- Surveys ----
-std::optional<InitiativeFacts> find_initiative(db::Session& s, std::int64_t id);
+/// One round as stored: the survey with its groups' responses and links (no means), and each group's sums.
+struct SurveyRound {
+  ChangeSurvey survey;
+  /// One per survey.groups, in the same order.
+  std::vector<TallySums> sums;
+};
+
+// ---- Surveys (the initiative itself: initiative_access.hpp) ----
 /// The initiative's rounds in order, with their links and tallies per group.
-std::vector<ChangeSurvey> surveys_of(db::Session& s, std::int64_t initiative_id);
+std::vector<SurveyRound> surveys_of(db::Session& s, std::int64_t initiative_id);
 std::optional<SurveyRow> find_survey(db::Session& s, std::int64_t initiative_id, std::int64_t survey_id);
 std::int64_t insert_survey(db::Session& s, const SurveyRow& row, std::int64_t created_by, std::string_view now);
 /// Writes `row` if its stored version is still `row.version - 1`.
@@ -203,11 +199,14 @@ struct InitiativeTitle {
 BOOST_DESCRIBE_STRUCT(InitiativeTitle, (), (id, title_ar, title_en))
 std::vector<InitiativeTitle> initiative_titles(db::Session& s, const std::vector<std::int64_t>& ids);
 
-/// One survey's answers summed over its groups.
+/// One survey's answers summed over its groups that have `min_responses` answers or more (`answered` counts every
+/// answer).
 struct SurveySums {
   std::int64_t initiative_id = 0;
   std::int64_t round = 0;
+  SurveyStatus status = SurveyStatus::open;
   std::string closes_on;
+  std::int64_t answered = 0;
   std::int64_t responses = 0;
   std::int64_t awareness = 0;
   std::int64_t desire = 0;
@@ -216,9 +215,10 @@ struct SurveySums {
   std::int64_t reinforcement = 0;
 };
 BOOST_DESCRIBE_STRUCT(SurveySums, (),
-                      (initiative_id, round, closes_on, responses, awareness, desire, knowledge, ability,
-                       reinforcement))
-std::vector<SurveySums> survey_sums(db::Session& s);
+                      (initiative_id, round, status, closes_on, answered, responses, awareness, desire, knowledge,
+                       ability, reinforcement))
+/// Every survey with answers.
+std::vector<SurveySums> survey_sums(db::Session& s, std::int64_t min_responses);
 
 struct ImpactTotal {
   std::int64_t initiative_id = 0;

@@ -9,21 +9,48 @@
 namespace manzuma::modules::change {
 namespace {
 
+// Sums of `n` answers per element (awareness, desire, knowledge, ability, reinforcement).
+readiness::TallySums sums(std::int64_t n, std::int64_t a, std::int64_t d, std::int64_t k, std::int64_t ab,
+                          std::int64_t r) {
+  return {n, a, d, k, ab, r};
+}
+
 TEST(BarrierPoint, IsTheFirstElementInAdkarOrderAtThreeOrBelow) {
-  EXPECT_EQ(barrier_point({4.2, 3.8, 2.9, 2.1, 1.5}), AdkarElement::knowledge);
+  EXPECT_EQ(barrier_point(sums(10, 42, 38, 29, 21, 15)), AdkarElement::knowledge);
   // Exactly 3 is a barrier ("scoring 3 or less").
-  EXPECT_EQ(barrier_point({4.0, 3.0, 2.0, 4.0, 4.0}), AdkarElement::desire);
-  EXPECT_EQ(barrier_point({1.0, 1.0, 1.0, 1.0, 1.0}), AdkarElement::awareness);
-  EXPECT_EQ(barrier_point({4.0, 4.0, 4.0, 4.0, 3.0}), AdkarElement::reinforcement);
+  EXPECT_EQ(barrier_point(sums(10, 40, 30, 20, 40, 40)), AdkarElement::desire);
+  EXPECT_EQ(barrier_point(sums(10, 10, 10, 10, 10, 10)), AdkarElement::awareness);
+  EXPECT_EQ(barrier_point(sums(10, 40, 40, 40, 40, 30)), AdkarElement::reinforcement);
 }
 
 TEST(BarrierPoint, NoneWhenEveryMeanIsAboveThree) {
-  EXPECT_EQ(barrier_point({3.01, 4.0, 5.0, 3.5, 4.4}), std::nullopt);
+  EXPECT_EQ(barrier_point(sums(100, 301, 400, 500, 350, 440)), std::nullopt);
+  EXPECT_EQ(barrier_point(sums(0, 0, 0, 0, 0, 0)), std::nullopt);
 }
 
-TEST(BarrierPoint, SkipsElementsWithoutAnswers) {
-  EXPECT_EQ(barrier_point({std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt}), std::nullopt);
-  EXPECT_EQ(barrier_point({std::nullopt, 4.0, 2.5, std::nullopt, 1.0}), AdkarElement::knowledge);
+TEST(BarrierPoint, IsJudgedOnTheSumsNotOnRoundedMeans) {
+  // 3001 / 1000 shows as 3.00 yet is above 3: not a barrier; 2999 / 1000 also shows as 3.00 and is one.
+  EXPECT_EQ(barrier_point(sums(1000, 3001, 3001, 3001, 3001, 3001)), std::nullopt);
+  EXPECT_EQ(mean(3001, 1000), 3.0);
+  EXPECT_EQ(barrier_point(sums(1000, 3001, 2999, 3001, 3001, 3001)), AdkarElement::desire);
+}
+
+TEST(SurveyResults, HiddenWhileOpenAndUnderTheMinimum) {
+  SurveyGroupResult g;
+  publish_result(g, sums(kMinResponses, 20, 10, 20, 20, 20), false);
+  EXPECT_EQ(g.results_hidden_reason, ResultsHiddenReason::open);
+  EXPECT_FALSE(g.awareness);
+  EXPECT_FALSE(g.barrier_point);
+  publish_result(g, sums(kMinResponses - 1, 16, 8, 16, 16, 16), true);
+  EXPECT_EQ(g.results_hidden_reason, ResultsHiddenReason::too_few);
+  EXPECT_FALSE(g.desire);
+  publish_result(g, sums(kMinResponses, 20, 10, 20, 20, 20), true);
+  EXPECT_FALSE(g.results_hidden_reason);
+  EXPECT_EQ(g.desire, 2.0);
+  EXPECT_EQ(g.barrier_point, AdkarElement::desire);
+  EXPECT_TRUE(survey_closed(SurveyStatus::open, "2026-01-01", "2026-01-02"));
+  EXPECT_FALSE(survey_closed(SurveyStatus::open, "2026-01-02", "2026-01-02"));
+  EXPECT_TRUE(survey_closed(SurveyStatus::closed, "2026-01-09", "2026-01-02"));
 }
 
 TEST(MonthRange, CrossesTheYear) {
