@@ -30,14 +30,16 @@ CREATE TABLE change_gates (
 CREATE UNIQUE INDEX change_gates_position ON change_gates (position);
 
 -- A gate's criteria: kind 'check' (a checklist item the reviewers tick) or 'evidence' (a document the entity must
--- attach before the gate can be passed).
+-- attach before the gate can be passed). Never rewritten in place: new criteria retire the gate's current rows
+-- (retired 1), which the reviews requested with them keep showing.
 CREATE TABLE change_gate_criteria (
   id {{ID}},
   gate_id BIGINT NOT NULL REFERENCES change_gates (id),
   position INTEGER NOT NULL,
   kind TEXT NOT NULL,
   text_ar TEXT NOT NULL,
-  text_en TEXT NOT NULL
+  text_en TEXT NOT NULL,
+  retired INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX change_gate_criteria_gate ON change_gate_criteria (gate_id, position);
 

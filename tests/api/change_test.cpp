@@ -665,6 +665,63 @@ TEST(Change, NobodyReviewsTheirOwnRequest) {
   EXPECT_EQ(by_admin.status, 200) << by_admin.body;
 }
 
+TEST(Change, NewCriteriaRetireTheOldAndADecidedReviewKeepsItsOwn) {
+  auto& coord = as(kCoordinator);
+  auto& office = as(kOffice);
+  const auto office_id = user_id(kOffice);
+  // A gate of its own after the last one, so the other tests' gates keep their criteria.
+  const bj::object gate{
+      {"name_ar", "بوابة المعايير"},
+      {"name_en", "Criteria gate"},
+      {"description_ar", ""},
+      {"description_en", ""},
+      {"criteria", bj::array{bj::object{{"kind", "check"}, {"text_ar", "البند الأول"}, {"text_en", "First"}},
+                             bj::object{{"kind", "check"}, {"text_ar", "البند الثاني"}, {"text_en", "Second"}}}}};
+  const auto before_last = coord.get(kBase + "/gates").json().as_array().back().at("id").as_int64();
+  auto created = office.post(kBase + "/gates", gate);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const auto gid = created.json().at("id").as_int64();
+  const auto id = create(coord, mtcit(), "Criteria initiative").at("id").as_int64();
+  Server::shared().sql("UPDATE change_initiatives SET gate_id = " + std::to_string(before_last) +
+                       " WHERE id = " + std::to_string(id));
+  auto r = coord.post(ipath(id, "/reviews"), bj::object{{"reviewer_ids", bj::array{office_id}}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  const auto rid = r.json().at("id").as_int64();
+  for (const auto& c : r.json().at("checks").as_array())
+    ASSERT_EQ(office
+                  .put(ipath(id, "/reviews/" + std::to_string(rid) + "/checks/" +
+                                     std::to_string(c.at("criterion_id").as_int64())),
+                       bj::object{{"met", true}, {"note", "Seen"}})
+                  .status,
+              200);
+  ASSERT_EQ(office
+                .post(ipath(id, "/reviews/" + std::to_string(rid) + "/decision"),
+                      bj::object{{"decision", "pass"}, {"conditions", ""}, {"comments", ""}})
+                .status,
+            200);
+
+  // One new criterion: the gate lists only it; the decided review still shows the two it answered.
+  auto update = gate;
+  update["criteria"] =
+      bj::array{bj::object{{"kind", "evidence"}, {"text_ar", "وثيقة جديدة"}, {"text_en", "New document"}}};
+  update["version"] = created.json().at("version");
+  auto updated = office.put(kBase + "/gates/" + std::to_string(gid), update);
+  ASSERT_EQ(updated.status, 200) << updated.body;
+  ASSERT_EQ(updated.json().at("criteria").as_array().size(), 1u);
+  EXPECT_EQ(updated.json().at("criteria").at(0).at("text_en").as_string(), "New document");
+  const auto reviews = coord.get(ipath(id, "/reviews")).json();
+  const auto& checks = reviews.at(0).at("checks").as_array();
+  ASSERT_EQ(checks.size(), 2u);
+  EXPECT_EQ(checks[0].at("text_en").as_string(), "First");
+  EXPECT_EQ(checks[1].at("text_en").as_string(), "Second");
+  EXPECT_TRUE(checks[0].at("met").as_bool());
+  EXPECT_EQ(Server::shared().query("SELECT COUNT(*) FROM change_gate_checks WHERE review_id = " + std::to_string(rid)),
+            "2");
+  EXPECT_EQ(Server::shared().query("SELECT COUNT(*) FROM change_gate_criteria WHERE retired = 1 AND gate_id = " +
+                                   std::to_string(gid)),
+            "2");
+}
+
 TEST(Change, NoGateIsSkippedAndAMoveBackNeedsAReason) {
   auto& coord = as(kCoordinator);
   auto gates = coord.get(kBase + "/gates").json().as_array();

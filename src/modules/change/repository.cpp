@@ -100,8 +100,9 @@ std::vector<ChangeGate> gates_where(db::Session& s, const std::string& where, st
   const auto in = in_list(ids, params);
   std::map<std::int64_t, std::vector<GateCriterion>> by_gate;
   for (const auto& c : s.query_values<CriterionRecord>(
-           "SELECT id, gate_id, position, kind, text_ar, text_en FROM change_gate_criteria WHERE gate_id IN " + in +
-               " ORDER BY gate_id, position, id",
+           "SELECT id, gate_id, position, kind, text_ar, text_en FROM change_gate_criteria WHERE retired = 0"
+           " AND gate_id IN " +
+               in + " ORDER BY gate_id, position, id",
            params))
     by_gate[c.gate_id].push_back(copy_members<GateCriterion>(c));
   for (const auto& r : rows) {
@@ -414,21 +415,14 @@ bool update_gate(db::Session& s, const ChangeGate& g, std::string_view now) {
 }
 
 void replace_criteria(db::Session& s, std::int64_t gate_id, const std::vector<GateCriterionInput>& criteria) {
-  const auto existing =
-      s.query<std::int64_t>("SELECT id FROM change_gate_criteria WHERE gate_id = ? ORDER BY position, id", gate_id);
+  // The current rows are retired, not rewritten: a review's checks point at the criteria it was requested with.
+  s.exec("UPDATE change_gate_criteria SET retired = 1 WHERE gate_id = ? AND retired = 0", gate_id);
   for (std::size_t i = 0; i < criteria.size(); ++i) {
     const auto& c = criteria[i];
-    const auto position = static_cast<std::int64_t>(i + 1);
-    if (i < existing.size())
-      s.exec("UPDATE change_gate_criteria SET position = ?, kind = ?, text_ar = ?, text_en = ? WHERE id = ?", position,
-             c.kind, c.text_ar, c.text_en, existing[i]);
-    else
-      s.exec("INSERT INTO change_gate_criteria (gate_id, position, kind, text_ar, text_en) VALUES (?, ?, ?, ?, ?)",
-             gate_id, position, c.kind, c.text_ar, c.text_en);
-  }
-  for (std::size_t i = criteria.size(); i < existing.size(); ++i) {
-    s.exec("DELETE FROM change_gate_checks WHERE criterion_id = ?", existing[i]);
-    s.exec("DELETE FROM change_gate_criteria WHERE id = ?", existing[i]);
+    s.exec(
+        "INSERT INTO change_gate_criteria (gate_id, position, kind, text_ar, text_en, retired)"
+        " VALUES (?, ?, ?, ?, ?, 0)",
+        gate_id, static_cast<std::int64_t>(i + 1), c.kind, c.text_ar, c.text_en);
   }
 }
 
@@ -946,7 +940,7 @@ std::int64_t insert_review(db::Session& s, std::int64_t initiative_id, std::int6
     s.exec("INSERT INTO change_gate_reviewers (review_id, user_id) VALUES (?, ?)", id, user);
   s.exec(
       "INSERT INTO change_gate_checks (review_id, criterion_id, met, note, updated_at)"
-      " SELECT ?, id, 0, '', ? FROM change_gate_criteria WHERE gate_id = ?",
+      " SELECT ?, id, 0, '', ? FROM change_gate_criteria WHERE gate_id = ? AND retired = 0",
       id, now, gate_id);
   return id;
 }

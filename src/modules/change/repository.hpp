@@ -79,14 +79,14 @@ std::optional<ChangeGate> gate_at(db::Session& s, std::int64_t position);
 std::int64_t last_position(db::Session& s);
 std::int64_t insert_gate(db::Session& s, const ChangeGate& g, std::string_view now);
 bool update_gate(db::Session& s, const ChangeGate& g, std::string_view now);
-/// Makes the gate's criteria `criteria`: rows are kept by position (their ids stay), extra ones added, surplus
-/// ones removed with the checks of decided reviews that answered them.
+/// Makes the gate's criteria `criteria`: its current rows are retired (kept for the reviews that answered them) and
+/// new rows inserted; nothing is deleted.
 void replace_criteria(db::Session& s, std::int64_t gate_id, const std::vector<GateCriterionInput>& criteria);
 /// Reviews naming the gate (`open_only`: the open ones).
 std::int64_t reviews_at(db::Session& s, std::int64_t gate_id, bool open_only);
 /// Gate moves from or to the gate.
 std::int64_t moves_naming(db::Session& s, std::int64_t gate_id);
-/// Deletes the gate and its criteria; later gates move up one place.
+/// Deletes the gate and its criteria (retired ones too: no review names the gate); later gates move up one place.
 void delete_gate(db::Session& s, std::int64_t id, std::int64_t position);
 
 // Teams
