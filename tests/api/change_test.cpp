@@ -312,15 +312,29 @@ TEST(Change, InitiativeEditsAreValidatedVersionedAndAudited) {
   EXPECT_EQ(updated.json().at("status").as_string(), "on_hold");
   EXPECT_EQ(coord.put(ipath(id), good).status, 409);  // the version read before
 
+  // Completed only at the last gate.
   auto done = update_body(updated.json().as_object());
   done["status"] = "completed";
+  auto early = coord.put(ipath(id), done);
+  EXPECT_EQ(early.status, 409);
+  EXPECT_EQ(code_of(early), "not_at_last_gate");
+  EXPECT_EQ(early.json().at("field").as_string(), "status");
+  Server::shared().sql(
+      "UPDATE change_initiatives SET gate_id = (SELECT id FROM change_gates WHERE position = (SELECT MAX(position)"
+      " FROM change_gates)) WHERE id = " +
+      std::to_string(id));
   auto completed = coord.put(ipath(id), done);
-  ASSERT_EQ(completed.status, 200);
+  ASSERT_EQ(completed.status, 200) << completed.body;
+  // Final: no change at all, not even the same fields again.
   auto back = update_body(completed.json().as_object());
   back["status"] = "active";
   auto final_status = coord.put(ipath(id), back);
   EXPECT_EQ(final_status.status, 409);
-  EXPECT_EQ(code_of(final_status), "status_final");
+  EXPECT_EQ(code_of(final_status), "initiative_closed");
+  EXPECT_EQ(final_status.json().at("field").as_string(), "status");
+  auto same = coord.put(ipath(id), update_body(completed.json().as_object()));
+  EXPECT_EQ(same.status, 409);
+  EXPECT_EQ(code_of(same), "initiative_closed");
   // A completed initiative's plan no longer changes.
   EXPECT_EQ(coord
                 .post(ipath(id, "/risks"), bj::object{{"title_ar", "خطر"},
@@ -335,6 +349,83 @@ TEST(Change, InitiativeEditsAreValidatedVersionedAndAudited) {
   const auto audit = audit_actions("change_initiative", id);
   EXPECT_TRUE(contains(audit, "change_initiative.create"));
   EXPECT_EQ(std::count(audit.begin(), audit.end(), "change_initiative.update"), 2);
+}
+
+TEST(Change, AFinalInitiativeIsReadOnlyAndItsLateActionsNoLongerCount) {
+  auto& coord = as(kCoordinator);
+  const auto d = create(coord, mtcit(), "Cancelled initiative");
+  const auto id = d.at("id").as_int64();
+  const auto group = make_group(coord, mtcit(), "Cancelled group");
+  ASSERT_EQ(coord
+                .post(ipath(id, "/actions"), bj::object{{"kind", "training"},
+                                                        {"title_ar", "تدريب متأخر"},
+                                                        {"title_en", "Late training"},
+                                                        {"starts_on", day(-20)},
+                                                        {"due_on", day(-5)}})
+                .status,
+            201);
+  auto survey = coord.post(
+      ipath(id, "/surveys"),
+      bj::object{
+          {"title_ar", "قياس الجاهزية"}, {"title_en", "Readiness"}, {"opens_on", day(-5)}, {"closes_on", day(30)}});
+  ASSERT_EQ(survey.status, 201) << survey.body;
+  const auto sid = std::to_string(survey.json().at("id").as_int64());
+  auto links = coord.post(ipath(id, "/surveys/" + sid + "/links"), bj::object{{"group_id", group}, {"count", 1}});
+  ASSERT_EQ(links.status, 201) << links.body;
+  const std::string token(links.json().at("links").at(0).at("token").as_string());
+  auto review = coord.post(ipath(id, "/reviews"), bj::object{{"reviewer_ids", bj::array{user_id(kOffice)}}});
+  ASSERT_EQ(review.status, 201) << review.body;
+  const auto rid = review.json().at("id").as_int64();
+  EXPECT_EQ(coord.get(ipath(id)).json().at("late_actions").as_int64(), 1);
+
+  auto cancel = update_body(d);
+  cancel["status"] = "cancelled";
+  auto cancelled = coord.put(ipath(id), cancel);
+  ASSERT_EQ(cancelled.status, 200) << cancelled.body;
+  // Its open review is closed as held, saying why in both languages.
+  const auto reviews = coord.get(ipath(id, "/reviews")).json();
+  EXPECT_EQ(reviews.at(0).at("status").as_string(), "decided");
+  EXPECT_EQ(reviews.at(0).at("decision").as_string(), "hold");
+  EXPECT_NE(reviews.at(0).at("comments").as_string().find("cancelled"), std::string::npos);
+
+  // Nothing of it changes any more.
+  const auto criterion = review.json().at("checks").at(0).at("criterion_id").as_int64();
+  auto check = as(kOffice).put(ipath(id, "/reviews/" + std::to_string(rid) + "/checks/" + std::to_string(criterion)),
+                               bj::object{{"met", true}, {"note", ""}});
+  EXPECT_EQ(check.status, 409);
+  EXPECT_EQ(code_of(check), "initiative_closed");
+  const auto current = coord.get(ipath(id, "/surveys")).json().at(0);
+  auto edit = coord.put(ipath(id, "/surveys/" + sid), bj::object{{"title_ar", current.at("title_ar")},
+                                                                 {"title_en", "Renamed"},
+                                                                 {"closes_on", current.at("closes_on")},
+                                                                 {"status", "open"},
+                                                                 {"version", current.at("version")}});
+  EXPECT_EQ(edit.status, 409);
+  EXPECT_EQ(code_of(edit), "initiative_closed");
+  auto more = coord.post(ipath(id, "/surveys/" + sid + "/links"), bj::object{{"group_id", group}, {"count", 1}});
+  EXPECT_EQ(more.status, 409);
+  EXPECT_EQ(code_of(more), "initiative_closed");
+  Client anonymous(Server::shared().url());
+  EXPECT_EQ(anonymous.get(kBase + "/survey/" + token).json().at("status").as_string(), "closed");
+  auto answered = anonymous.post(
+      kBase + "/survey/" + token,
+      bj::object{{"awareness", 3}, {"desire", 3}, {"knowledge", 3}, {"ability", 3}, {"reinforcement", 3}});
+  EXPECT_EQ(answered.status, 409);
+  EXPECT_EQ(code_of(answered), "survey_closed");
+
+  // Its late action counts nowhere: the detail, the list, the plan and the national view.
+  EXPECT_EQ(coord.get(ipath(id)).json().at("late_actions").as_int64(), 0);
+  bool listed = false;
+  const auto list = coord.get(kBase + "/initiatives?filter[status]=cancelled&page[size]=200");
+  for (const auto& i : list.json().at("items").as_array())
+    if (i.at("id").as_int64() == id) {
+      listed = true;
+      EXPECT_EQ(i.at("late_actions").as_int64(), 0);
+    }
+  EXPECT_TRUE(listed);
+  EXPECT_FALSE(coord.get(ipath(id, "/actions")).json().at(0).at("late").as_bool());
+  const auto national = as(kOffice).get(kBase + "/national");
+  for (const auto& p : national.json().at("late_plans").as_array()) EXPECT_NE(p.at("initiative_id").as_int64(), id);
 }
 
 TEST(Change, ImpactScoresAreZeroToFiveOnTheEntitysGroups) {

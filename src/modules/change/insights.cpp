@@ -154,8 +154,12 @@ NationalChange national_of(db::Session& s, const std::string& day) {
   std::vector<std::size_t> entity_of(states.size(), 0);
   for (std::size_t k = 0; k < states.size(); ++k) {
     const auto& st = states[k];
+    // The reads are separate statements: an initiative committed since the organisations were read (of an
+    // organisation without initiatives then) is left out of this view rather than failing it.
+    const auto entity = entity_index.find(st.organization_id);
+    if (entity == entity_index.end()) continue;
     state_of[st.id] = k;
-    entity_of[k] = entity_index.at(st.organization_id);
+    entity_of[k] = entity->second;
     auto& e = out.by_entity[entity_of[k]];
     ++e.initiatives;
     if (const auto g = gate_index.find(st.gate_id); g != gate_index.end()) {
@@ -171,8 +175,14 @@ NationalChange national_of(db::Session& s, const std::string& day) {
     return it == state_of.end() ? nullptr : &out.by_entity[entity_of[it->second]];
   };
 
-  // Late actions per entity, and the plans with the most of them.
+  // Late actions per entity, and the plans with the most of them; a completed or cancelled initiative's plan is
+  // over, so neither its late actions nor its high risks count.
+  auto open_initiative = [&](std::int64_t id) {
+    const auto it = state_of.find(id);
+    return it != state_of.end() && states[it->second].status != "completed" && states[it->second].status != "cancelled";
+  };
   auto late = repo::late_actions(s, day);
+  std::erase_if(late, [&](const repo::LateActions& l) { return !open_initiative(l.initiative_id); });
   for (const auto& l : late)
     if (auto* e = entity_of_initiative(l.initiative_id)) {
       e->late_actions += l.n;
@@ -198,7 +208,8 @@ NationalChange national_of(db::Session& s, const std::string& day) {
   }
   std::unordered_map<std::int64_t, std::int64_t> high_risks;
   for (const auto& r : repo::high_risks(s))
-    if (const auto* e = entity_of_initiative(r.initiative_id)) high_risks[e->organization_id] += r.n;
+    if (const auto* e = entity_of_initiative(r.initiative_id); e && open_initiative(r.initiative_id))
+      high_risks[e->organization_id] += r.n;
 
   // Readiness: each initiative's latest closed round per entity, and the closed surveys by the month they close.
   // Only closed rounds and groups with kMinResponses answers count (anonymity, as in the survey's own view).

@@ -6,7 +6,7 @@
 #include "core/crypto.hpp"
 #include "core/json.hpp"
 #include "core/text.hpp"
-#include "modules/change/access.hpp"
+#include "modules/change/initiative_access.hpp"
 #include "modules/change/readiness_repository.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/validation.hpp"
@@ -64,9 +64,6 @@ namespace {
 constexpr std::size_t kMaxLinks = 500;
 constexpr std::size_t kMaxComment = 2000;
 
-core::Error initiative_not_found() {
-  return core::Error::not_found("المبادرة غير موجودة", "The initiative was not found");
-}
 core::Error survey_not_found() { return core::Error::not_found("الاستبيان غير موجود", "The survey was not found"); }
 core::Error link_not_found() {
   return core::Error::not_found("رابط الاستبيان غير صالح", "The survey link is not valid");
@@ -87,14 +84,6 @@ bool valid_date(std::string_view s) {
 
 void date_field(platform::Validator& v, std::string_view field, const std::string& value) {
   if (!valid_date(value)) v.fail(field, "date", "التاريخ غير صحيح (YYYY-MM-DD)", "Not a valid date (YYYY-MM-DD)");
-}
-
-// The initiative, or 404 when the caller may not read it; 403 when they read it but may not change it.
-repo::InitiativeFacts load(db::Session& s, const core::Actor& actor, std::int64_t id, bool write) {
-  auto i = repo::find_initiative(s, id);
-  if (!i || !change::reads_entity(actor, i->organization_path)) throw initiative_not_found();
-  if (write && !change::manages_entity(actor, i->organization_path)) throw core::Error::forbidden();
-  return *i;
 }
 
 // The rounds as the readers see them: a group's means only once the round is closed and with enough answers.
@@ -119,7 +108,13 @@ void check_score(platform::Validator& v, std::string_view field, std::int64_t sc
   if (score < 1 || score > 5) v.fail(field, "out_of_range", "الدرجة من 1 إلى 5", "The score is from 1 to 5");
 }
 
-// What the respondent sees; a survey past its closing day reads as closed.
+// A survey takes answers until it is closed, its closing day has passed, or its initiative is completed or
+// cancelled.
+bool takes_no_answers(const repo::LinkFacts& l, std::string_view today) {
+  return survey_closed(l.status, l.closes_on, today) || is_final(l.initiative_status);
+}
+
+// What the respondent sees; a survey that takes no more answers reads as closed.
 PublicSurvey public_of(const repo::LinkFacts& l, std::string_view today) {
   return {l.title_ar,
           l.title_en,
@@ -130,7 +125,7 @@ PublicSurvey public_of(const repo::LinkFacts& l, std::string_view today) {
           l.group_name_ar,
           l.group_name_en,
           l.closes_on,
-          l.closes_on < today ? SurveyStatus::closed : l.status,
+          takes_no_answers(l, today) ? SurveyStatus::closed : l.status,
           l.used};
 }
 
@@ -141,20 +136,20 @@ std::string ReadinessService::today() const { return core::iso8601(clock_.now())
 std::vector<ChangeSurvey> ReadinessService::surveys(const core::Actor& actor, std::int64_t initiative_id) {
   const auto day = today();
   return db_.read([&](db::Session& s) {
-    load(s, actor, initiative_id, false);
+    load_initiative(s, actor, initiative_id, false);
     return results_of(repo::surveys_of(s, initiative_id), day);
   });
 }
 
 void ReadinessService::require_visible(const core::Actor& actor, std::int64_t initiative_id) {
-  db_.read([&](db::Session& s) { load(s, actor, initiative_id, false); });
+  db_.read([&](db::Session& s) { load_initiative(s, actor, initiative_id, false); });
 }
 
 ChangeSurvey ReadinessService::create_survey(const core::Actor& actor, std::int64_t initiative_id,
                                              const SurveyInput& in) {
   const auto now = core::iso8601(clock_.now());
   return db_.write([&](db::Session& s) {
-    const auto initiative = load(s, actor, initiative_id, true);
+    const auto initiative = load_initiative(s, actor, initiative_id, true);
     platform::Validator v;
     repo::SurveyRow row;
     row.initiative_id = initiative_id;
@@ -168,9 +163,7 @@ ChangeSurvey ReadinessService::create_survey(const core::Actor& actor, std::int6
       v.fail("closes_on", "before_start", "لا يسبق تاريخ الإغلاق تاريخ الفتح",
              "The survey cannot close before it opens");
     v.check();
-    if (initiative.status == "completed" || initiative.status == "cancelled")
-      throw core::Error(core::ErrorKind::conflict, "initiative_closed", "المبادرة منتهية؛ لا تُفتح لها جولات جديدة",
-                        "The initiative has ended; it takes no new survey rounds", "initiative_id");
+    require_not_final(initiative);
     row.status = SurveyStatus::open;
     const auto id = repo::insert_survey(s, row, actor.user_id, now);
     auto stored = survey_of(s, initiative_id, id, today());
@@ -185,7 +178,7 @@ ChangeSurvey ReadinessService::update_survey(const core::Actor& actor, std::int6
                                              std::int64_t survey_id, const SurveyUpdate& in) {
   const auto now = core::iso8601(clock_.now());
   return db_.write([&](db::Session& s) {
-    const auto initiative = load(s, actor, initiative_id, true);
+    const auto initiative = load_initiative(s, actor, initiative_id, true);
     auto current = repo::find_survey(s, initiative_id, survey_id);
     if (!current) throw survey_not_found();
     platform::Validator v;
@@ -198,6 +191,7 @@ ChangeSurvey ReadinessService::update_survey(const core::Actor& actor, std::int6
       v.fail("closes_on", "before_start", "لا يسبق تاريخ الإغلاق تاريخ الفتح",
              "The survey cannot close before it opens");
     v.check();
+    require_not_final(initiative);
     if (in.version != current->version) throw platform::stale_version();
     row.status = in.status;
     row.version = current->version + 1;
@@ -214,7 +208,7 @@ SurveyLinkBatch ReadinessService::create_links(const core::Actor& actor, std::in
                                                std::int64_t survey_id, const SurveyLinkRequest& in) {
   const auto now = core::iso8601(clock_.now());
   return db_.write([&](db::Session& s) {
-    const auto initiative = load(s, actor, initiative_id, true);
+    const auto initiative = load_initiative(s, actor, initiative_id, true);
     const auto survey = repo::find_survey(s, initiative_id, survey_id);
     if (!survey) throw survey_not_found();
     platform::Validator v;
@@ -225,6 +219,7 @@ SurveyLinkBatch ReadinessService::create_links(const core::Actor& actor, std::in
       v.fail("group_id", "not_found", "الفئة ليست من فئات جهة المبادرة",
              "The group is not one of the initiative's entity's groups");
     v.check();
+    require_not_final(initiative);
     if (survey->status == SurveyStatus::closed || survey->closes_on < today())
       throw core::Error(core::ErrorKind::conflict, "survey_closed", "الاستبيان مغلق؛ لا تصدر له روابط جديدة",
                         "The survey is closed; it takes no new links", "status");
@@ -274,7 +269,7 @@ PublicSurvey ReadinessService::answer(std::string_view token, const SurveyAnswer
     if (core::utf8_length(comment) > kMaxComment)
       v.fail("comment", "too_long", "التعليق أطول من 2000 حرف", "The comment is longer than 2000 characters");
     v.check();
-    if (link->status == SurveyStatus::closed || link->closes_on < day)
+    if (takes_no_answers(*link, day))
       throw core::Error(core::ErrorKind::conflict, "survey_closed", "أُغلق هذا الاستبيان؛ شكرًا لاهتمامك",
                         "This survey is closed; thank you for your interest");
     if (link->opens_on > day)

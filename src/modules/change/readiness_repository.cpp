@@ -68,13 +68,6 @@ constexpr std::string_view kEntityColumns =
 
 }  // namespace
 
-std::optional<InitiativeFacts> find_initiative(db::Session& s, std::int64_t id) {
-  return s.query_one<InitiativeFacts>(
-      "SELECT i.id, i.organization_id, o.path AS organization_path, i.title_ar, i.title_en, i.status"
-      " FROM change_initiatives i JOIN organizations o ON o.id = i.organization_id WHERE i.id = ?",
-      id);
-}
-
 std::vector<SurveyRound> surveys_of(db::Session& s, std::int64_t initiative_id) {
   const auto rows = s.query<SurveyRow>(
       "SELECT id, initiative_id, round, title_ar, title_en, opens_on, closes_on, status, version FROM change_surveys"
@@ -189,7 +182,7 @@ void insert_links(db::Session& s, std::int64_t survey_id, std::int64_t group_id,
 std::optional<LinkFacts> find_link(db::Session& s, std::string_view token_hash) {
   return s.query_one<LinkFacts>(
       "SELECT l.survey_id, l.group_id, i.organization_id, l.used, sv.title_ar, sv.title_en, sv.opens_on, sv.closes_on,"
-      " sv.status, i.title_ar AS initiative_title_ar, i.title_en AS initiative_title_en,"
+      " sv.status, i.status AS initiative_status, i.title_ar AS initiative_title_ar, i.title_en AS initiative_title_en,"
       " o.name_ar AS organization_name_ar, o.name_en AS organization_name_en, g.name_ar AS group_name_ar,"
       " g.name_en AS group_name_en FROM change_survey_links l JOIN change_surveys sv ON sv.id = l.survey_id"
       " JOIN change_initiatives i ON i.id = sv.initiative_id JOIN organizations o ON o.id = i.organization_id"

@@ -19,17 +19,6 @@ namespace manzuma::modules::change::readiness {
 /// The saturation capacity of an entity the program office has not set.
 inline constexpr std::int64_t kDefaultCapacity = 60;
 
-/// The facts about an initiative the readiness rules need.
-struct InitiativeFacts {
-  std::int64_t id = 0;
-  std::int64_t organization_id = 0;
-  std::string organization_path;
-  std::string title_ar;
-  std::string title_en;
-  std::string status;
-};
-BOOST_DESCRIBE_STRUCT(InitiativeFacts, (), (id, organization_id, organization_path, title_ar, title_en, status))
-
 struct SurveyRow {
   std::int64_t id = 0;
   std::int64_t initiative_id = 0;
@@ -55,6 +44,7 @@ struct LinkFacts {
   std::string opens_on;
   std::string closes_on;
   SurveyStatus status = SurveyStatus::open;
+  InitiativeStatus initiative_status = InitiativeStatus::active;
   std::string initiative_title_ar;
   std::string initiative_title_en;
   std::string organization_name_ar;
@@ -64,8 +54,8 @@ struct LinkFacts {
 };
 BOOST_DESCRIBE_STRUCT(LinkFacts, (),
                       (survey_id, group_id, organization_id, used, title_ar, title_en, opens_on, closes_on, status,
-                       initiative_title_ar, initiative_title_en, organization_name_ar, organization_name_en,
-                       group_name_ar, group_name_en))
+                       initiative_status, initiative_title_ar, initiative_title_en, organization_name_ar,
+                       organization_name_en, group_name_ar, group_name_en))
 
 struct OrganizationFacts {
   std::int64_t id = 0;
@@ -118,8 +108,7 @@ struct SurveyRound {
   std::vector<TallySums> sums;
 };
 
-// ---- Surveys ----
-std::optional<InitiativeFacts> find_initiative(db::Session& s, std::int64_t id);
+// ---- Surveys (the initiative itself: initiative_access.hpp) ----
 /// The initiative's rounds in order, with their links and tallies per group.
 std::vector<SurveyRound> surveys_of(db::Session& s, std::int64_t initiative_id);
 std::optional<SurveyRow> find_survey(db::Session& s, std::int64_t initiative_id, std::int64_t survey_id);

@@ -206,7 +206,9 @@ void complete(db::Session& s, std::vector<Initiative>& items, std::string_view t
   for (auto& i : items) {
     i.impact_total = impact[i.id].n;
     i.action_count = actions[i.id].n;
-    i.late_actions = actions[i.id].late;
+    // A completed or cancelled initiative's plan is over: none of its actions is late.
+    const bool final = i.status == InitiativeStatus::completed || i.status == InitiativeStatus::cancelled;
+    i.late_actions = final ? 0 : actions[i.id].late;
   }
 }
 

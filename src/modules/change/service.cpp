@@ -5,6 +5,7 @@
 
 #include "core/json.hpp"
 #include "modules/change/access.hpp"
+#include "modules/change/initiative_access.hpp"
 #include "modules/change/repository.hpp"
 #include "modules/notifications/api.hpp"
 #include "platform/audit/audit.hpp"
@@ -20,10 +21,6 @@ namespace {
 
 constexpr std::string_view kSearchType = "initiative";
 
-core::Error initiative_not_found() {
-  return core::Error::not_found("مبادرة التغيير غير موجودة", "The change initiative was not found");
-}
-
 core::Error conflict(std::string code, std::string ar, std::string en, std::string field = {}) {
   return core::Error(core::ErrorKind::conflict, std::move(code), std::move(ar), std::move(en), std::move(field));
 }
@@ -36,14 +33,6 @@ repo::ReadScope scope_of(const core::Actor& actor) {
       if (std::find(kEntityReaders.begin(), kEntityReaders.end(), m.role) != kEntityReaders.end())
         scope.paths.push_back(m.organization_path);
   return scope;
-}
-
-// The initiative, or 404 when the caller may not read it; 403 when they read it but may not change it.
-repo::InitiativeRow load(db::Session& s, const core::Actor& actor, std::int64_t id, bool write) {
-  auto row = repo::find_initiative_row(s, id);
-  if (!row || !reads_entity(actor, row->organization_path)) throw initiative_not_found();
-  if (write && !manages_entity(actor, row->organization_path)) throw core::Error::forbidden();
-  return *row;
 }
 
 // A team, group or challenge, by the same rule.
@@ -63,16 +52,6 @@ core::Error group_not_found() {
 core::Error challenge_not_found() { return core::Error::not_found("التحدي غير موجود", "The challenge was not found"); }
 core::Error review_not_found() {
   return core::Error::not_found("مراجعة البوابة غير موجودة", "The gate review was not found");
-}
-
-bool is_final(InitiativeStatus s) { return s == InitiativeStatus::completed || s == InitiativeStatus::cancelled; }
-
-// A completed or cancelled initiative is a record of what happened: its plan, impact and reviews stay as they are.
-void require_not_final(const repo::InitiativeRow& i) {
-  if (is_final(i.status))
-    throw conflict("initiative_closed", "المبادرة مكتملة أو ملغاة؛ لا يمكن تعديلها",
-                   "The initiative is " + std::string(core::json::enum_name(i.status)) + "; it cannot be changed",
-                   "status");
 }
 
 // The organisation's path, or 400 naming organization_id; then 403 unless the caller manages its portfolio.
@@ -512,7 +491,7 @@ core::Page<Initiative> ChangeService::initiatives(const core::Actor& actor, cons
 InitiativeDetail ChangeService::initiative(const core::Actor& actor, std::int64_t id) {
   const auto t = today();
   return db_.read([&](db::Session& s) {
-    auto row = load(s, actor, id, false);
+    auto row = load_initiative(s, actor, id, false);
     auto d = *repo::find_initiative(s, id, t);
     d.can_manage = manages_entity(actor, row.organization_path);
     return d;
@@ -520,7 +499,7 @@ InitiativeDetail ChangeService::initiative(const core::Actor& actor, std::int64_
 }
 
 void ChangeService::require_visible(const core::Actor& actor, std::int64_t id) {
-  db_.read([&](db::Session& s) { load(s, actor, id, false); });
+  db_.read([&](db::Session& s) { load_initiative(s, actor, id, false); });
 }
 
 InitiativeChoices ChangeService::choices(const core::Actor& actor, std::int64_t organization_id) {
@@ -561,23 +540,36 @@ InitiativeDetail ChangeService::update_initiative(const core::Actor& actor, std:
                                                   const InitiativeUpdate& in) {
   const auto at = now();
   db_.write([&](db::Session& s) {
-    auto current = load(s, actor, id, true);
+    // A status change may close the open review: taken with the gate writes' lock (see decide).
+    repo::lock_initiative(s, id);
+    auto current = load_initiative(s, actor, id, true);
+    // A completed or cancelled initiative is read-only: not even its status moves back.
+    require_not_final(current);
     platform::Validator v;
     auto i = current;
     check_initiative(v, s, i, in);
     v.check();
     if (in.version != current.version) throw platform::stale_version();
-    if (is_final(current.status) && in.status != current.status)
-      throw conflict(
-          "status_final", "المبادرة مكتملة أو ملغاة؛ هذه حالة نهائية لا تتغير",
-          "The initiative is " + std::string(core::json::enum_name(current.status)) + "; that status is final",
-          "status");
+    if (in.status == InitiativeStatus::completed && current.gate_position != repo::last_position(s))
+      throw conflict("not_at_last_gate", "لا تكتمل المبادرة إلا عند البوابة الأخيرة",
+                     "An initiative is completed only at the last gate", "status");
     i.status = in.status;
     i.version = current.version + 1;
     i.updated_at = at;
     if (!repo::update_initiative(s, i)) throw platform::stale_version();
+    auto changes = changes_of(current, i);
+    // Its open review no longer applies: closed as held, in both languages (the comment is one text).
+    if (is_final(i.status))
+      if (auto open = repo::open_review(s, id)) {
+        repo::decide_review(s, *open, GateDecision::hold, "",
+                            i.status == InitiativeStatus::completed
+                                ? "اكتملت المبادرة؛ أُغلقت المراجعة / The initiative was completed; the review is closed"
+                                : "أُلغيت المبادرة؛ أُغلقت المراجعة / The initiative was cancelled; the review is closed",
+                            actor.user_id, at);
+        changes["closed_review_id"] = *open;
+      }
     audit(s, clock_, actor, "change_initiative.update", "change_initiative", id, current.organization_id,
-          changes_of(current, i));
+          std::move(changes));
     search::enqueue(s, kSearchType, id);
   });
   return initiative(actor, id);
@@ -588,7 +580,7 @@ InitiativeDetail ChangeService::update_initiative(const core::Actor& actor, std:
 
 ImpactGrid ChangeService::impacts(const core::Actor& actor, std::int64_t id) {
   return db_.read([&](db::Session& s) {
-    load(s, actor, id, false);
+    load_initiative(s, actor, id, false);
     return repo::impact_grid(s, id);
   });
 }
@@ -597,7 +589,7 @@ ImpactGrid ChangeService::put_impact(const core::Actor& actor, std::int64_t id, 
                                      const ImpactAspects& in) {
   const auto at = now();
   return db_.write([&](db::Session& s) {
-    auto i = load(s, actor, id, true);
+    auto i = load_initiative(s, actor, id, true);
     require_not_final(i);
     auto group = repo::find_group_owner(s, group_id);
     if (!group) throw group_not_found();
@@ -623,7 +615,7 @@ ImpactGrid ChangeService::put_impact(const core::Actor& actor, std::int64_t id, 
 
 ImpactGrid ChangeService::delete_impact(const core::Actor& actor, std::int64_t id, std::int64_t group_id) {
   return db_.write([&](db::Session& s) {
-    auto i = load(s, actor, id, true);
+    auto i = load_initiative(s, actor, id, true);
     require_not_final(i);
     if (!repo::delete_impact(s, id, group_id))
       throw core::Error::not_found("لا يوجد تقييم أثر لهذه الفئة", "The group has no impact row in this initiative");
@@ -638,7 +630,7 @@ ImpactGrid ChangeService::delete_impact(const core::Actor& actor, std::int64_t i
 
 std::vector<Stakeholder> ChangeService::stakeholders(const core::Actor& actor, std::int64_t id) {
   return db_.read([&](db::Session& s) {
-    load(s, actor, id, false);
+    load_initiative(s, actor, id, false);
     return repo::stakeholders(s, id);
   });
 }
@@ -646,7 +638,7 @@ std::vector<Stakeholder> ChangeService::stakeholders(const core::Actor& actor, s
 Stakeholder ChangeService::add_stakeholder(const core::Actor& actor, std::int64_t id, const StakeholderInput& in) {
   const auto at = now();
   return db_.write([&](db::Session& s) {
-    auto i = load(s, actor, id, true);
+    auto i = load_initiative(s, actor, id, true);
     require_not_final(i);
     platform::Validator v;
     Stakeholder k;
@@ -664,7 +656,7 @@ Stakeholder ChangeService::update_stakeholder(const core::Actor& actor, std::int
                                               const StakeholderUpdate& in) {
   const auto at = now();
   return db_.write([&](db::Session& s) {
-    auto i = load(s, actor, id, true);
+    auto i = load_initiative(s, actor, id, true);
     auto current = repo::find_stakeholder(s, id, sid);
     if (!current) throw core::Error::not_found("صاحب المصلحة غير موجود", "The stakeholder was not found");
     require_not_final(i);
@@ -683,7 +675,7 @@ Stakeholder ChangeService::update_stakeholder(const core::Actor& actor, std::int
 
 void ChangeService::delete_stakeholder(const core::Actor& actor, std::int64_t id, std::int64_t sid) {
   db_.write([&](db::Session& s) {
-    auto i = load(s, actor, id, true);
+    auto i = load_initiative(s, actor, id, true);
     auto current = repo::find_stakeholder(s, id, sid);
     if (!current) throw core::Error::not_found("صاحب المصلحة غير موجود", "The stakeholder was not found");
     require_not_final(i);
@@ -699,8 +691,12 @@ void ChangeService::delete_stakeholder(const core::Actor& actor, std::int64_t id
 std::vector<ChangeAction> ChangeService::actions(const core::Actor& actor, std::int64_t id) {
   const auto t = today();
   return db_.read([&](db::Session& s) {
-    load(s, actor, id, false);
-    return repo::actions(s, id, t);
+    const auto i = load_initiative(s, actor, id, false);
+    auto out = repo::actions(s, id, t);
+    // A completed or cancelled initiative's plan is over: nothing in it is late any more.
+    if (is_final(i.status))
+      for (auto& a : out) a.late = false;
+    return out;
   });
 }
 
@@ -708,7 +704,7 @@ ChangeAction ChangeService::add_action(const core::Actor& actor, std::int64_t id
   const auto at = now();
   const auto t = today();
   return db_.write([&](db::Session& s) {
-    auto i = load(s, actor, id, true);
+    auto i = load_initiative(s, actor, id, true);
     require_not_final(i);
     platform::Validator v;
     ChangeAction a;
@@ -733,7 +729,7 @@ ChangeAction ChangeService::update_action(const core::Actor& actor, std::int64_t
   const auto at = now();
   const auto t = today();
   return db_.write([&](db::Session& s) {
-    auto i = load(s, actor, id, true);
+    auto i = load_initiative(s, actor, id, true);
     auto current = repo::find_action(s, id, aid, t);
     if (!current) throw core::Error::not_found("الإجراء غير موجود", "The action was not found");
     require_not_final(i);
@@ -766,7 +762,7 @@ ChangeAction ChangeService::update_action(const core::Actor& actor, std::int64_t
 void ChangeService::delete_action(const core::Actor& actor, std::int64_t id, std::int64_t aid) {
   const auto t = today();
   db_.write([&](db::Session& s) {
-    auto i = load(s, actor, id, true);
+    auto i = load_initiative(s, actor, id, true);
     auto current = repo::find_action(s, id, aid, t);
     if (!current) throw core::Error::not_found("الإجراء غير موجود", "The action was not found");
     require_not_final(i);
@@ -780,7 +776,7 @@ void ChangeService::delete_action(const core::Actor& actor, std::int64_t id, std
 
 std::vector<ChangeRisk> ChangeService::risks(const core::Actor& actor, std::int64_t id) {
   return db_.read([&](db::Session& s) {
-    load(s, actor, id, false);
+    load_initiative(s, actor, id, false);
     return repo::risks(s, id);
   });
 }
@@ -788,7 +784,7 @@ std::vector<ChangeRisk> ChangeService::risks(const core::Actor& actor, std::int6
 ChangeRisk ChangeService::add_risk(const core::Actor& actor, std::int64_t id, const ChangeRiskInput& in) {
   const auto at = now();
   return db_.write([&](db::Session& s) {
-    auto i = load(s, actor, id, true);
+    auto i = load_initiative(s, actor, id, true);
     require_not_final(i);
     platform::Validator v;
     ChangeRisk r;
@@ -806,7 +802,7 @@ ChangeRisk ChangeService::update_risk(const core::Actor& actor, std::int64_t id,
                                       const ChangeRiskUpdate& in) {
   const auto at = now();
   return db_.write([&](db::Session& s) {
-    auto i = load(s, actor, id, true);
+    auto i = load_initiative(s, actor, id, true);
     auto current = repo::find_risk(s, id, rid);
     if (!current) throw core::Error::not_found("الخطر غير موجود", "The risk was not found");
     require_not_final(i);
@@ -828,7 +824,7 @@ ChangeRisk ChangeService::update_risk(const core::Actor& actor, std::int64_t id,
 
 void ChangeService::delete_risk(const core::Actor& actor, std::int64_t id, std::int64_t rid) {
   db_.write([&](db::Session& s) {
-    auto i = load(s, actor, id, true);
+    auto i = load_initiative(s, actor, id, true);
     auto current = repo::find_risk(s, id, rid);
     if (!current) throw core::Error::not_found("الخطر غير موجود", "The risk was not found");
     require_not_final(i);
@@ -901,7 +897,7 @@ ChangeChallenge ChangeService::update_challenge(const core::Actor& actor, std::i
 
 std::vector<GateReview> ChangeService::reviews(const core::Actor& actor, std::int64_t id) {
   return db_.read([&](db::Session& s) {
-    load(s, actor, id, false);
+    load_initiative(s, actor, id, false);
     auto out = repo::reviews(s, id);
     for (auto& r : out) r = for_caller(std::move(r), actor);
     return out;
@@ -912,7 +908,7 @@ GateReview ChangeService::request_review(const core::Actor& actor, std::int64_t 
   const auto at = now();
   return db_.write([&](db::Session& s) {
     repo::lock_initiative(s, id);
-    auto i = load(s, actor, id, true);
+    auto i = load_initiative(s, actor, id, true);
     platform::Validator v;
     std::vector<std::int64_t> reviewers;
     for (auto r : in.reviewer_ids)
@@ -967,7 +963,7 @@ GateReview ChangeService::request_review(const core::Actor& actor, std::int64_t 
 void ChangeService::require_review_access(const core::Actor& actor, std::int64_t id, std::int64_t review_id,
                                           bool decide) {
   db_.read([&](db::Session& s) {
-    auto i = load(s, actor, id, false);
+    auto i = load_initiative(s, actor, id, false);
     auto review = repo::find_review(s, id, review_id);
     if (!review) throw review_not_found();
     if (decide && !is_reviewer(*review, actor.user_id)) throw not_a_reviewer();
@@ -980,11 +976,15 @@ GateReview ChangeService::put_check(const core::Actor& actor, std::int64_t id, s
                                     std::int64_t criterion_id, const GateCheckInput& in) {
   const auto at = now();
   return db_.write([&](db::Session& s) {
-    auto i = load(s, actor, id, false);
+    // The initiative's lock first, as decide takes it: a check and a decision on one review run one after the
+    // other, so a decision never passes on checks that change under it (PostgreSQL; SQLite writes one at a time).
+    repo::lock_initiative(s, id);
+    auto i = load_initiative(s, actor, id, false);
     auto review = repo::find_review(s, id, review_id);
     if (!review) throw review_not_found();
     if (!manages_entity(actor, i.organization_path) && !is_reviewer(*review, actor.user_id))
       throw core::Error::forbidden();
+    require_not_final(i);
     const auto check = std::find_if(review->checks.begin(), review->checks.end(),
                                     [&](const GateCheck& c) { return c.criterion_id == criterion_id; });
     if (check == review->checks.end())
@@ -1018,7 +1018,7 @@ GateReview ChangeService::decide(const core::Actor& actor, std::int64_t id, std:
   const auto at = now();
   return db_.write([&](db::Session& s) {
     repo::lock_initiative(s, id);
-    auto i = load(s, actor, id, false);
+    auto i = load_initiative(s, actor, id, false);
     auto review = repo::find_review(s, id, review_id);
     if (!review) throw review_not_found();
     // The decision is the named reviewers' alone, whatever other roles the caller holds.
@@ -1094,7 +1094,7 @@ InitiativeDetail ChangeService::move_back(const core::Actor& actor, std::int64_t
   const auto at = now();
   db_.write([&](db::Session& s) {
     repo::lock_initiative(s, id);
-    auto i = load(s, actor, id, true);
+    auto i = load_initiative(s, actor, id, true);
     platform::Validator v;
     const auto reason = v.text("reason", in.reason, 3, 2000);
     const auto target = repo::find_gate(s, in.gate_id);
