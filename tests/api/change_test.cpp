@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <string_view>
 
 #include "authz_fixtures.hpp"
 #include "harness.hpp"
@@ -779,6 +780,13 @@ TEST(Change, AGateIsPassedOnlyThroughAReviewByItsReviewers) {
       bj::object{{"decision", "pass_with_conditions"}, {"conditions", "Train the clerks first"}, {"comments", ""}});
   ASSERT_EQ(conditional.status, 200) << conditional.body;
   EXPECT_EQ(coord.get(ipath(id)).json().at("gate_position").as_int64(), 3);
+  // The requester's notice reads the decision in words, not as the enum.
+  bool worded = false;
+  const auto listed5 = coord.get("/api/v1/notifications?page[size]=200");
+  for (const auto& n : listed5.json().at("items").as_array())
+    worded |= n.at("kind").as_string() == "change.review_decided" &&
+              std::string_view(n.at("title_en").as_string()).find("(pass with conditions)") != std::string_view::npos;
+  EXPECT_TRUE(worded);
 }
 
 TEST(Change, NobodyReviewsTheirOwnRequest) {
