@@ -10,6 +10,7 @@
 
 #include "app/migrations.hpp"
 #include "core/crypto.hpp"
+#include "core/day.hpp"
 #include "http/dispatcher.hpp"
 #include "http/server.hpp"
 #include "modules/adoptions/api.hpp"
@@ -174,8 +175,7 @@ void App::build_routes() {
 }
 
 modules::ScanResult App::scan_notifications(std::string_view today) {
-  // iso8601 starts with the UTC day.
-  const std::string day = today.empty() ? core::iso8601(clock_.now()).substr(0, 10) : std::string(today);
+  const std::string day = today.empty() ? core::today(clock_) : std::string(today);
   return notifications_->scan(day);
 }
 

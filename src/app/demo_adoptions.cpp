@@ -10,8 +10,8 @@
 
 #include "app/app.hpp"
 #include "app/demo.hpp"
+#include "core/day.hpp"
 #include "core/error.hpp"
-#include "modules/adoptions/health.hpp"
 #include "modules/adoptions/service.hpp"
 #include "platform/attachments/service.hpp"
 
@@ -20,7 +20,6 @@ namespace manzuma::app {
 namespace {
 
 using modules::ActionStatus;
-namespace ad = modules::adoptions;
 
 struct DemoAction {
   const char* title_ar;
@@ -59,8 +58,8 @@ void seed_adoptions(App& app, DemoRefs& refs) {
 
   const auto office = refs.actor(app, "office@demo.manzuma.om");
   const auto coordinator = refs.actor(app, "coordinator@demo.manzuma.om");
-  const std::string today = core::iso8601(app.clock().now()).substr(0, 10);
-  auto day = [&](int offset) { return ad::add_days(today, offset); };
+  const std::string today = core::today(app.clock());
+  auto day = [&](int offset) { return core::add_days(today, offset); };
 
   const std::vector<DemoPlan> plans = {
       {"change_management",

@@ -14,8 +14,7 @@
 
 #include "app/app.hpp"
 #include "app/demo.hpp"
-#include "core/clock.hpp"
-#include "modules/adoptions/health.hpp"
+#include "core/day.hpp"
 #include "modules/change/insights.hpp"
 #include "modules/change/readiness.hpp"
 #include "modules/change/service.hpp"
@@ -330,8 +329,8 @@ int score(double mean, int i, int n) {
 
 void seed_change(App& app, DemoRefs& refs) {
   const auto office = refs.actor(app, "office@demo.manzuma.om");
-  const std::string today = core::iso8601(app.clock().now()).substr(0, 10);
-  auto day = [&](int offset) { return modules::adoptions::add_days(today, offset); };
+  const std::string today = core::today(app.clock());
+  auto day = [&](int offset) { return core::add_days(today, offset); };
   auto& svc = app.change();
   auto& readiness = app.readiness();
   auto& insights = app.change_insights();

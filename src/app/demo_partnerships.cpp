@@ -9,8 +9,8 @@
 
 #include "app/app.hpp"
 #include "app/demo.hpp"
+#include "core/day.hpp"
 #include "core/json.hpp"
-#include "modules/partnerships/dates.hpp"
 #include "modules/partnerships/service.hpp"
 
 namespace manzuma::app {
@@ -45,16 +45,15 @@ std::string signing_day(App& app, const DemoRefs& refs) {
 void seed_partnerships(App& app, DemoRefs& refs) {
   auto& svc = app.partnerships();
   const auto office = refs.actor(app, "office@demo.manzuma.om");
-  const auto today = modules::partnerships::today(app.clock());
+  const auto today = core::today(app.clock());
   auto signed_on = signing_day(app, refs);
   if (signed_on > today) signed_on = today;
-  const auto signed_day = *modules::partnerships::parse_day(signed_on);
-  const auto today_day = *modules::partnerships::parse_day(today);
+  const auto signed_day = *core::parse_day(signed_on);
+  const auto today_day = *core::parse_day(today);
 
   // The shortest whole-month term that ends at least three weeks from today: renewal due within 60 days.
   std::int64_t film_months = 1;
-  while (modules::partnerships::add_months(signed_day, film_months) < modules::partnerships::add_days(today_day, 21))
-    ++film_months;
+  while (core::add_months(signed_day, film_months) < core::add_days(today_day, 21)) ++film_months;
 
   const std::vector<CooperationArea> training = {
       {"التدريب التخصصي", "Specialised training"},
@@ -124,7 +123,7 @@ void seed_partnerships(App& app, DemoRefs& refs) {
     p = svc.transition(office, p.id, {modules::PartnershipStatus::active, p.version});
     refs.records[std::string("partnership:") + m.key] = p.id;
     for (const auto& a : m.actions) {
-      auto due = modules::partnerships::add_days(a.from_today ? today_day : signed_day, a.days);
+      auto due = core::format_day(core::add_days(a.from_today ? today_day : signed_day, a.days));
       if (due < signed_on) due = signed_on;
       auto action = svc.add_action(office, p.id, {a.title_ar, a.title_en, office.user_id, due});
       if (a.done)

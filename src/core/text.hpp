@@ -23,4 +23,15 @@ std::string ascii_lower(std::string_view s);
 /// True when `s` holds a control character other than tab, newline or carriage return.
 bool has_control_chars(std::string_view s);
 
+/// The value of the `n` ASCII digits at s[at..] (which `s` must hold), or -1 when one of them is not a
+/// digit: no signs, no spaces, no Arabic-Indic digits. Inline: the hot path of every session lookup uses it.
+inline int ascii_digits(std::string_view s, std::size_t at, std::size_t n) {
+  int v = 0;
+  for (std::size_t i = at; i < at + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return -1;
+    v = v * 10 + (s[i] - '0');
+  }
+  return v;
+}
+
 }  // namespace manzuma::core

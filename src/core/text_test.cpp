@@ -22,6 +22,14 @@ TEST(Text, TrimRemovesArabicKeyboardInvisibles) {
   EXPECT_EQ(trim("a b"), "a b");
 }
 
+TEST(Text, AsciiDigitsOnly) {
+  EXPECT_EQ(ascii_digits("2026-11", 0, 4), 2026);
+  EXPECT_EQ(ascii_digits("2026-11", 5, 2), 11);
+  EXPECT_EQ(ascii_digits("+026", 0, 4), -1);
+  EXPECT_EQ(ascii_digits(" 26", 0, 3), -1);
+  EXPECT_EQ(ascii_digits("٢٠", 0, 2), -1);
+}
+
 TEST(Text, ControlCharacters) {
   EXPECT_TRUE(has_control_chars(std::string("a\0b", 3)));
   EXPECT_FALSE(has_control_chars("سطر\nآخر"));

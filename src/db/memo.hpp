@@ -6,7 +6,15 @@
 // right until something is written, so the pool counts committed writes (Database::generation) and a remembered
 // result is served only while the generation is the one it was computed in. Writes by other processes (a second
 // server on the same PostgreSQL, the CLI on the same SQLite file) do not move this process's generation: for
-// them a result is at most `max_age` old (Database::memo_max_age, MANZUMA_MEMO_MAX_AGE_MS; 0 remembers nothing).
+// them a result is at most `max_age` old (Database::memo_max_age, MANZUMA_MEMO_MAX_AGE_MS; 0 remembers nothing),
+// or twice that while it is refreshed.
+//
+// Stale while refreshing: when a result expired, one caller recomputes it, and the others meanwhile
+// - get the previous result at once if it is of their generation and only its age expired (by less than
+//   `max_age` again): every write through this server is in it, only other processes' writes may be missing;
+// - wait for the new one if the generation moved (a write through this server, maybe the caller's own, is not
+//   in the previous result: ADR 0008 promises it is never served), if there is no previous result, or if it
+//   is more than twice `max_age` old.
 // See docs/adr/0008-results-remembered-until-a-write.md.
 
 #include <chrono>
@@ -50,8 +58,7 @@ class Memo {
 
   /// The remembered result for `key`, or `compute()`'s, remembered. `db` is the Database the result is read from
   /// (its generation and memo_max_age). One computation at a time per key and generation: callers arriving while
-  /// it runs wait for its result instead of all computing the same thing at once (when a dashboard's figures
-  /// expired, every worker recomputed them together and the p99 rose from milliseconds to 400 ms).
+  /// it runs get the previous result if only its age expired, and otherwise wait for the new one (see the top).
   template <class Db, class F>
   Result get(const Db& db, const Key& key, F&& compute) {
     const auto max_age = db.memo_max_age();
@@ -60,10 +67,18 @@ class Memo {
     std::unique_lock lock(mu_);
     for (;;) {
       const auto it = entries_.find(key);
-      if (it != entries_.end() && fresh(it->second, generation, Clock::now(), max_age)) return it->second.result;
+      // The previous result, if every write through this server (as far as this caller knows) is in it.
+      const Entry* same = it != entries_.end() && it->second.generation == generation ? &it->second : nullptr;
+      const auto now = Clock::now();
+      if (same && now - same->at < max_age) return same->result;
       const auto flight = flights_.find(key);
       if (flight == flights_.end() || flight->second != generation) break;
+      // Someone refreshes it: serve it meanwhile, if only a little past its age (when every caller waited, the
+      // p99 of the national views was their 140-300 ms recomputation, once every max_age).
+      if (same && now - same->at < 2 * max_age) return same->result;
+      ++waiting_;
       landed_.wait(lock);
+      --waiting_;
     }
     flights_.insert_or_assign(key, generation);
     lock.unlock();
@@ -83,9 +98,15 @@ class Memo {
       land(&r);
       return r;
     } catch (...) {
-      land(nullptr);  // the waiters try for themselves (and most likely fail the same way)
+      land(nullptr);  // the previous entry stays; the waiters try for themselves (and most likely fail the same way)
       throw;
     }
+  }
+
+  /// How many callers wait for a computation now (tests use it to know a caller arrived and waits).
+  std::size_t waiting() const {
+    std::lock_guard lock(mu_);
+    return waiting_;
   }
 
  private:
@@ -103,6 +124,7 @@ class Memo {
   std::condition_variable landed_;
   std::map<Key, Entry> entries_;
   std::map<Key, std::uint64_t> flights_;  // keys being computed, and for which generation
+  std::size_t waiting_ = 0;
 };
 
 /// The key of a query's result: its SQL and parameters, each value tagged with its type (1 and '1', NULL and ''

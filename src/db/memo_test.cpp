@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <future>
+#include <latch>
 #include <stdexcept>
 #include <thread>
 
@@ -52,32 +53,142 @@ struct FakeDb {
   Clock::duration memo_max_age() const { return max_age; }
 };
 
+// A computation on another thread that holds until released, so that other callers arrive while it runs. It
+// returns `value`, or throws when `value` is negative.
+class HeldComputation {
+ public:
+  HeldComputation(FakeDb& db, Memo<std::string, int>& memo, int value)
+      : result_(std::async(std::launch::async, [&db, &memo, value, this] {
+          return memo.get(db, "figures", [value, this] {
+            started_.count_down();
+            released_.wait();
+            if (value < 0) throw std::runtime_error("the database went away");
+            return value;
+          });
+        })) {
+    started_.wait();
+  }
+  ~HeldComputation() { open(); }  // then the future's destructor waits for the thread
+  /// Lets the computation finish, and returns its caller's answer (throws what it threw).
+  int release() {
+    open();
+    return result_.get();
+  }
+
+ private:
+  void open() {
+    if (!released_.try_wait()) released_.count_down();
+  }
+  std::latch started_{1};
+  std::latch released_{1};
+  std::future<int> result_;  // last: the thread starts once the latches exist
+};
+
+// Asks for "figures" on another thread; a computation there counts in `computations` and answers `value`.
+std::future<int> ask(FakeDb& db, Memo<std::string, int>& memo, std::atomic<int>& computations, int value) {
+  return std::async(std::launch::async, [&db, &memo, &computations, value] {
+    return memo.get(db, "figures", [&] { return ++computations, value; });
+  });
+}
+
+// Until a caller waits for the running computation (a caller that got an answer instead ends the loop too).
+void until_waiting(const Memo<std::string, int>& memo, const std::future<int>& caller) {
+  while (memo.waiting() == 0 && caller.wait_for(0s) != std::future_status::ready) std::this_thread::yield();
+}
+
 TEST(Memo, OneComputationServesEveryoneWhoAskedMeanwhile) {
   FakeDb db;
   Memo<std::string, int> memo;
   std::atomic<int> computations{0};
-  std::promise<void> started, release;
-  auto release_future = release.get_future().share();
-  auto first = std::async(std::launch::async, [&] {
-    return memo.get(db, "figures", [&] {
-      ++computations;
-      started.set_value();
-      release_future.wait();
-      return 7;
-    });
-  });
-  started.get_future().wait();
-  // Asked while the first computation runs: waits for it rather than computing again.
-  auto second =
-      std::async(std::launch::async, [&] { return memo.get(db, "figures", [&] { return ++computations, 8; }); });
-  std::this_thread::sleep_for(50ms);  // let the second caller reach the wait (if it computed, the count shows it)
-  release.set_value();
-  EXPECT_EQ(first.get(), 7);
+  HeldComputation first(db, memo, 7);
+  // Nothing remembered yet: asked while the first computation runs, it waits for it rather than computing again.
+  auto second = ask(db, memo, computations, 8);
+  until_waiting(memo, second);
+  EXPECT_EQ(memo.waiting(), 1u);
+  EXPECT_EQ(first.release(), 7);
   EXPECT_EQ(second.get(), 7);
-  EXPECT_EQ(computations.load(), 1);
+  EXPECT_EQ(computations.load(), 0);
   // After a write the remembered result is not served.
   ++db.writes;
   EXPECT_EQ(memo.get(db, "figures", [] { return 9; }), 9);
+}
+
+TEST(Memo, ServesThePreviousResultAtOnceWhileOneCallerRefreshesItWhenOnlyItsAgeExpired) {
+  FakeDb db;
+  Memo<std::string, int> memo;
+  std::atomic<int> computations{0};
+  memo.put("figures", 1, db.generation(), Clock::now() - 3s);  // past its 2 s, no write since
+  HeldComputation refresh(db, memo, 2);
+  auto meanwhile = ask(db, memo, computations, 99);
+  // A broken rule would wait for the refresh: bounded so that it fails instead of hanging.
+  const bool at_once = meanwhile.wait_for(10s) == std::future_status::ready;
+  EXPECT_EQ(refresh.release(), 2);
+  ASSERT_TRUE(at_once) << "waited for the refresh";
+  EXPECT_EQ(meanwhile.get(), 1) << "the previous result";
+  EXPECT_EQ(computations.load(), 0) << "one computation at a time";
+  EXPECT_EQ(memo.get(db, "figures", [] { return 99; }), 2) << "the refreshed result is remembered";
+}
+
+TEST(Memo, WaitsForTheNewResultAfterAWriteThroughThisServer) {
+  FakeDb db;
+  Memo<std::string, int> memo;
+  std::atomic<int> computations{0};
+  memo.put("figures", 1, db.generation(), Clock::now());  // young
+  ++db.writes;  // someone (maybe the caller) wrote through this server: 1 no longer includes every write
+  HeldComputation refresh(db, memo, 2);
+  auto meanwhile = ask(db, memo, computations, 99);
+  until_waiting(memo, meanwhile);
+  EXPECT_NE(meanwhile.wait_for(0s), std::future_status::ready) << "served without the write";
+  EXPECT_EQ(refresh.release(), 2);
+  EXPECT_EQ(meanwhile.get(), 2);
+  EXPECT_EQ(computations.load(), 0);
+}
+
+TEST(Memo, WaitsForTheNewResultWhenThePreviousIsTwiceItsAgeOld) {
+  FakeDb db;
+  Memo<std::string, int> memo;
+  std::atomic<int> computations{0};
+  memo.put("figures", 1, db.generation(), Clock::now() - 5s);  // other processes' writes may be 5 s old in it
+  HeldComputation refresh(db, memo, 2);
+  auto meanwhile = ask(db, memo, computations, 99);
+  until_waiting(memo, meanwhile);
+  EXPECT_NE(meanwhile.wait_for(0s), std::future_status::ready) << "served a result past twice its age";
+  EXPECT_EQ(refresh.release(), 2);
+  EXPECT_EQ(meanwhile.get(), 2);
+}
+
+TEST(Memo, AFailedRefreshKeepsThePreviousResultAndWakesWhoWaits) {
+  FakeDb db;
+  Memo<std::string, int> memo;
+  std::atomic<int> computations{0};
+  memo.put("figures", 1, db.generation(), Clock::now() - 3s);
+  {
+    HeldComputation failing(db, memo, -1);
+    auto meanwhile = ask(db, memo, computations, 99);
+    const bool at_once = meanwhile.wait_for(10s) == std::future_status::ready;
+    EXPECT_THROW(failing.release(), std::runtime_error);
+    ASSERT_TRUE(at_once);
+    EXPECT_EQ(meanwhile.get(), 1);
+  }
+  {
+    // The previous result still serves while the next refresh runs.
+    HeldComputation refresh(db, memo, 2);
+    auto meanwhile = ask(db, memo, computations, 99);
+    const bool at_once = meanwhile.wait_for(10s) == std::future_status::ready;
+    EXPECT_EQ(refresh.release(), 2);
+    ASSERT_TRUE(at_once);
+    EXPECT_EQ(meanwhile.get(), 1);
+  }
+  EXPECT_EQ(computations.load(), 0);
+  // After a write, a caller waiting for a refresh that fails is woken, and computes for itself.
+  ++db.writes;
+  HeldComputation failing(db, memo, -1);
+  auto waiter = ask(db, memo, computations, 3);
+  until_waiting(memo, waiter);
+  EXPECT_EQ(memo.waiting(), 1u);
+  EXPECT_THROW(failing.release(), std::runtime_error);
+  EXPECT_EQ(waiter.get(), 3);
+  EXPECT_EQ(computations.load(), 1);
 }
 
 TEST(Memo, AFailedComputationIsNotRememberedAndDoesNotStrandWaiters) {

@@ -180,9 +180,10 @@ Response Dispatcher::handle(Request& request) noexcept {
   }
 
   std::string route_label = "unmatched";
+  std::string logged_path = request.path;
   Response r;
   try {
-    r = route(request, route_label);
+    r = route(request, route_label, logged_path);
   } catch (const core::Error& e) {
     if (e.kind() == core::ErrorKind::internal)
       spdlog::error("internal error: {}", e.internal_detail());
@@ -206,13 +207,13 @@ Response Dispatcher::handle(Request& request) noexcept {
   if (spdlog::should_log(spdlog::level::info)) {
     spdlog::info(
         R"({{"msg":"request","method":"{}","path":"{}","route":"{}","status":{},"duration_ms":{:.3f},"bytes":{},"remote":"{}"}})",
-        method_name(request.method), core::json_escape(request.path), core::json_escape(route_label), r.status,
+        method_name(request.method), core::json_escape(logged_path), core::json_escape(route_label), r.status,
         seconds * 1000.0, r.file_path ? r.file_size : r.body.size(), core::json_escape(request.remote_address));
   }
   return r;
 }
 
-Response Dispatcher::route(Request& request, std::string& route_label) {
+Response Dispatcher::route(Request& request, std::string& route_label, std::string& logged_path) {
   auto match = router_.match(request.method, request.path);
   if (!match.route) {
     if (!match.allowed.empty()) {
@@ -241,6 +242,7 @@ Response Dispatcher::route(Request& request, std::string& route_label) {
 
   const Route& route = *match.route;
   route_label = route.path;
+  if (route.doc.secret_in_path) logged_path = route.path;
 
   std::optional<core::Actor> actor;
   if (authenticate_) actor = authenticate_(request, route.doc.action == kPublic);

@@ -53,7 +53,8 @@ class Dispatcher {
   Response refusal(int status, const Request& request) const;
 
  private:
-  Response route(Request& request, std::string& route_label);
+  /// Sets `route_label` to the matched route's pattern, and `logged_path` to what the access log may write.
+  Response route(Request& request, std::string& route_label, std::string& logged_path);
 
   const Router& router_;
   const core::Config& config_;

@@ -1,6 +1,10 @@
 #include "http/dispatcher.hpp"
 
 #include <gtest/gtest.h>
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
+
+#include <sstream>
 
 namespace manzuma::http {
 namespace {
@@ -38,6 +42,24 @@ class DispatcherTest : public ::testing::Test {
   Metrics metrics_;
   Dispatcher dispatcher_{router_, config_, metrics_, nullptr};
 };
+
+TEST_F(DispatcherTest, TheAccessLogNeverWritesASecretPathParameter) {
+  router_.get<Echo>("/links/{token}", {.action = kPublic, .summary = "l", .secret_in_path = true},
+                    [](Context& c) { return Echo{std::string(c.param("token"))}; });
+  std::ostringstream log;
+  auto previous = spdlog::default_logger();
+  auto capture = std::make_shared<spdlog::logger>("capture", std::make_shared<spdlog::sinks::ostream_sink_mt>(log));
+  capture->set_level(spdlog::level::info);
+  spdlog::set_default_logger(capture);
+  const auto answered = get("/links/s3cr3t-t0ken");
+  const auto other = get("/public");
+  spdlog::set_default_logger(previous);
+  EXPECT_EQ(answered.status, 200);
+  EXPECT_EQ(other.status, 200);
+  EXPECT_EQ(log.str().find("s3cr3t-t0ken"), std::string::npos) << log.str();
+  EXPECT_NE(log.str().find(R"("path":"/links/{token}")"), std::string::npos) << log.str();
+  EXPECT_NE(log.str().find(R"("path":"/public")"), std::string::npos) << log.str();
+}
 
 TEST_F(DispatcherTest, AuthenticationAndThePolicyGate) {
   EXPECT_EQ(get("/public").status, 200);

@@ -65,6 +65,9 @@ struct RouteDoc {
   /// The answer carries a secret shown once (a password, a token): it is never stored for Idempotency-Key
   /// replays; a replay is told the first request already succeeded.
   bool returns_secret = false;
+  /// A path parameter is a secret (a one-time link's token): the access log writes the route's pattern, never
+  /// the path, so the logs cannot answer or trace the link.
+  bool secret_in_path = false;
 };
 
 using Handler = std::function<void(Context&)>;

@@ -51,6 +51,24 @@ std::string Validator::email(std::string_view field, std::string_view value) {
   return e;
 }
 
+std::optional<std::chrono::year_month_day> Validator::day(std::string_view field, std::string_view value,
+                                                          std::string code, core::Years years) {
+  auto d = core::parse_day(value, years);
+  if (!d) fail(field, std::move(code), "تاريخ غير صالح (YYYY-MM-DD)", "Not a valid date (YYYY-MM-DD)");
+  return d;
+}
+
+bool Validator::day_range(std::string_view start_field, std::string_view start, std::string_view end_field,
+                          std::string_view end, std::string code, core::Years years) {
+  const auto from = day(start_field, start, code, years), to = day(end_field, end, code, years);
+  if (!from || !to) return false;
+  if (*to < *from) {
+    fail(end_field, "before_start", "تاريخ النهاية قبل تاريخ البداية", "The end date is before the start date");
+    return false;
+  }
+  return true;
+}
+
 void Validator::fail(std::string_view field, std::string code, std::string message_ar, std::string message_en) {
   errors_.push_back(
       core::FieldError{std::string(field), std::move(code), std::move(message_ar), std::move(message_en)});

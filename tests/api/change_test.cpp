@@ -309,6 +309,8 @@ TEST(Change, InitiativesAreScopedToTheirEntity) {
   auto choices = coord.get(kBase + "/initiatives/choices?organization_id=" + std::to_string(mtcit()));
   ASSERT_EQ(choices.status, 200) << choices.body;
   EXPECT_FALSE(choices.json().at("users").as_array().empty());
+  // The gate reviewers a change team may name: national users, whichever entity they belong to.
+  EXPECT_FALSE(choices.json().at("reviewers").as_array().empty());
   EXPECT_EQ(coord.get(kBase + "/initiatives/choices?organization_id=" + std::to_string(interior())).status, 403);
   EXPECT_EQ(coord.get(kBase + "/initiatives/choices").status, 400);
 }

@@ -44,6 +44,12 @@ const pages = [
   ['partnership', '/partnerships/1', 'office'],
   ['notifications', '/notifications', 'office'],
   ['entity-page', '/dashboard/entities/14', 'coordinator'],
+  ['change', '/change', 'office'],
+  ['change-saturation', '/change/saturation', 'change.head'],
+  ['change-national', '/change/national', 'office'],
+  ['change-teams', '/change/teams', 'office'],
+  ['change-challenges', '/change/challenges', 'office'],
+  ['change-gates', '/change/gates', 'office'],
   ['search', `/search?q=${encodeURIComponent('ادارة المخاطر')}`, 'office'],
   ['search-coordinator', `/search?q=${encodeURIComponent('التحول الرقمي')}`, 'coordinator'],
 ];

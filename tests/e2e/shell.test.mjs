@@ -31,11 +31,19 @@ const nav = {
   adoptions: 'الخطط التطبيقية',
   events: 'الملتقيات والفعاليات',
   partnerships: 'مذكرات التعاون',
+  changeInitiatives: 'مبادرات التغيير',
+  changeSaturation: 'تشبّع التغيير',
+  changeTeams: 'فرق التغيير',
+  changeChallenges: 'تحديات التغيير',
+  changeNational: 'المشهد الوطني للتغيير',
+  changeGates: 'بوابات الحوكمة',
 };
 const administration = 'الإدارة';
 // The national system, which every signed-in user browses (each page scoped by the server).
-const catalogue = ['editions', 'practices', 'research', 'adoptions', 'events', 'partnerships'];
-const national = ['home', 'search', 'dashboard', ...catalogue, 'users', 'organizations', 'tokens', 'audit'];
+// The change portfolio: every role reads it (scoped by entity); the national view and the gates are national.
+const change = ['changeInitiatives', 'changeSaturation', 'changeTeams', 'changeChallenges'];
+const catalogue = ['editions', 'practices', 'research', 'adoptions', 'events', 'partnerships', ...change];
+const national = ['home', 'search', 'dashboard', ...catalogue, 'changeNational', 'changeGates', 'users', 'organizations', 'tokens', 'audit'];
 
 const roles = [
   { who: 'admin', role: 'platform_admin', sees: national },

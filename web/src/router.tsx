@@ -17,6 +17,7 @@ import { partnershipsRoutes } from './pages/partnerships/routes';
 import { dashboardRoutes } from './pages/dashboard/routes';
 import { notificationsRoutes } from './pages/notifications/routes';
 import { searchRoutes } from './pages/search/routes';
+import { changeRoutes, publicChangeRoutes } from './pages/change/routes';
 
 // Administration pages and preferences load on first visit, keeping the first page's JavaScript small.
 const PreferencesPage = lazyRouteComponent(() => import('./pages/PreferencesPage'), 'PreferencesPage');
@@ -114,6 +115,7 @@ export const auditRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
+  ...publicChangeRoutes,
   appRoute.addChildren([
     homeRoute,
     preferencesRoute,
@@ -127,6 +129,7 @@ const routeTree = rootRoute.addChildren([
     ...dashboardRoutes,
     ...notificationsRoutes,
     ...searchRoutes,
+    ...changeRoutes,
     adminRoute.addChildren([usersRoute, organizationsRoute, tokensRoute, auditRoute]),
   ]),
 ]);

@@ -159,29 +159,14 @@ void Writer::finish() {
 
 Day make_day(int y, unsigned m, unsigned d) { return Day{chr::year{y} / chr::month{m} / chr::day{d}}; }
 
-std::string day_text(Day d) {
-  const chr::year_month_day ymd{d};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                static_cast<unsigned>(ymd.day()));
-  return buf;
-}
-
 std::string stamp(Day d, int seconds) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d.000Z", day_text(d).c_str(), seconds / 3600, seconds / 60 % 60,
-                seconds % 60);
+  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d.000Z", core::format_day(d).c_str(), seconds / 3600,
+                seconds / 60 % 60, seconds % 60);
   return buf;
 }
 
-Day add_months(Day d, int months) {
-  const chr::year_month_day ymd{d};
-  chr::year_month ym = chr::year_month{ymd.year(), ymd.month()} + chr::months{months};
-  const auto last = chr::year_month_day_last{ym.year(), chr::month_day_last{ym.month()}}.day();
-  return Day{ym / (ymd.day() > last ? last : ymd.day())};
-}
-
-std::string month_text(Day d) { return day_text(d).substr(0, 7); }
+std::string month_text(Day d) { return core::format_day(d).substr(0, 7); }
 
 // ---- Context --------------------------------------------------------------------------------------------
 

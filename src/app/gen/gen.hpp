@@ -20,6 +20,7 @@
 
 #include "app/gen/random.hpp"
 #include "core/crypto.hpp"
+#include "core/day.hpp"
 #include "db/database.hpp"
 
 namespace manzuma::app::gen {
@@ -125,14 +126,11 @@ class Writer {
   std::chrono::steady_clock::time_point area_started_, last_line_;
 };
 
-/// Days, and timestamps as core::iso8601 writes them.
+/// Days (core/day.hpp writes and shifts them), and timestamps as core::iso8601 writes them.
 using Day = std::chrono::sys_days;
 Day make_day(int y, unsigned m, unsigned d);
-std::string day_text(Day d);
 /// "YYYY-MM-DDTHH:MM:SS.000Z", `seconds` into the day.
 std::string stamp(Day d, int seconds = 9 * 3600);
-/// `d` plus `months` (a day the month lacks becomes its last day).
-Day add_months(Day d, int months);
 /// "YYYY-MM" of `d`.
 std::string month_text(Day d);
 

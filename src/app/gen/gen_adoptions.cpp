@@ -183,7 +183,7 @@ void gen_adoptions(Context& c) {
       MilestoneRow m{starts + std::chrono::days{length * (k + 1) / 3}, std::nullopt, plan_created};
       if (started && m.due <= stop) {
         const Day reached = m.due - std::chrono::days{rng.between(0, 5)};
-        m.reached = day_text(reached);
+        m.reached = core::format_day(reached);
         m.updated = progress_stamp(reached);
         progress(m.updated);
       }
@@ -199,9 +199,10 @@ void gen_adoptions(Context& c) {
     if (kind.unit == "%") target = std::min(target, 98.0);
     target = std::round(target * 10) / 10;
     const double effect = 0.6 + static_cast<double>(rng.below(50)) / 100.0;
-    const Day last_month = add_months(make_day(static_cast<int>(std::chrono::year_month_day{stop}.year()),
-                                               static_cast<unsigned>(std::chrono::year_month_day{stop}.month()), 1),
-                                      -1);
+    const Day last_month =
+        core::add_months(make_day(static_cast<int>(std::chrono::year_month_day{stop}.year()),
+                                  static_cast<unsigned>(std::chrono::year_month_day{stop}.month()), 1),
+                         -1);
     const std::int64_t recorder = a.coordinator;
     const std::int64_t indicator_id = c.next_id("adoption_indicators");
     std::string last_recorded;
@@ -213,7 +214,7 @@ void gen_adoptions(Context& c) {
     std::vector<ValueRow> series;
     series.reserve(static_cast<std::size_t>(c.f.indicator_months));
     for (int m = c.f.indicator_months - 1; m >= 0; --m) {
-      const Day month = add_months(last_month, -m);
+      const Day month = core::add_months(last_month, -m);
       const double share =
           month < starts
               ? 0.0
@@ -222,7 +223,7 @@ void gen_adoptions(Context& c) {
       v *= 1.0 + (static_cast<double>(rng.below(2001)) - 1000.0) / 20000.0;  // ±5%
       if (kind.unit == "%") v = std::clamp(v, 0.0, 100.0);
       v = std::round(v * 10) / 10;
-      const Day recorded = add_months(month, 1);
+      const Day recorded = core::add_months(month, 1);
       series.push_back({month_text(month), v, stamp(recorded, 6 * 3600 + static_cast<int>(rng.below(3000)))});
     }
     if (!series.empty()) progress(series.back().at);
@@ -245,19 +246,20 @@ void gen_adoptions(Context& c) {
     updated = std::max(updated, plan_created);
     t.add(a.id, e.id, practice.id, c.editions[practice.edition].id, c.orgs[org].id,
           "تطبيق ممارسة «" + practice.title_ar + "» في " + c.orgs[org].name_ar,
-          "Apply the practice \"" + practice.title_en + "\" at " + c.orgs[org].name_en, day_text(starts),
-          day_text(ends), a.status, reason, submitted_at, approved_at, approved_by, completed_at, withdrawn_at,
+          "Apply the practice \"" + practice.title_en + "\" at " + c.orgs[org].name_en, core::format_day(starts),
+          core::format_day(ends), a.status, reason, submitted_at, approved_at, approved_by, completed_at, withdrawn_at,
           last_progress_at, a.coordinator, 1, stamp(created, 9 * 3600), updated);
     for (std::size_t k = 0; k < plan.size(); ++k) {
       const auto& x = plan[k];
-      actions.add(x.id, a.id, c.member(rng, org), kPlanActions[k].ar, kPlanActions[k].en, day_text(x.starts),
-                  day_text(x.due), x.status, x.percent, 1, plan_created, std::max(x.updated, plan_created));
+      actions.add(x.id, a.id, c.member(rng, org), kPlanActions[k].ar, kPlanActions[k].en, core::format_day(x.starts),
+                  core::format_day(x.due), x.status, x.percent, 1, plan_created, std::max(x.updated, plan_created));
       if (a.status == "approved" && (x.status == "not_started" || x.status == "in_progress" || x.status == "blocked"))
         c.actions.emplace_back(x.id, a.id);
     }
     for (std::size_t k = 0; k < ms.size(); ++k)
-      milestones.add(c.next_id("plan_milestones"), a.id, kMilestones[k].ar, kMilestones[k].en, day_text(ms[k].due),
-                     ms[k].reached, 1, plan_created, std::max(ms[k].updated, plan_created));
+      milestones.add(c.next_id("plan_milestones"), a.id, kMilestones[k].ar, kMilestones[k].en,
+                     core::format_day(ms[k].due), ms[k].reached, 1, plan_created,
+                     std::max(ms[k].updated, plan_created));
     indicators.add(indicator_id, a.id, kind.ar, kind.en, kind.unit, baseline, target,
                    kind.increase ? "increase" : "decrease", 1, plan_created, plan_created);
     for (const auto& v : series) values.add(indicator_id, v.period, v.actual, recorder, v.at);

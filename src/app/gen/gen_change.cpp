@@ -209,9 +209,9 @@ void gen_change(Context& c) {
     const std::string suffix = " " + std::to_string(in.id);
     initiatives.add(in.id, o.id, team_of[in.org], std::string(verb.ar) + " " + std::string(subject.ar) + suffix,
                     std::string(verb.en) + " " + std::string(subject.en) + suffix, rng.pick(kTypes), "وكيل الوزارة",
-                    "The undersecretary", head, day_text(in.starts), day_text(in.ends), "برنامج التحول الرقمي الحكومي",
-                    "Government Digital Transformation Program", in.status, gates[static_cast<std::size_t>(gate)],
-                    stamp(reached, 11 * 3600), head, 1 + gate, created_at,
+                    "The undersecretary", head, core::format_day(in.starts), core::format_day(in.ends),
+                    "برنامج التحول الرقمي الحكومي", "Government Digital Transformation Program", in.status,
+                    gates[static_cast<std::size_t>(gate)], stamp(reached, 11 * 3600), head, 1 + gate, created_at,
                     stamp(std::max(reached, created), 12 * 3600));
     for (int g = 1; g <= gate; ++g) {
       const Day requested = review_day(g);
@@ -249,13 +249,13 @@ void gen_change(Context& c) {
         status = "cancelled";
       } else if (in.status == "completed" || (due < c.today && !rng.chance(12))) {
         status = "done";
-        done_on = day_text(std::min(due, c.today - std::chrono::days{1}));
+        done_on = core::format_day(std::min(due, c.today - std::chrono::days{1}));
       } else if (a_start <= c.today) {
         status = "in_progress";
       }
       const auto& t = kActionTitles[static_cast<std::size_t>(k + n) % std::size(kActionTitles)];
       actions.add(c.next_id("change_actions"), in.id, kActionKinds[static_cast<std::size_t>(k + n) % 5], t.ar, t.en,
-                  head, day_text(a_start), day_text(due), status, done_on, 1, created_at, created_at);
+                  head, core::format_day(a_start), core::format_day(due), status, done_on, 1, created_at, created_at);
     }
     for (int k = 0; k < 2; ++k) {
       const auto& risk = rng.pick(kRisks);
@@ -304,9 +304,9 @@ void gen_change(Context& c) {
       const Day closes = opens + std::chrono::days{21};
       const std::int64_t id = c.next_id("change_surveys");
       surveys.add(id, in.id, round, "قياس الجاهزية – الجولة " + std::to_string(round),
-                  "Readiness survey – round " + std::to_string(round), day_text(opens), day_text(closes),
-                  closes < c.today ? "closed" : "open", c.office_user, closes < c.today ? 2 : 1, stamp(opens),
-                  stamp(closes < c.today ? closes : opens));
+                  "Readiness survey – round " + std::to_string(round), core::format_day(opens),
+                  core::format_day(closes), closes < c.today ? "closed" : "open", c.office_user,
+                  closes < c.today ? 2 : 1, stamp(opens), stamp(closes < c.today ? closes : opens));
       std::array<double, 5> mean{};
       for (std::size_t e = 0; e < 5; ++e) mean[e] = std::min(4.8, base[e] + 0.5 * (round - 1));
       for (auto g : in.groups) slots.push_back({id, g, opens, std::min(closes, c.today), round, mean});
@@ -342,7 +342,7 @@ void gen_change(Context& c) {
       const Day on =
           sl.opens + std::chrono::days{static_cast<long>(rng.below(static_cast<std::size_t>(open_days + 1)))};
       responses.add(c.next_id("change_survey_responses"), sl.survey, sl.group, a[0], a[1], a[2], a[3], a[4],
-                    rng.chance(5) ? std::string(rng.pick(kComments)) : std::string(), day_text(on));
+                    rng.chance(5) ? std::string(rng.pick(kComments)) : std::string(), core::format_day(on));
     }
     for (std::int64_t k = 0, unused = count / 10; k < unused; ++k) {
       const std::int64_t link = c.next_id("change_survey_links");

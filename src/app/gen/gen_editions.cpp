@@ -32,8 +32,8 @@ void gen_editions(Context& c) {
           std::string(o.en) + " edition of the National System for Institutional Innovation and Change Management",
           "تركّز النسخة على " + std::string(g1.ar) + " و" + std::string(g2.ar) + " في الجهات الحكومية.",
           "The edition focuses on how government entities " + std::string(g1.en) + " and " + std::string(g2.en) + ".",
-          day_text(make_day(year, 1, 1)), day_text(make_day(year, 12, 31)), e.open ? "open" : "closed", 1, created,
-          updated);
+          core::format_day(make_day(year, 1, 1)), core::format_day(make_day(year, 12, 31)), e.open ? "open" : "closed",
+          1, created, updated);
     c.editions.push_back(e);
   }
 }

@@ -24,7 +24,7 @@ void gen_events(Context& c) {
                                                 "speaker_ar", "speaker_en", "practice_id", "created_at"});
   auto& regs = c.w.table("event_registrations", {"id", "event_id", "user_id", "name", "email", "organization",
                                                  "attended", "registered_by", "created_at", "attendance_marked_at"});
-  const Day first = make_day(2015, 2, 1), last = add_months(c.today, 4);
+  const Day first = make_day(2015, 2, 1), last = core::add_months(c.today, 4);
   const long span = static_cast<long>((last - first).count());
   std::vector<std::int64_t> published;
   for (const auto& p : c.practices)
@@ -68,7 +68,7 @@ void gen_events(Context& c) {
     const std::string updated = held || std::string_view(status) == "cancelled"
                                     ? stamp(std::min(ends, c.today - std::chrono::days{1}), 18 * 3600)
                                     : created;
-    t.add(id, edition, kind, status, title_ar, title_en, day_text(starts), day_text(ends),
+    t.add(id, edition, kind, status, title_ar, title_en, core::format_day(starts), core::format_day(ends),
           online ? std::string(venue.ar) : std::string(venue.ar) + "، " + std::string(g.city_ar),
           online ? std::string(venue.en) : std::string(venue.en) + ", " + std::string(g.city_en),
           "الافتتاح، عرض التجارب، جلسة نقاشية، التوصيات",
@@ -83,7 +83,7 @@ void gen_events(Context& c) {
       if (!published.empty() && rng.chance(40)) practice = rng.pick(published);
       const long days = static_cast<long>((ends - starts).count());
       sessions.add(c.next_id("event_sessions"), id, std::string(topic.ar), std::string(topic.en),
-                   day_text(starts + std::chrono::days{days ? k % (days + 1) : 0}), kSessionTimes[k % 5][0],
+                   core::format_day(starts + std::chrono::days{days ? k % (days + 1) : 0}), kSessionTimes[k % 5][0],
                    kSessionTimes[k % 5][1], speaker.name_ar, speaker.name_en, practice, created);
     }
     // Registrations: people register from a month before; attendance is marked when the event is held.

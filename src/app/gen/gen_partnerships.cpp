@@ -31,7 +31,7 @@ void gen_partnerships(Context& c) {
     const std::int64_t id = c.next_id("partnerships");
     const Day signed_on = first + std::chrono::days{span * n / std::max(1, c.f.partnerships)};
     const int months = rng.pick(kDurations);
-    const Day expires = add_months(signed_on, months);
+    const Day expires = core::add_months(signed_on, months);
     std::string status = expires < c.today ? "expired" : "active";
     std::optional<std::string> terminated;
     Day terminated_day = signed_on;
@@ -40,7 +40,7 @@ void gen_partnerships(Context& c) {
       const long until = static_cast<long>((std::min(expires, c.today) - signed_on).count());
       terminated_day = signed_on + std::chrono::days{rng.between(30, std::max(31, static_cast<int>(until) - 1))};
       terminated_day = std::min(terminated_day, c.today - std::chrono::days{1});
-      terminated = day_text(terminated_day);
+      terminated = core::format_day(terminated_day);
     } else if (c.today - signed_on < std::chrono::days{120} && rng.chance(30)) {
       status = "draft";
     }
@@ -66,7 +66,8 @@ void gen_partnerships(Context& c) {
           "MoU with " + c.orgs[partner].name_en + ": " + std::string(main_area.en),
           "تهدف المذكرة إلى " + std::string(goal.ar) + " عبر " + std::string(main_area.ar) + ".",
           "The memorandum aims to " + std::string(goal.en) + " through " + std::string(main_area.en) + ".",
-          day_text(signed_on), months, day_text(expires), status, reminder, terminated, 1, created, updated);
+          core::format_day(signed_on), months, core::format_day(expires), status, reminder, terminated, 1, created,
+          updated);
     c.partnerships.push_back(id);
     for (std::size_t k = 0; k < sides.size(); ++k) parties.add(id, c.orgs[sides[k]].id, static_cast<int>(k));
     for (int k = 0; k < n_areas; ++k)
@@ -85,15 +86,15 @@ void gen_partnerships(Context& c) {
         a_status = r < 85 || status != "active" ? "done" : r < 90 ? "cancelled" : "open";
         if (a_status == "done") {
           const Day done = std::max(signed_on, due - std::chrono::days{rng.between(0, 10)});
-          completed_on = day_text(done);
+          completed_on = core::format_day(done);
           a_updated = stamp(done, 7 * 3600);
         } else if (a_status == "cancelled") {
           a_updated = stamp(due, 7 * 3600);
         }
       }
       actions.add(c.next_id("partnership_actions"), id, rng.pick(c.office_users),
-                  kFollowUps[k % std::size(kFollowUps)].ar, kFollowUps[k % std::size(kFollowUps)].en, day_text(due),
-                  a_status, completed_on, 1, created, a_updated);
+                  kFollowUps[k % std::size(kFollowUps)].ar, kFollowUps[k % std::size(kFollowUps)].en,
+                  core::format_day(due), a_status, completed_on, 1, created, a_updated);
     }
   }
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/actor.hpp"
+#include "core/day.hpp"
 #include "modules/adoptions/health.hpp"
 #include "modules/adoptions/repository.hpp"
 
@@ -18,14 +19,14 @@ const std::string_view kPlanHealthSql =
     " ELSE 'on_track' END";
 
 std::vector<db::Value> plan_health_binds(std::string_view today) {
-  const std::string cutoff = adoptions::add_days(today, -adoptions::kStalledAfterDays);
+  const std::string cutoff = core::add_days(today, -adoptions::kStalledAfterDays);
   return {std::string(today), std::string(today), cutoff, cutoff};
 }
 
 std::vector<Notice> due_notices(db::Session& s, std::string_view today) {
   std::vector<Notice> out;
   const std::string day(today);
-  for (const auto& a : adoptions::open_actions_due_by(s, adoptions::add_days(today, 3))) {
+  for (const auto& a : adoptions::open_actions_due_by(s, core::add_days(today, 3))) {
     const bool overdue = a.due_on < day;
     std::vector<std::int64_t> to = entity_users(s, a.organization_id, {core::Role::entity_coordinator});
     if (a.owner_id && std::find(to.begin(), to.end(), *a.owner_id) == to.end()) to.push_back(*a.owner_id);

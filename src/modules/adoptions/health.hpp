@@ -42,13 +42,7 @@ HealthVerdict assess_health(const HealthFacts& facts, std::string_view today);
 /// True for actions that still count towards lateness (not done, not cancelled).
 bool is_open(ActionStatus s);
 
-/// A strict "YYYY-MM-DD" calendar date.
-bool valid_date(std::string_view s);
 /// A period of indicator values: "YYYY-MM" or "YYYY-Qn".
 bool valid_period(std::string_view s);
-/// `date` moved by `days` (negative: earlier); `date` must be valid.
-std::string add_days(std::string_view date, int days);
-/// Whole days from `from` to `to` (both valid dates).
-int days_between(std::string_view from, std::string_view to);
 
 }  // namespace manzuma::modules::adoptions

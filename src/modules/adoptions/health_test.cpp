@@ -66,19 +66,15 @@ TEST(PlanHealth, ProgressBeforeARecentApprovalIsNotStalled) {
   EXPECT_EQ(assess_health(f, "2026-11-23").health, PlanHealth::on_track);
 }
 
-TEST(Dates, StrictCalendarDatesAndPeriods) {
-  EXPECT_TRUE(valid_date("2024-02-29"));
-  EXPECT_FALSE(valid_date("2023-02-29"));
-  EXPECT_FALSE(valid_date("2026-13-01"));
-  EXPECT_FALSE(valid_date("2026-1-01"));
-  EXPECT_FALSE(valid_date("٢٠٢٦-٠١-٠١"));
+TEST(Dates, StrictPeriods) {
   EXPECT_TRUE(valid_period("2026-03"));
   EXPECT_TRUE(valid_period("2026-Q4"));
   EXPECT_FALSE(valid_period("2026-Q5"));
   EXPECT_FALSE(valid_period("2026-00"));
   EXPECT_FALSE(valid_period("2026-3"));
-  EXPECT_EQ(add_days("2026-03-01", -1), "2026-02-28");
-  EXPECT_EQ(days_between("2025-12-31", "2026-01-02"), 2);
+  EXPECT_FALSE(valid_period("2026-Q0"));
+  EXPECT_FALSE(valid_period("20x6-Q1"));
+  EXPECT_FALSE(valid_period("2026-03-01"));
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <map>
 #include <type_traits>
 
+#include "core/day.hpp"
 #include "core/json.hpp"
 #include "db/query.hpp"
 #include "modules/adoptions/health.hpp"
@@ -119,7 +120,7 @@ struct ActionFact {
 BOOST_DESCRIBE_STRUCT(ActionFact, (), (adoption_id, title_ar, title_en, due_on, status, percent_done))
 
 void add_health_filter(db::Where& w, PlanHealth h, const std::string& today) {
-  const std::string cutoff = add_days(today, -kStalledAfterDays);
+  const std::string cutoff = core::add_days(today, -kStalledAfterDays);
   const std::string late(kLate);
   const std::string quiet =
       "(a.last_progress_at IS NOT NULL AND a.last_progress_at < ? AND COALESCE(a.approved_at, '') < ?)";

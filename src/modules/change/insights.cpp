@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <map>
 #include <set>
 #include <unordered_map>
 
+#include "core/day.hpp"
 #include "core/json.hpp"
 #include "modules/change/access.hpp"
 #include "modules/change/readiness.hpp"
@@ -25,22 +25,15 @@ constexpr int kDefaultMonths = 12;
 constexpr int kMaxMonths = 36;
 constexpr int kLatePlans = 20;
 
-// "YYYY-MM" as a count of months, or -1 when it is not one.
+// "YYYY-MM" (or the month of a "YYYY-MM-DD" day) as a count of months, or -1 when it is not one.
 int month_index(std::string_view m) {
-  if (m.size() < 7 || m[4] != '-') return -1;
-  int y = 0, mo = 0;
-  auto [p1, e1] = std::from_chars(m.data(), m.data() + 4, y);
-  auto [p2, e2] = std::from_chars(m.data() + 5, m.data() + 7, mo);
-  if (e1 != std::errc{} || e2 != std::errc{} || p1 != m.data() + 4 || p2 != m.data() + 7 || mo < 1 || mo > 12 ||
-      y < 1900)
-    return -1;
-  return y * 12 + (mo - 1);
+  const auto month = core::parse_month(m.substr(0, 7), {1900, 9999});
+  if (!month) return -1;
+  return static_cast<int>(month->year()) * 12 + static_cast<int>(static_cast<unsigned>(month->month())) - 1;
 }
 
 std::string month_of(int index) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d", index / 12, index % 12 + 1);
-  return buf;
+  return core::format_month({std::chrono::year{index / 12}, std::chrono::month{static_cast<unsigned>(index % 12 + 1)}});
 }
 
 void require_national(const core::Actor& actor) {
@@ -316,7 +309,7 @@ NationalChange national_of(db::Session& s, const std::string& day) {
 
 }  // namespace
 
-std::string ChangeInsightsService::today() const { return core::iso8601(clock_.now()).substr(0, 10); }
+std::string ChangeInsightsService::today() const { return core::today(clock_); }
 
 Saturation ChangeInsightsService::saturation(const core::Actor& actor, std::int64_t organization_id,
                                              std::optional<std::string> from,

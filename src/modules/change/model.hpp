@@ -374,8 +374,11 @@ struct InitiativeChoices {
   std::vector<ChangeChoice> teams;
   std::vector<ChangeChoice> groups;
   std::vector<ChangeChoice> users;
+  /// Who may review a gate: active program-office and platform-administrator users (a change-team head cannot
+  /// list users, and a review names them).
+  std::vector<ChangeChoice> reviewers;
 };
-BOOST_DESCRIBE_STRUCT(InitiativeChoices, (), (teams, groups, users))
+BOOST_DESCRIBE_STRUCT(InitiativeChoices, (), (teams, groups, users, reviewers))
 
 // ---------------------------------------------------------------------------------------------
 // Impact assessment

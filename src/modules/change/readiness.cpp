@@ -1,9 +1,7 @@
 #include "modules/change/readiness.hpp"
 
-#include <charconv>
-#include <chrono>
-
 #include "core/crypto.hpp"
+#include "core/day.hpp"
 #include "core/json.hpp"
 #include "core/text.hpp"
 #include "modules/change/initiative_access.hpp"
@@ -69,23 +67,6 @@ core::Error link_not_found() {
   return core::Error::not_found("رابط الاستبيان غير صالح", "The survey link is not valid");
 }
 
-// A strict "YYYY-MM-DD" calendar date.
-bool valid_date(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  int y = 0;
-  unsigned m = 0, d = 0;
-  auto num = [&](std::size_t at, std::size_t len, auto& out) {
-    auto [p, ec] = std::from_chars(s.data() + at, s.data() + at + len, out);
-    return ec == std::errc{} && p == s.data() + at + len;
-  };
-  if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, d)) return false;
-  return std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}.ok();
-}
-
-void date_field(platform::Validator& v, std::string_view field, const std::string& value) {
-  if (!valid_date(value)) v.fail(field, "date", "التاريخ غير صحيح (YYYY-MM-DD)", "Not a valid date (YYYY-MM-DD)");
-}
-
 // The rounds as the readers see them: a group's means only once the round is closed and with enough answers.
 std::vector<ChangeSurvey> results_of(std::vector<repo::SurveyRound> rounds, std::string_view today) {
   std::vector<ChangeSurvey> out;
@@ -131,7 +112,7 @@ PublicSurvey public_of(const repo::LinkFacts& l, std::string_view today) {
 
 }  // namespace
 
-std::string ReadinessService::today() const { return core::iso8601(clock_.now()).substr(0, 10); }
+std::string ReadinessService::today() const { return core::today(clock_); }
 
 std::vector<ChangeSurvey> ReadinessService::surveys(const core::Actor& actor, std::int64_t initiative_id) {
   const auto day = today();
@@ -157,11 +138,7 @@ ChangeSurvey ReadinessService::create_survey(const core::Actor& actor, std::int6
     row.title_en = v.text("title_en", in.title_en, 2, 300);
     row.opens_on = in.opens_on;
     row.closes_on = in.closes_on;
-    date_field(v, "opens_on", row.opens_on);
-    date_field(v, "closes_on", row.closes_on);
-    if (valid_date(row.opens_on) && valid_date(row.closes_on) && row.closes_on < row.opens_on)
-      v.fail("closes_on", "before_start", "لا يسبق تاريخ الإغلاق تاريخ الفتح",
-             "The survey cannot close before it opens");
+    v.day_range("opens_on", row.opens_on, "closes_on", row.closes_on, "date");
     v.check();
     require_not_final(initiative);
     row.status = SurveyStatus::open;
@@ -186,10 +163,8 @@ ChangeSurvey ReadinessService::update_survey(const core::Actor& actor, std::int6
     row.title_ar = v.arabic_text("title_ar", in.title_ar, 2, 300);
     row.title_en = v.text("title_en", in.title_en, 2, 300);
     row.closes_on = in.closes_on;
-    date_field(v, "closes_on", row.closes_on);
-    if (valid_date(row.closes_on) && row.closes_on < row.opens_on)
-      v.fail("closes_on", "before_start", "لا يسبق تاريخ الإغلاق تاريخ الفتح",
-             "The survey cannot close before it opens");
+    // opens_on was checked when the round opened and cannot change.
+    v.day_range("opens_on", row.opens_on, "closes_on", row.closes_on, "date");
     v.check();
     require_not_final(initiative);
     if (in.version != current->version) throw platform::stale_version();

@@ -97,14 +97,17 @@ void change_readiness_routes(http::Router& r, ReadinessService& readiness, Chang
 
   // The respondent's page: no account. Only the link's 256-bit token names the survey.
   r.get<PublicSurvey>(kBase + "/survey/{token}",
-                      {.action = http::kPublic, .summary = "What a survey link shows its respondent (no account)"},
+                      {.action = http::kPublic,
+                       .summary = "What a survey link shows its respondent (no account)",
+                       .secret_in_path = true},
                       [&readiness](http::Context& c) { return readiness.public_survey(c.param("token")); });
   // The link is looked up before the body is read, so an unknown link is a 404 whatever the body holds.
   r.add(
       Method::post, kBase + "/survey/{token}",
       {.action = http::kPublic,
        .summary = "Answer a survey once through its link (no account; anonymous: the answer does not name its link)",
-       .status = 201},
+       .status = 201,
+       .secret_in_path = true},
       [&readiness](http::Context& c) {
         readiness.public_survey(c.param("token"));
         const auto out = readiness.answer(c.param("token"), core::json::decode<SurveyAnswer>(c.json_body()),

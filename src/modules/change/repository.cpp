@@ -1,6 +1,5 @@
 #include "modules/change/repository.hpp"
 
-#include <chrono>
 #include <map>
 #include <type_traits>
 
@@ -356,21 +355,6 @@ BOOST_DESCRIBE_STRUCT(AttachmentRecord, (), (path, filename))
 
 }  // namespace
 
-bool valid_date(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  int parts[3] = {0, 0, 0};
-  const std::size_t starts[3] = {0, 5, 8}, lengths[3] = {4, 2, 2};
-  for (int p = 0; p < 3; ++p)
-    for (std::size_t i = starts[p]; i < starts[p] + lengths[p]; ++i) {
-      if (s[i] < '0' || s[i] > '9') return false;
-      parts[p] = parts[p] * 10 + (s[i] - '0');
-    }
-  const std::chrono::year_month_day ymd{std::chrono::year{parts[0]},
-                                        std::chrono::month{static_cast<unsigned>(parts[1])},
-                                        std::chrono::day{static_cast<unsigned>(parts[2])}};
-  return parts[0] >= 1900 && parts[0] <= 2200 && ymd.ok();
-}
-
 bool member_of(db::Session& s, std::int64_t user_id, std::string_view path) {
   return s.query_one<std::int64_t>(
               "SELECT COUNT(*) FROM memberships m JOIN organizations o ON o.id = m.organization_id"
@@ -708,6 +692,9 @@ InitiativeChoices choices(db::Session& s, std::int64_t organization_id, std::str
       "SELECT u.id, u.name_ar, u.name_en FROM users u WHERE u.active = 1 AND u.id IN (SELECT m.user_id FROM"
       " memberships m JOIN organizations o ON o.id = m.organization_id WHERE o.path LIKE ?) ORDER BY u.name_ar, u.id",
       std::string(path) + "%");
+  c.reviewers = s.query<ChangeChoice>(
+      "SELECT u.id, u.name_ar, u.name_en FROM users u WHERE u.active = 1 AND u.id IN (SELECT m.user_id FROM"
+      " memberships m WHERE m.role IN ('platform_admin', 'program_office')) ORDER BY u.name_ar, u.id");
   return c;
 }
 

@@ -64,7 +64,6 @@ struct Owned {
 };
 BOOST_DESCRIBE_STRUCT(Owned, (), (id, organization_id, organization_path, version))
 
-bool valid_date(std::string_view s);
 /// The user is active and holds a role in the organisation at `path` or below it.
 bool member_of(db::Session& s, std::int64_t user_id, std::string_view path);
 /// The user is active and holds a national role (program office or platform administrator).

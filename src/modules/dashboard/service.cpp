@@ -3,6 +3,7 @@
 #include <chrono>
 #include <set>
 
+#include "core/day.hpp"
 #include "core/error.hpp"
 #include "modules/dashboard/repository.hpp"
 #include "platform/organizations/api.hpp"
@@ -12,7 +13,7 @@ namespace manzuma::modules {
 
 namespace {
 
-dashboard::Today today_of(const core::Clock& clock) { return {core::iso8601(clock.now()).substr(0, 10)}; }
+dashboard::Today today_of(const core::Clock& clock) { return {core::today(clock)}; }
 
 void require_national(const core::Actor& actor) {
   if (!platform::may_call(actor, "dashboard.national")) throw core::Error::forbidden();

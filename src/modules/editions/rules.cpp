@@ -1,7 +1,8 @@
 #include "modules/editions/rules.hpp"
 
-#include <chrono>
 #include <string>
+
+#include "core/error.hpp"
 
 namespace manzuma::modules::editions {
 
@@ -32,25 +33,6 @@ const char* status_en(EditionStatus s) {
 }
 
 }  // namespace
-
-bool is_iso_date(std::string_view t) {
-  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (t[i] < '0' || t[i] > '9') return false;
-  const int y = std::stoi(std::string(t.substr(0, 4)));
-  const unsigned m = static_cast<unsigned>(std::stoi(std::string(t.substr(5, 2))));
-  const unsigned d = static_cast<unsigned>(std::stoi(std::string(t.substr(8, 2))));
-  return std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}.ok();
-}
-
-void check_period(platform::Validator& v, std::string_view starts_on, std::string_view ends_on) {
-  const bool start_ok = is_iso_date(starts_on), end_ok = is_iso_date(ends_on);
-  if (!start_ok) v.fail("starts_on", "invalid_date", "تاريخ غير صالح (YYYY-MM-DD)", "Not a valid date (YYYY-MM-DD)");
-  if (!end_ok) v.fail("ends_on", "invalid_date", "تاريخ غير صالح (YYYY-MM-DD)", "Not a valid date (YYYY-MM-DD)");
-  // ISO days compare as text.
-  if (start_ok && end_ok && ends_on < starts_on)
-    v.fail("ends_on", "before_start", "تاريخ النهاية قبل تاريخ البداية", "The end date is before the start date");
-}
 
 void require_transition(EditionStatus from, EditionStatus to) {
   const bool allowed = (from == EditionStatus::planning && to == EditionStatus::open) ||

@@ -39,7 +39,7 @@ Fields check_fields(db::Session& s, platform::Validator& v, std::int64_t number,
   f.title_en = v.text("title_en", title_en, 2, 200);
   f.goals_ar = v.text("goals_ar", goals_ar, 0, 4000);
   f.goals_en = v.text("goals_en", goals_en, 0, 4000);
-  editions::check_period(v, starts_on, ends_on);
+  v.day_range("starts_on", starts_on, "ends_on", ends_on);
   if (!v.has_errors() && repo::number_taken(s, number, self_id))
     v.fail("number", "duplicate", "توجد نسخة أخرى بهذا الرقم", "Another edition has this number");
   return f;

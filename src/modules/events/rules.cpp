@@ -1,7 +1,9 @@
 #include "modules/events/rules.hpp"
 
-#include <chrono>
+#include <initializer_list>
 #include <string>
+
+#include "core/error.hpp"
 
 namespace manzuma::modules::events {
 
@@ -43,26 +45,9 @@ core::Error state_conflict(std::string ar, std::string en, std::string field = {
 
 }  // namespace
 
-bool is_iso_date(std::string_view t) {
-  if (t.size() != 10 || t[4] != '-' || t[7] != '-' || !digits(t, {0, 1, 2, 3, 5, 6, 8, 9})) return false;
-  const int y = std::stoi(std::string(t.substr(0, 4)));
-  const auto m = static_cast<unsigned>(std::stoi(std::string(t.substr(5, 2))));
-  const auto d = static_cast<unsigned>(std::stoi(std::string(t.substr(8, 2))));
-  return std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}.ok();
-}
-
 bool is_clock_time(std::string_view t) {
   if (t.size() != 5 || t[2] != ':' || !digits(t, {0, 1, 3, 4})) return false;
   return std::stoi(std::string(t.substr(0, 2))) < 24 && std::stoi(std::string(t.substr(3, 2))) < 60;
-}
-
-void check_period(platform::Validator& v, std::string_view starts_on, std::string_view ends_on) {
-  const bool start_ok = is_iso_date(starts_on), end_ok = is_iso_date(ends_on);
-  if (!start_ok) v.fail("starts_on", "invalid_date", "تاريخ غير صالح (YYYY-MM-DD)", "Not a valid date (YYYY-MM-DD)");
-  if (!end_ok) v.fail("ends_on", "invalid_date", "تاريخ غير صالح (YYYY-MM-DD)", "Not a valid date (YYYY-MM-DD)");
-  // ISO days compare as text.
-  if (start_ok && end_ok && ends_on < starts_on)
-    v.fail("ends_on", "before_start", "تاريخ النهاية قبل تاريخ البداية", "The end date is before the start date");
 }
 
 void require_transition(EventStatus from, EventStatus to) {

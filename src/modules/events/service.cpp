@@ -43,7 +43,7 @@ void check_fields(db::Session& s, platform::Validator& v, Event& e, const std::o
   e.place_en = v.text("place_en", place_en, 0, 300);
   e.agenda_ar = v.text("agenda_ar", agenda_ar, 0, 8000);
   e.agenda_en = v.text("agenda_en", agenda_en, 0, 8000);
-  events::check_period(v, starts_on, ends_on);
+  v.day_range("starts_on", starts_on, "ends_on", ends_on);
   if (capacity && (*capacity < 1 || *capacity > 100000))
     v.fail("capacity", "out_of_range", "السعة بين ١ و١٠٠٠٠٠ مقعد، أو اتركها فارغة بلا حد",
            "Capacity is between 1 and 100,000 seats, or empty for no limit");
@@ -185,9 +185,7 @@ EventSession EventService::add_session(const core::Actor& actor, std::int64_t ev
     x.title_en = v.text("title_en", in.title_en, 2, 300);
     x.speaker_ar = v.text("speaker_ar", in.speaker_ar, 0, 200);
     x.speaker_en = v.text("speaker_en", in.speaker_en, 0, 200);
-    if (!events::is_iso_date(in.day))
-      v.fail("day", "invalid_date", "تاريخ غير صالح (YYYY-MM-DD)", "Not a valid date (YYYY-MM-DD)");
-    else if (in.day < e.starts_on || in.day > e.ends_on)
+    if (v.day("day", in.day) && (in.day < e.starts_on || in.day > e.ends_on))
       v.fail("day", "outside_event", "اليوم خارج مدة الفعالية", "The day is outside the event's dates");
     if (!events::is_clock_time(in.starts_at))
       v.fail("starts_at", "invalid_time", "وقت غير صالح (HH:MM)", "Not a valid time (HH:MM)");

@@ -2,17 +2,15 @@
 
 #include <spdlog/spdlog.h>
 
-#include <charconv>
-#include <chrono>
 #include <map>
 
+#include "core/day.hpp"
 #include "core/json.hpp"
 #include "modules/notifications/repository.hpp"
 
 namespace manzuma::modules {
 
 namespace repo = notifications;
-namespace chr = std::chrono;
 
 namespace {
 
@@ -20,27 +18,6 @@ constexpr int kDigestLookbackDays = 7;
 constexpr std::size_t kDigestItems = 50;
 
 core::Error notice_not_found() { return core::Error::not_found("الإشعار غير موجود", "The notice was not found"); }
-
-std::optional<chr::year_month_day> parse_day(std::string_view t) {
-  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
-  int y = 0;
-  unsigned m = 0, d = 0;
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (t[i] < '0' || t[i] > '9') return std::nullopt;
-  std::from_chars(t.data(), t.data() + 4, y);
-  std::from_chars(t.data() + 5, t.data() + 7, m);
-  std::from_chars(t.data() + 8, t.data() + 10, d);
-  const chr::year_month_day day{chr::year{y}, chr::month{m}, chr::day{d}};
-  return day.ok() ? std::optional(day) : std::nullopt;
-}
-
-std::string format_day(chr::sys_days d) {
-  const chr::year_month_day ymd{d};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                static_cast<unsigned>(ymd.day()));
-  return buf;
-}
 
 struct KindLabel {
   std::string_view kind, ar, en;
@@ -175,13 +152,13 @@ core::Page<Digest> NotificationService::digests(const core::Actor& actor, const 
 void NotificationService::add_due_source(DueSource source) { sources_.push_back(std::move(source)); }
 
 ScanResult NotificationService::scan(std::string_view today) {
-  const auto day = parse_day(today);
+  const auto day = core::parse_day(today);
   if (!day)
     throw core::Error::invalid_field("today", "invalid_date", "اليوم غير صالح؛ الصيغة YYYY-MM-DD",
                                      "Not a valid day (YYYY-MM-DD)");
   std::lock_guard lock(scan_mutex_);
   ScanResult result;
-  result.today = format_day(chr::sys_days{*day});
+  result.today = core::format_day(*day);
   const std::string now = core::iso8601(clock_.now());
   db_.write([&](db::Session& s) {
     if (s.dialect() == db::Dialect::postgres) s.exec("SELECT pg_advisory_xact_lock(7263)");
@@ -190,8 +167,8 @@ ScanResult NotificationService::scan(std::string_view today) {
         if (notify(s, clock_, notice)) ++result.notices_created;
     // Digests of the days before today (complete days), a week back, for users who have none yet.
     for (int back = kDigestLookbackDays; back >= 1; --back) {
-      const auto d = chr::sys_days{*day} - chr::days{back};
-      const auto from = format_day(d), to = format_day(d + chr::days{1});
+      const auto d = core::add_days(*day, -back);
+      const auto from = core::format_day(d), to = core::format_day(core::add_days(d, 1));
       const auto notices = repo::notices_without_digest(s, from, to);
       for (std::size_t i = 0; i < notices.size();) {
         std::size_t j = i;
@@ -205,7 +182,7 @@ ScanResult NotificationService::scan(std::string_view today) {
   });
   if (!smtp_.enabled()) return result;
 
-  const auto since = format_day(chr::sys_days{*day} - chr::days{kDigestLookbackDays});
+  const auto since = core::format_day(core::add_days(*day, -kDigestLookbackDays));
   const auto unsent = db_.read([&](db::Session& s) { return repo::unsent_digests(s, since); });
   for (const auto& d : unsent) {
     // Claimed before sending, so two scans never send the same digest; given back if the send fails.

@@ -2,8 +2,8 @@
 
 #include <map>
 
+#include "core/day.hpp"
 #include "db/query.hpp"
-#include "modules/partnerships/dates.hpp"
 
 namespace manzuma::modules::partnerships {
 
@@ -107,7 +107,7 @@ std::optional<Partnership> load(db::Session& s, std::int64_t id, std::string_vie
   p.expires_on = row->expires_on;
   p.status = status_on(row->status, row->expires_on, today);
   p.renewal_reminder_days = row->renewal_reminder_days;
-  p.days_to_expiry = days_between(today, row->expires_on);
+  p.days_to_expiry = core::days_between(today, row->expires_on);
   p.renewal_due =
       p.status == PartnershipStatus::active && p.days_to_expiry >= 0 && p.days_to_expiry <= p.renewal_reminder_days;
   p.terminated_on = row->terminated_on;
@@ -185,7 +185,7 @@ core::Page<PartnershipSummary> list(db::Session& s, const core::ListQuery& q, st
     p.expires_on = r.expires_on;
     p.status = status_on(r.status, r.expires_on, today);
     p.renewal_reminder_days = r.renewal_reminder_days;
-    p.days_to_expiry = days_between(today, r.expires_on);
+    p.days_to_expiry = core::days_between(today, r.expires_on);
     p.renewal_due =
         p.status == PartnershipStatus::active && p.days_to_expiry >= 0 && p.days_to_expiry <= p.renewal_reminder_days;
     page.items.push_back(std::move(p));
@@ -290,8 +290,8 @@ std::vector<PartnershipRow> renewal_due(db::Session& s, std::string_view today) 
   auto rows = s.query<PartnershipRow>(
       "SELECT " + std::string(kColumns) + " FROM partnerships WHERE status = 'active' AND expires_on >= ?",
       std::string(today));
-  std::erase_if(rows,
-                [&](const PartnershipRow& r) { return days_between(today, r.expires_on) > r.renewal_reminder_days; });
+  std::erase_if(
+      rows, [&](const PartnershipRow& r) { return core::days_between(today, r.expires_on) > r.renewal_reminder_days; });
   return rows;
 }
 

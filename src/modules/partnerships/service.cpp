@@ -2,9 +2,9 @@
 
 #include <set>
 
+#include "core/day.hpp"
 #include "core/json.hpp"
 #include "modules/partnerships/api.hpp"
-#include "modules/partnerships/dates.hpp"
 #include "modules/partnerships/repository.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/validation.hpp"
@@ -82,17 +82,13 @@ CheckedFields check_fields(db::Session& s, Validator& v, const std::string& titl
   c.title_en = v.text("title_en", title_en, 3, 300);
   c.summary_ar = v.text("summary_ar", summary_ar.value_or(""), 0, 4000);
   c.summary_en = v.text("summary_en", summary_en.value_or(""), 0, 4000);
-  const auto signed_day = repo::parse_day(signed_on);
-  if (!signed_day)
-    v.fail("signed_on", "invalid_date", "تاريخ التوقيع غير صالح؛ الصيغة YYYY-MM-DD",
-           "The signing date is not a valid day (YYYY-MM-DD)");
-  else
-    c.signed_on = repo::format_day(*signed_day);
+  const auto signed_day = v.day("signed_on", signed_on);
+  if (signed_day) c.signed_on = core::format_day(*signed_day);
   if (duration_months < 1 || duration_months > 120)
     v.fail("duration_months", "out_of_range", "مدة المذكرة بين شهر واحد و١٢٠ شهرًا",
            "The duration must be between 1 and 120 months");
   else if (signed_day)
-    c.expires_on = repo::add_months(*signed_day, duration_months);
+    c.expires_on = core::format_day(core::add_months(*signed_day, duration_months));
 
   std::set<std::int64_t> seen;
   for (auto id : party_ids) {
@@ -135,15 +131,13 @@ CheckedAction check_action(db::Session& s, Validator& v, const repo::Partnership
   c.title_en = v.text("title_en", title_en, 3, 300);
   if (!repo::active_user_names(s, owner_id))
     v.fail("owner_id", "not_found", "المسؤول غير موجود أو حسابه معطّل", "The owner is not an active user");
-  const auto due = repo::parse_day(due_on);
-  if (!due)
-    v.fail("due_on", "invalid_date", "تاريخ الاستحقاق غير صالح؛ الصيغة YYYY-MM-DD",
-           "The due date is not a valid day (YYYY-MM-DD)");
-  else if (repo::format_day(*due) < p.signed_on)
-    v.fail("due_on", "before_signing", "لا يسبق تاريخ الاستحقاق تاريخ توقيع المذكرة",
-           "The due date cannot be before the memorandum was signed");
-  else
-    c.due_on = repo::format_day(*due);
+  if (const auto due = v.day("due_on", due_on)) {
+    if (core::format_day(*due) < p.signed_on)
+      v.fail("due_on", "before_signing", "لا يسبق تاريخ الاستحقاق تاريخ توقيع المذكرة",
+             "The due date cannot be before the memorandum was signed");
+    else
+      c.due_on = core::format_day(*due);
+  }
   return c;
 }
 
@@ -163,12 +157,12 @@ void notify_owner(db::Session& s, const core::Clock& clock, const repo::Partners
 }  // namespace
 
 core::Page<PartnershipSummary> PartnershipService::list(const core::Actor&, const core::ListQuery& q) {
-  const auto today = repo::today(clock_);
+  const auto today = core::today(clock_);
   return db_.read([&](db::Session& s) { return repo::list(s, q, today); });
 }
 
 Partnership PartnershipService::get(const core::Actor&, std::int64_t id) {
-  const auto today = repo::today(clock_);
+  const auto today = core::today(clock_);
   auto p = db_.read([&](db::Session& s) { return repo::load(s, id, today); });
   if (!p) throw partnership_not_found();
   return *p;
@@ -194,7 +188,7 @@ Partnership PartnershipService::create(const core::Actor& actor, const Partnersh
     row.id = repo::insert(s, row);
     repo::replace_parties(s, row.id, c.parties);
     repo::replace_areas(s, row.id, c.areas);
-    auto stored = repo::load(s, row.id, repo::today(clock_));
+    auto stored = repo::load(s, row.id, core::today(clock_));
     auto changes = core::json::encode(*stored).as_object();
     changes.erase("actions");
     platform::audit(s, clock_, &actor, actor.origin,
@@ -206,7 +200,7 @@ Partnership PartnershipService::create(const core::Actor& actor, const Partnersh
 
 Partnership PartnershipService::update(const core::Actor& actor, std::int64_t id, const PartnershipUpdate& in) {
   return db_.write([&](db::Session& s) {
-    const auto today = repo::today(clock_);
+    const auto today = core::today(clock_);
     auto current = repo::find(s, id);
     if (!current) throw partnership_not_found();
     Validator v;
@@ -250,7 +244,7 @@ Partnership PartnershipService::update(const core::Actor& actor, std::int64_t id
 
 Partnership PartnershipService::transition(const core::Actor& actor, std::int64_t id, const PartnershipTransition& in) {
   return db_.write([&](db::Session& s) {
-    const auto today = repo::today(clock_);
+    const auto today = core::today(clock_);
     auto current = repo::find(s, id);
     if (!current) throw partnership_not_found();
     const auto from = effective(*current, today);
@@ -283,7 +277,7 @@ Partnership PartnershipService::transition(const core::Actor& actor, std::int64_
 PartnershipAction PartnershipService::add_action(const core::Actor& actor, std::int64_t id,
                                                  const PartnershipActionInput& in) {
   return db_.write([&](db::Session& s) {
-    const auto today = repo::today(clock_);
+    const auto today = core::today(clock_);
     auto p = repo::find(s, id);
     if (!p) throw partnership_not_found();
     Validator v;
@@ -314,7 +308,7 @@ PartnershipAction PartnershipService::add_action(const core::Actor& actor, std::
 PartnershipAction PartnershipService::update_action(const core::Actor& actor, std::int64_t id, std::int64_t action_id,
                                                     const PartnershipActionUpdate& in) {
   return db_.write([&](db::Session& s) {
-    const auto today = repo::today(clock_);
+    const auto today = core::today(clock_);
     auto p = repo::find(s, id);
     if (!p) throw partnership_not_found();
     auto current = repo::find_action(s, id, action_id);
@@ -373,7 +367,7 @@ std::vector<Notice> PartnershipService::due_notices(db::Session& s, std::string_
                      std::to_string(p.id), "partnership.expired:" + std::to_string(p.id) + ":" + p.expires_on});
   }
   for (const auto& p : repo::renewal_due(s, today)) {
-    const auto days = std::to_string(repo::days_between(today, p.expires_on));
+    const auto days = std::to_string(core::days_between(today, p.expires_on));
     for (auto user : office)
       out.push_back({user, std::string(partnerships::kRenewalKind), "حان تجديد مذكرة التعاون: " + p.title_ar,
                      "MoU renewal due: " + p.title_en, "تنتهي المذكرة في " + p.expires_on + " (بعد " + days + " يومًا)",

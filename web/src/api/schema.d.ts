@@ -3456,6 +3456,7 @@ export interface components {
             teams: components["schemas"]["ChangeChoice"][];
             groups: components["schemas"]["ChangeChoice"][];
             users: components["schemas"]["ChangeChoice"][];
+            reviewers: components["schemas"]["ChangeChoice"][];
         };
         ChangeChoice: {
             /** Format: int64 */

@@ -189,13 +189,13 @@ export function FileUpload({ organizationId, onUploaded, label, accept = attachm
         {state.kind === 'done' && (
           <Group gap={6} role="status" wrap="nowrap">
             <IconCircleCheck size={18} color="var(--mantine-color-green-7)" aria-hidden />
-            <Text size="sm" c="green.8">
+            <Text size="sm" c="teal.9">
               {t('common.uploaded', { name: state.name })}
             </Text>
           </Group>
         )}
         {failure && (
-          <Text size="sm" c="red.8" role="alert">
+          <Text size="sm" c="red.9" role="alert">
             {failure}
           </Text>
         )}

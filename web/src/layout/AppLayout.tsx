@@ -151,12 +151,15 @@ export function AppLayout() {
                   </Text>
                 )}
                 {section.items.map((item) => {
-                  const active = item.to === '/' ? pathname === '/' : pathname.startsWith(item.to);
+                  // The most specific item wins: /change/saturation is not also "/change".
+                  const matches = (to: string) => (to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`));
+                  const active = matches(item.to) && !sections.some((s) => s.items.some((o) => o.to.length > item.to.length && o.to.startsWith(item.to) && matches(o.to)));
                   return (
                     <NavLink
                       key={item.to}
                       component={Link}
                       to={item.to}
+                      activeOptions={{ exact: true }}
                       label={t(item.label)}
                       leftSection={<item.icon size={18} stroke={1.6} aria-hidden />}
                       active={active}

@@ -5,6 +5,7 @@ import {
   IconBuildingCommunity,
   IconCalendarEvent,
   IconChartBar,
+  IconTargetArrow,
   IconFlask,
   IconHeartHandshake,
   IconHome,
@@ -55,6 +56,17 @@ export const navigation: NavSection[] = [
       { to: '/adoptions', label: 'common.nav.adoptions', icon: IconRoute, permission: 'adoptions.read' },
       { to: '/events', label: 'common.nav.events', icon: IconCalendarEvent, permission: 'events.read' },
       { to: '/partnerships', label: 'common.nav.partnerships', icon: IconHeartHandshake, permission: 'partnerships.read' },
+    ],
+  },
+  {
+    label: 'common.nav.change',
+    items: [
+      { to: '/change', label: 'common.nav.changeInitiatives', icon: IconTargetArrow, permission: 'change.read' },
+      { to: '/change/saturation', label: 'common.nav.changeSaturation', icon: IconChartBar, permission: 'change.read' },
+      { to: '/change/national', label: 'common.nav.changeNational', icon: IconChartBar, permission: 'change.national' },
+      { to: '/change/teams', label: 'common.nav.changeTeams', icon: IconUsersGroup, permission: 'change.read' },
+      { to: '/change/challenges', label: 'common.nav.changeChallenges', icon: IconListCheck, permission: 'change.read' },
+      { to: '/change/gates', label: 'common.nav.changeGates', icon: IconStack2, permission: 'change.govern' },
     ],
   },
   {
