@@ -341,7 +341,7 @@ void seed_change(App& app, DemoRefs& refs) {
   // default, so next month's training on top of Tawtheeq saturates them.
   for (const auto& h : kHeads) {
     const int capacity = std::string(h.organization) == "sjc" ? 45 : 60;
-    insights.update_entity(office, org(h.organization), {capacity, true, std::nullopt});
+    insights.update_entity(office, org(h.organization), {capacity, true, 0});
   }
 
   // Heads and teams.

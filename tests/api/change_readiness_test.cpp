@@ -428,7 +428,7 @@ TEST(ChangeReadiness, SaturationMarksAMonthOverCapacityAndNamesTheInitiatives) {
   const auto org = new_ministry();
   auto& office = as(kOffice);
   auto set = office.put(kBase + "/entities/" + std::to_string(org),
-                        bj::object{{"capacity", 60}, {"governance_project", false}});
+                        bj::object{{"capacity", 60}, {"governance_project", false}, {"version", 0}});
   ASSERT_EQ(set.status, 200) << set.body;
   const auto group = make_group(org);
   const auto quiet = make_group(org);
@@ -486,10 +486,18 @@ TEST(ChangeReadiness, EntitySettingsAreTheProgramOfficesWithRangesAndVersions) {
   auto& office = as(kOffice);
   auto list = office.get(kBase + "/entities?page[size]=200&q=" + url_encode(std::to_string(org)));
   ASSERT_EQ(list.status, 200) << list.body;
-  auto bad =
-      office.put(kBase + "/entities/" + std::to_string(org), bj::object{{"capacity", 0}, {"governance_project", true}});
+  auto bad = office.put(kBase + "/entities/" + std::to_string(org),
+                        bj::object{{"capacity", 0}, {"governance_project", true}, {"version", 0}});
   EXPECT_EQ(bad.status, 400);
   EXPECT_EQ(bad.error_fields(), std::vector<std::string>{"capacity"});
+  // The version read is required, 0 for an entity still on the defaults.
+  auto unversioned = office.put(kBase + "/entities/" + std::to_string(org),
+                                bj::object{{"capacity", 80}, {"governance_project", true}});
+  EXPECT_EQ(unversioned.status, 400);
+  EXPECT_EQ(unversioned.error_fields(), std::vector<std::string>{"version"});
+  auto wrong = office.put(kBase + "/entities/" + std::to_string(org),
+                          bj::object{{"capacity", 80}, {"governance_project", true}, {"version", 3}});
+  EXPECT_EQ(wrong.status, 409);
   auto first = office.put(kBase + "/entities/" + std::to_string(org),
                           bj::object{{"capacity", 80}, {"governance_project", true}, {"version", 0}});
   ASSERT_EQ(first.status, 200) << first.body;
@@ -504,9 +512,15 @@ TEST(ChangeReadiness, EntitySettingsAreTheProgramOfficesWithRangesAndVersions) {
   for (const auto& e : flagged.json().at("items").as_array())
     found = found || e.at("organization_id").as_int64() == org;
   EXPECT_TRUE(found);
-  EXPECT_EQ(
-      office.put(kBase + "/entities/999999999", bj::object{{"capacity", 10}, {"governance_project", true}}).status,
-      404);
+  EXPECT_EQ(office
+                .put(kBase + "/entities/999999999",
+                     bj::object{{"capacity", 10}, {"governance_project", true}, {"version", 0}})
+                .status,
+            404);
+  // The search of the names ignores case in English.
+  auto by_name = office.get(kBase + "/entities?page[size]=200&q=MINISTRY%20OF%20TRANSPORT");
+  ASSERT_EQ(by_name.status, 200);
+  EXPECT_GE(by_name.json().at("items").as_array().size(), 1u) << by_name.body;
 }
 
 TEST(ChangeReadiness, TheNationalViewMatchesTheData) {
@@ -542,10 +556,11 @@ TEST(ChangeReadiness, TheNationalViewMatchesTheData) {
   for (const auto& t : links(kOffice, i1, r3, group, kMinAnswers))
     ASSERT_EQ(answer(t, answer_body(5, 5, 5, 5, 5)).status, 201);
   auto& office = as(kOffice);
-  ASSERT_EQ(
-      office.put(kBase + "/entities/" + std::to_string(org), bj::object{{"capacity", 60}, {"governance_project", true}})
-          .status,
-      200);
+  ASSERT_EQ(office
+                .put(kBase + "/entities/" + std::to_string(org),
+                     bj::object{{"capacity", 60}, {"governance_project", true}, {"version", 0}})
+                .status,
+            200);
 
   auto r = office.get(kBase + "/national");
   ASSERT_EQ(r.status, 200) << r.body;
@@ -644,7 +659,7 @@ TEST(ChangeReadiness, TheNationalViewIsRefusedToEntityRoles) {
     EXPECT_EQ(c.get(kBase + "/national/entities.csv").status, 403) << email;
     EXPECT_EQ(c.get(kBase + "/entities").status, 403) << email;
     EXPECT_EQ(c.put(kBase + "/entities/" + std::to_string(mtcit()),
-                    bj::object{{"capacity", 500}, {"governance_project", true}})
+                    bj::object{{"capacity", 500}, {"governance_project", true}, {"version", 0}})
                   .status,
               403)
         << email;

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <string_view>
 
 #include "authz_fixtures.hpp"
 #include "harness.hpp"
@@ -190,6 +191,29 @@ TEST(Change, GatesAreTheProgramOfficesToConfigure) {
   EXPECT_EQ(as(kOffice).del(kBase + "/gates/" + std::to_string(id)).status, 204);
   EXPECT_EQ(as(kViewer).get(kBase + "/gates").json().as_array().size(), gates.json().as_array().size());
   EXPECT_TRUE(contains(audit_actions("change_gate", id), "change_gate.delete"));
+  // The gates' audit rows belong to no organisation.
+  EXPECT_EQ(Server::shared().query("SELECT COUNT(*) FROM audit_log WHERE resource_type = 'change_gate' AND"
+                                   " resource_id = '" +
+                                   std::to_string(id) + "' AND organization_id IS NOT NULL"),
+            "0");
+
+  // Each caller counts the initiatives they read: the viewer (another entity) none of MTCIT's.
+  const auto counted = [](Client& c) {
+    std::int64_t n = 0;
+    const auto list = c.get(kBase + "/gates");
+    for (const auto& g : list.json().as_array()) n += g.at("initiatives").as_int64();
+    return n;
+  };
+  const auto all = counted(as(kOffice));
+  const auto coordinator_sees = counted(as(kCoordinator));
+  const auto viewer_sees = counted(as(kViewer));
+  EXPECT_GT(all, 0);
+  EXPECT_LT(coordinator_sees, all + 1);
+  EXPECT_EQ(Server::shared().query("SELECT COUNT(*) FROM change_initiatives i JOIN organizations o ON o.id ="
+                                   " i.organization_id WHERE o.path LIKE (SELECT path FROM organizations WHERE id = " +
+                                   std::to_string(mtcit()) + ") || '%'"),
+            std::to_string(coordinator_sees));
+  EXPECT_LT(viewer_sees, all);
 }
 
 TEST(Change, TeamsHaveAHeadAndMembersOfTheirOwnEntity) {
@@ -458,6 +482,16 @@ TEST(Change, ImpactScoresAreZeroToFiveOnTheEntitysGroups) {
   r = coord.put(ipath(id, "/impacts/" + std::to_string(theirs)), aspects(1));
   EXPECT_EQ(r.status, 400);
   EXPECT_TRUE(has_field(r, "group_id"));
+  // A group that does not exist reads the same as another entity's: ids reveal nothing.
+  auto missing = coord.put(ipath(id, "/impacts/999999999"), aspects(1));
+  EXPECT_EQ(missing.status, 400);
+  EXPECT_EQ(missing.json().at("errors"), r.json().at("errors"));
+  // The Arabic message names the aspect in Arabic, not its English field name.
+  auto high = aspects(3);
+  high["mindset"] = 6;
+  auto worded = coord.put(ipath(id, "/impacts/" + std::to_string(notaries)), high);
+  EXPECT_EQ(worded.status, 400);
+  EXPECT_EQ(worded.body.find("(mindset)"), std::string::npos) << worded.body;
 
   ASSERT_EQ(coord.put(ipath(id, "/impacts/" + std::to_string(notaries)), aspects(5)).status, 200);
   auto grid = coord.put(ipath(id, "/impacts/" + std::to_string(clerks)), aspects(2));
@@ -469,6 +503,25 @@ TEST(Change, ImpactScoresAreZeroToFiveOnTheEntitysGroups) {
   auto again = coord.put(ipath(id, "/impacts/" + std::to_string(clerks)), aspects(0));
   EXPECT_EQ(again.json().at("total").as_int64(), 50);
   EXPECT_EQ(coord.get(ipath(id)).json().at("impact_total").as_int64(), 50);
+
+  // An edited group comes back as stored (read again after the write), as the list then shows it.
+  const std::string groups_of =
+      kBase + "/groups?filter[organization_id]=" + std::to_string(mtcit()) + "&page[size]=200";
+  const auto before = coord.get(groups_of);
+  for (const auto& g : before.json().at("items").as_array()) {
+    if (g.at("id").as_int64() != clerks) continue;
+    bj::object edit{
+        {"name_ar", g.at("name_ar")},         {"name_en", "Clerks, renamed"},       {"size", 130},
+        {"location_ar", g.at("location_ar")}, {"location_en", g.at("location_en")}, {"version", g.at("version")}};
+    auto edited = coord.put(kBase + "/groups/" + std::to_string(clerks), edit);
+    ASSERT_EQ(edited.status, 200) << edited.body;
+    EXPECT_EQ(edited.json().at("name_en").as_string(), "Clerks, renamed");
+    const auto after = coord.get(groups_of);
+    for (const auto& a : after.json().at("items").as_array())
+      if (a.at("id").as_int64() == clerks) {
+        EXPECT_EQ(a, edited.json());
+      }
+  }
 
   // A group with an impact row stays; without one it goes.
   auto in_use = coord.del(kBase + "/groups/" + std::to_string(notaries));
@@ -729,6 +782,13 @@ TEST(Change, AGateIsPassedOnlyThroughAReviewByItsReviewers) {
       bj::object{{"decision", "pass_with_conditions"}, {"conditions", "Train the clerks first"}, {"comments", ""}});
   ASSERT_EQ(conditional.status, 200) << conditional.body;
   EXPECT_EQ(coord.get(ipath(id)).json().at("gate_position").as_int64(), 3);
+  // The requester's notice reads the decision in words, not as the enum.
+  bool worded = false;
+  const auto listed5 = coord.get("/api/v1/notifications?page[size]=200");
+  for (const auto& n : listed5.json().at("items").as_array())
+    worded |= n.at("kind").as_string() == "change.review_decided" &&
+              std::string_view(n.at("title_en").as_string()).find("(pass with conditions)") != std::string_view::npos;
+  EXPECT_TRUE(worded);
 }
 
 TEST(Change, NobodyReviewsTheirOwnRequest) {
@@ -830,7 +890,9 @@ TEST(Change, NoGateIsSkippedAndAMoveBackNeedsAReason) {
   auto skip = coord.post(ipath(id, "/gate"), bj::object{{"gate_id", gate_at(4)}, {"reason", "Ahead of plan"}});
   EXPECT_EQ(skip.status, 409);
   EXPECT_EQ(code_of(skip), "gate_skip");
-  EXPECT_EQ(coord.post(ipath(id, "/gate"), bj::object{{"gate_id", gate_at(3)}, {"reason", "Stay"}}).status, 409);
+  auto same = coord.post(ipath(id, "/gate"), bj::object{{"gate_id", gate_at(3)}, {"reason", "Stay"}});
+  EXPECT_EQ(same.status, 409);
+  EXPECT_EQ(code_of(same), "same_gate");
   auto no_reason = coord.post(ipath(id, "/gate"), bj::object{{"gate_id", gate_at(2)}, {"reason", "  "}});
   EXPECT_EQ(no_reason.status, 400);
   EXPECT_TRUE(has_field(no_reason, "reason"));
@@ -852,7 +914,14 @@ TEST(Change, NoGateIsSkippedAndAMoveBackNeedsAReason) {
   auto reviews = coord.get(ipath(id, "/reviews"));
   EXPECT_EQ(reviews.json().at(0).at("status").as_string(), "decided");
   EXPECT_EQ(reviews.json().at(0).at("decision").as_string(), "hold");
+  EXPECT_EQ(reviews.json().at(0).at("comments").as_string(), "The readiness survey failed");
   EXPECT_TRUE(contains(audit_actions("change_initiative", id), "change_initiative.move_back"));
+  bool told = false;
+  const auto notices = as(kOffice).get("/api/v1/notifications?page[size]=200");
+  for (const auto& n : notices.json().at("items").as_array())
+    told |= n.at("kind").as_string() == "change.review_closed" &&
+            n.at("link").as_string() == "/change/initiatives/" + std::to_string(id);
+  EXPECT_TRUE(told);
 
   // At the last gate there is no next review.
   Server::shared().sql(
@@ -984,8 +1053,14 @@ const bool registered = register_authz_fixture([](AuthzSetup& s) {
                  bj::object{{"training", ""}}),
      "team member");
   const auto office_id = user_id(s.admin, kOffice);
-  auto review = s.admin.post(ipath(id, "/reviews"), bj::object{{"reviewer_ids", bj::array{admin_id, office_id}}});
+  // Requested by the administrator of the program office, then handed to the team member as its requester and
+  // given the administrator as a second reviewer: a requester never reviews their own request.
+  auto review = s.admin.post(ipath(id, "/reviews"), bj::object{{"reviewer_ids", bj::array{office_id}}});
   const auto rid = ok(review, "review");
+  s.server.sql("UPDATE change_gate_reviews SET requested_by = " + std::to_string(member_id) +
+               " WHERE id = " + std::to_string(rid));
+  s.server.sql("INSERT INTO change_gate_reviewers (review_id, user_id) VALUES (" + std::to_string(rid) + ", " +
+               std::to_string(admin_id) + ")");
   const auto criterion = review.json().at("checks").at(0).at("criterion_id").as_int64();
   // The first gate holds the initiative, so deleting it is a 409 for those who may.
   const auto gate = s.admin.get(kBase + "/gates").json().at(0).at("id").as_int64();

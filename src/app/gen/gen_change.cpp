@@ -189,9 +189,11 @@ void gen_change(Context& c) {
     int gate = 0;
     const long length = std::max(1L, days(in.starts, in.ends));
     const long done = std::clamp(days(in.starts, c.today), 0L, length);
-    if (in.status == "completed")
-      gate = rng.chance(50) ? 4 : 3;
-    else
+    if (in.status == "completed") {
+      // Completed only at the last gate (the service's rule); the draw stays so the rest of the stream is unchanged.
+      static_cast<void>(rng.chance(50));
+      gate = static_cast<int>(gates.size()) - 1;
+    } else
       gate = static_cast<int>(std::min<long>(3, 4 * done / length));
     gate = std::min<int>(gate, static_cast<int>(gates.size()) - 1);
     const std::int64_t head = head_of[in.org];

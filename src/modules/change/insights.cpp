@@ -10,6 +10,7 @@
 #include "core/json.hpp"
 #include "modules/change/access.hpp"
 #include "modules/change/readiness.hpp"
+#include "modules/change/repository.hpp"
 #include "platform/audit/audit.hpp"
 #include "platform/rbac.hpp"
 #include "platform/validation.hpp"
@@ -118,7 +119,8 @@ namespace {
 // The national view on `day`, from a handful of narrow reads assembled in memory.
 NationalChange national_of(db::Session& s, const std::string& day) {
   NationalChange out;
-  out.gates = repo::gates(s);
+  for (const auto& g : portfolio::gates(s, portfolio::ReadScope{true, {}}))
+    out.gates.push_back({g.id, g.position, g.name_ar, g.name_en, 0});
   std::unordered_map<std::int64_t, std::size_t> gate_index;
   for (std::size_t k = 0; k < out.gates.size(); ++k) gate_index[out.gates[k].gate_id] = k;
   std::unordered_map<std::int64_t, repo::EntitySettings> settings;
@@ -352,15 +354,17 @@ ChangeEntity ChangeInsightsService::update_entity(const core::Actor& actor, std:
   const auto now = core::iso8601(clock_.now());
   return db_.write([&](db::Session& s) {
     const auto org = repo::find_organization(s, organization_id);
-    if (!org || (org->kind != "ministry" && org->kind != "authority" && org->kind != "government_company" &&
-                 org->kind != "governorate"))
+    if (!org || std::find(repo::kGovernmentKinds.begin(), repo::kGovernmentKinds.end(), org->kind) ==
+                    repo::kGovernmentKinds.end())
       throw entity_not_found();
     platform::Validator v;
     if (in.capacity < 1 || in.capacity > 500)
       v.fail("capacity", "out_of_range", "الطاقة الاستيعابية من 1 إلى 500", "The capacity is from 1 to 500");
     v.check();
     const auto current = *repo::find_entity(s, organization_id);
-    if (in.version && *in.version != current.version) throw platform::stale_version();
+    // The version read is required, 0 for an entity still on the defaults: two program-office users never
+    // overwrite each other's settings unseen.
+    if (in.version != current.version) throw platform::stale_version();
     if (!repo::save_entity(s, organization_id, in.capacity, in.governance_project, current.version, now))
       throw platform::stale_version();
     auto stored = *repo::find_entity(s, organization_id);

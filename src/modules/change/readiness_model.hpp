@@ -197,8 +197,8 @@ BOOST_DESCRIBE_STRUCT(ChangeEntity, (),
 struct ChangeEntityUpdate {
   std::int64_t capacity = 0;
   bool governance_project = false;
-  /// The version read (0 or absent for an entity with the defaults).
-  std::optional<std::int64_t> version;
+  /// The version read (required; 0 for an entity with the defaults).
+  std::int64_t version = 0;
 };
 BOOST_DESCRIBE_STRUCT(ChangeEntityUpdate, (), (capacity, governance_project, version))
 

@@ -10,9 +10,6 @@ namespace manzuma::modules::change::readiness {
 
 namespace {
 
-// The organisations that run change initiatives and have a capacity the program office sets.
-constexpr std::string_view kGovernmentKinds = "('ministry', 'authority', 'government_company', 'governorate')";
-
 struct LinkCount {
   std::int64_t survey_id = 0;
   std::int64_t group_id = 0;
@@ -244,11 +241,19 @@ std::vector<ImpactLoad> loads_of(db::Session& s, std::optional<std::int64_t> org
 
 core::Page<ChangeEntity> entities(db::Session& s, const core::ListQuery& q) {
   db::Where w;
-  w.add("o.kind IN " + std::string(kGovernmentKinds));
+  {
+    std::string in;
+    std::vector<db::Value> kinds;
+    for (auto k : kGovernmentKinds) {
+      in += in.empty() ? "?" : ", ?";
+      kinds.emplace_back(std::string(k));
+    }
+    w.add_values("o.kind IN (" + in + ")", kinds);
+  }
   if (auto v = q.bool_filter("governance_project"))
     w.add(*v ? "COALESCE(ce.governance_project, 0) = 1" : "COALESCE(ce.governance_project, 0) = 0");
   if (!q.q.empty())
-    w.add("(o.name_ar LIKE ? ESCAPE '\\' OR o.name_en LIKE ? ESCAPE '\\')", db::contains_pattern(q.q),
+    w.add("(o.name_ar LIKE ? ESCAPE '\\' OR LOWER(o.name_en) LIKE LOWER(?) ESCAPE '\\')", db::contains_pattern(q.q),
           db::contains_pattern(q.q));
   const std::string from = " FROM organizations o LEFT JOIN change_entities ce ON ce.organization_id = o.id";
   return db::fetch_page<ChangeEntity>(
@@ -288,11 +293,6 @@ std::vector<NamedOrganization> organizations_with_initiatives(db::Session& s) {
   return s.query<NamedOrganization>(
       "SELECT o.id, o.name_ar, o.name_en FROM organizations o WHERE o.id IN"
       " (SELECT DISTINCT organization_id FROM change_initiatives) ORDER BY o.name_ar, o.id");
-}
-
-std::vector<NationalGate> gates(db::Session& s) {
-  return s.query<NationalGate>(
-      "SELECT id AS gate_id, position, name_ar, name_en, 0 AS initiatives FROM change_gates ORDER BY position");
 }
 
 std::vector<EntitySettings> entity_settings(db::Session& s) {

@@ -3,6 +3,7 @@
 // impacts, actions and risks the portfolio side (repository.hpp) writes, and organisation names; writes only
 // surveys, links, responses, tallies and entity settings.
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -18,6 +19,10 @@ namespace manzuma::modules::change::readiness {
 
 /// The saturation capacity of an entity the program office has not set.
 inline constexpr std::int64_t kDefaultCapacity = 60;
+
+/// The organisation kinds that run change initiatives and have settings the program office keeps (entities).
+inline constexpr std::array<std::string_view, 4> kGovernmentKinds = {"ministry", "authority", "government_company",
+                                                                     "governorate"};
 
 struct SurveyRow {
   std::int64_t id = 0;
@@ -133,7 +138,7 @@ std::vector<GroupFacts> groups_of(db::Session& s, std::int64_t organization_id);
 /// entity's when `organization_id` is empty.
 std::vector<ImpactLoad> loads_of(db::Session& s, std::optional<std::int64_t> organization_id,
                                  std::string_view first_month, std::string_view last_month);
-/// Government entities (ministries, authorities, government companies, governorates) with their settings.
+/// Organisations of kGovernmentKinds with their settings.
 core::Page<ChangeEntity> entities(db::Session& s, const core::ListQuery& q);
 std::optional<ChangeEntity> find_entity(db::Session& s, std::int64_t organization_id);
 /// Inserts or updates the settings row; false on a stale version.
@@ -164,7 +169,6 @@ struct NamedOrganization {
 BOOST_DESCRIBE_STRUCT(NamedOrganization, (), (id, name_ar, name_en))
 /// The organisations that have initiatives, by Arabic name.
 std::vector<NamedOrganization> organizations_with_initiatives(db::Session& s);
-std::vector<NationalGate> gates(db::Session& s);
 
 struct EntitySettings {
   std::int64_t organization_id = 0;

@@ -83,14 +83,28 @@ struct CriterionRecord {
 };
 BOOST_DESCRIBE_STRUCT(CriterionRecord, (), (id, gate_id, position, kind, text_ar, text_en))
 
-constexpr std::string_view kGateSelect =
-    "SELECT g.id, g.position, g.name_ar, g.name_en, g.description_ar, g.description_en,"
-    " (SELECT COUNT(*) FROM change_initiatives i WHERE i.gate_id = g.id) AS initiatives, g.version"
-    " FROM change_gates g";
-
-std::vector<ChangeGate> gates_where(db::Session& s, const std::string& where, std::optional<std::int64_t> param) {
-  std::vector<GateRecord> rows = param ? s.query<GateRecord>(std::string(kGateSelect) + where, *param)
-                                       : s.query<GateRecord>(std::string(kGateSelect) + where);
+// The gates with their criteria, each gate's initiatives counted within `scope`.
+std::vector<ChangeGate> gates_where(db::Session& s, const ReadScope& scope, const std::string& where,
+                                    std::optional<std::int64_t> param) {
+  std::string count = "SELECT COUNT(*) FROM change_initiatives i WHERE i.gate_id = g.id";
+  std::vector<db::Value> values;
+  if (!scope.all) {
+    if (scope.paths.empty()) {
+      count += " AND 1 = 0";
+    } else {
+      count += " AND i.organization_id IN (SELECT og.id FROM organizations og WHERE ";
+      for (std::size_t k = 0; k < scope.paths.size(); ++k) {
+        count += k ? " OR og.path LIKE ?" : "og.path LIKE ?";
+        values.emplace_back(scope.paths[k] + "%");
+      }
+      count += ")";
+    }
+  }
+  if (param) values.emplace_back(*param);
+  const auto rows = s.query_values<GateRecord>(
+      "SELECT g.id, g.position, g.name_ar, g.name_en, g.description_ar, g.description_en, (" + count +
+          ") AS initiatives, g.version FROM change_gates g" + where,
+      values);
   std::vector<ChangeGate> out;
   if (rows.empty()) return out;
   std::vector<std::int64_t> ids;
@@ -368,16 +382,18 @@ std::optional<std::pair<std::string, std::string>> attachment_of(db::Session& s,
 // ---------------------------------------------------------------------------------------------
 // Gates
 
-std::vector<ChangeGate> gates(db::Session& s) { return gates_where(s, " ORDER BY g.position", std::nullopt); }
+std::vector<ChangeGate> gates(db::Session& s, const ReadScope& scope) {
+  return gates_where(s, scope, " ORDER BY g.position", std::nullopt);
+}
 
 std::optional<ChangeGate> find_gate(db::Session& s, std::int64_t id) {
-  auto v = gates_where(s, " WHERE g.id = ?", id);
+  auto v = gates_where(s, ReadScope{true, {}}, " WHERE g.id = ?", id);
   if (v.empty()) return std::nullopt;
   return std::move(v.front());
 }
 
 std::optional<ChangeGate> gate_at(db::Session& s, std::int64_t position) {
-  auto v = gates_where(s, " WHERE g.position = ?", position);
+  auto v = gates_where(s, ReadScope{true, {}}, " WHERE g.position = ?", position);
   if (v.empty()) return std::nullopt;
   return std::move(v.front());
 }

@@ -72,7 +72,9 @@ bool national_user(db::Session& s, std::int64_t user_id);
 std::optional<std::pair<std::string, std::string>> attachment_of(db::Session& s, std::int64_t attachment_id);
 
 // Gates
-std::vector<ChangeGate> gates(db::Session& s);
+/// Every gate in order, each with its initiatives counted within `scope` (the national view: all).
+std::vector<ChangeGate> gates(db::Session& s, const ReadScope& scope);
+/// One gate, its initiatives counted in every entity.
 std::optional<ChangeGate> find_gate(db::Session& s, std::int64_t id);
 std::optional<ChangeGate> gate_at(db::Session& s, std::int64_t position);
 std::int64_t last_position(db::Session& s);

@@ -79,10 +79,32 @@ std::string optional_ar(platform::Validator& v, std::string_view field, std::str
   return t;
 }
 
+// The Arabic name of a scored field or an impact aspect, for the Arabic messages (which name no English field).
+std::string_view arabic_name(std::string_view field) {
+  static constexpr std::pair<std::string_view, std::string_view> kNames[] = {{"influence", "التأثير"},
+                                                                             {"support", "التأييد"},
+                                                                             {"likelihood", "الاحتمالية"},
+                                                                             {"impact", "الأثر"},
+                                                                             {"size", "عدد أفراد الفئة"},
+                                                                             {"processes", "الإجراءات"},
+                                                                             {"systems", "الأنظمة"},
+                                                                             {"tools", "الأدوات"},
+                                                                             {"job_roles", "الأدوار الوظيفية"},
+                                                                             {"behaviours", "السلوكيات"},
+                                                                             {"mindset", "طريقة التفكير"},
+                                                                             {"reporting", "خطوط التبعية"},
+                                                                             {"performance", "قياس الأداء"},
+                                                                             {"compensation", "المكافآت"},
+                                                                             {"location", "مكان العمل"}};
+  for (const auto& [en, ar] : kNames)
+    if (en == field) return ar;
+  return "القيمة";
+}
+
 void check_range(platform::Validator& v, std::string_view field, std::int64_t value, std::int64_t lo, std::int64_t hi) {
   if (value < lo || value > hi)
     v.fail(field, "out_of_range",
-           "القيمة بين " + std::to_string(lo) + " و" + std::to_string(hi) + " (الحقل " + std::string(field) + ")",
+           std::string(arabic_name(field)) + " بين " + std::to_string(lo) + " و" + std::to_string(hi),
            std::string(field) + " must be between " + std::to_string(lo) + " and " + std::to_string(hi));
 }
 
@@ -96,8 +118,10 @@ void check_user_of(platform::Validator& v, db::Session& s, std::string_view fiel
     v.fail(field, "not_in_entity", "المستخدم ليس من منسوبي الجهة", "The user is not a member of the entity");
 }
 
+// `organization_id` none for records of no entity (the gates).
 void audit(db::Session& s, const core::Clock& clock, const core::Actor& actor, std::string action,
-           std::string_view type, std::int64_t id, std::int64_t organization_id, boost::json::object changes) {
+           std::string_view type, std::int64_t id, std::optional<std::int64_t> organization_id,
+           boost::json::object changes) {
   platform::audit(s, clock, &actor, actor.origin,
                   {std::move(action), std::string(type), std::to_string(id), organization_id, std::move(changes)});
 }
@@ -243,8 +267,10 @@ std::string ChangeService::now() const { return core::iso8601(clock_.now()); }
 // ---------------------------------------------------------------------------------------------
 // Gates
 
-std::vector<ChangeGate> ChangeService::gates(const core::Actor&) {
-  return db_.read([&](db::Session& s) { return repo::gates(s); });
+std::vector<ChangeGate> ChangeService::gates(const core::Actor& actor) {
+  // Everyone reads the gates; each counts only the initiatives the caller reads.
+  const auto scope = scope_of(actor);
+  return db_.read([&](db::Session& s) { return repo::gates(s, scope); });
 }
 
 ChangeGate ChangeService::create_gate(const core::Actor& actor, const ChangeGateInput& in) {
@@ -260,7 +286,7 @@ ChangeGate ChangeService::create_gate(const core::Actor& actor, const ChangeGate
     g.id = repo::insert_gate(s, g, at);
     repo::replace_criteria(s, g.id, criteria);
     auto stored = *repo::find_gate(s, g.id);
-    audit(s, clock_, actor, "change_gate.create", "change_gate", g.id, 0, fields_of(stored));
+    audit(s, clock_, actor, "change_gate.create", "change_gate", g.id, std::nullopt, fields_of(stored));
     return stored;
   });
 }
@@ -288,7 +314,7 @@ ChangeGate ChangeService::update_gate(const core::Actor& actor, std::int64_t id,
     auto stored = *repo::find_gate(s, id);
     auto changes = changes_of(*current, stored);
     changes.erase("initiatives");
-    audit(s, clock_, actor, "change_gate.update", "change_gate", id, 0, std::move(changes));
+    audit(s, clock_, actor, "change_gate.update", "change_gate", id, std::nullopt, std::move(changes));
     return stored;
   });
 }
@@ -302,7 +328,7 @@ void ChangeService::delete_gate(const core::Actor& actor, std::int64_t id) {
       throw conflict("gate_in_use", "البوابة مستخدمة: مبادرات عندها أو مراجعات أو انتقالات تذكرها",
                      "The gate is in use: initiatives are at it, or reviews or gate moves name it");
     repo::delete_gate(s, id, current->position);
-    audit(s, clock_, actor, "change_gate.delete", "change_gate", id, 0, fields_of(*current));
+    audit(s, clock_, actor, "change_gate.delete", "change_gate", id, std::nullopt, fields_of(*current));
   });
 }
 
@@ -452,8 +478,10 @@ ChangeGroup ChangeService::update_group(const core::Actor& actor, std::int64_t i
     if (in.version != current.version) throw platform::stale_version();
     g.version = current.version + 1;
     if (!repo::update_group(s, g, at)) throw platform::stale_version();
-    audit(s, clock_, actor, "change_group.update", "change_group", id, owner.organization_id, changes_of(current, g));
-    return g;
+    auto stored = *repo::find_group(s, id);
+    audit(s, clock_, actor, "change_group.update", "change_group", id, owner.organization_id,
+          changes_of(current, stored));
+    return stored;
   });
 }
 
@@ -581,17 +609,17 @@ ImpactGrid ChangeService::put_impact(const core::Actor& actor, std::int64_t id, 
   return db_.write([&](db::Session& s) {
     auto i = load_initiative(s, actor, id, true);
     require_not_final(i);
+    // A group of another entity and a group that does not exist read the same: ids reveal nothing.
     auto group = repo::find_group_owner(s, group_id);
-    if (!group) throw group_not_found();
     platform::Validator v;
-    if (group->organization_id != i.organization_id)
+    if (!group || group->organization_id != i.organization_id)
       v.fail("group_id", "not_in_entity", "الفئة ليست من فئات جهة المبادرة",
              "The group is not one of the initiative's entity's groups");
     const auto fields = fields_of(in);
     for (const auto& [name, value] : fields) {
       const auto n = value.as_int64();
       if (n < 0 || n > 5)
-        v.fail(name, "out_of_range", "درجة الأثر بين 0 و5 (" + std::string(name) + ")",
+        v.fail(name, "out_of_range", "درجة الأثر في " + std::string(arabic_name(name)) + " بين 0 و5",
                std::string(name) + ": the degree of impact is between 0 and 5");
     }
     v.check();
@@ -657,9 +685,10 @@ Stakeholder ChangeService::update_stakeholder(const core::Actor& actor, std::int
     if (in.version != current->version) throw platform::stale_version();
     k.version = current->version + 1;
     if (!repo::update_stakeholder(s, k, at)) throw platform::stale_version();
+    auto stored = *repo::find_stakeholder(s, id, sid);
     audit(s, clock_, actor, "change_stakeholder.update", "change_stakeholder", sid, i.organization_id,
-          changes_of(*current, k));
-    return k;
+          changes_of(*current, stored));
+    return stored;
   });
 }
 
@@ -1007,6 +1036,9 @@ GateReview ChangeService::decide(const core::Actor& actor, std::int64_t id, std:
                                  const GateDecisionInput& in) {
   const auto at = now();
   return db_.write([&](db::Session& s) {
+    // Every write to the initiative's reviews (request, check, decision, move back, status change) takes this lock
+    // first: the checks read below cannot change before the decision commits, so a pass is never decided on
+    // criteria another transaction is unticking (PostgreSQL; SQLite writes one at a time).
     repo::lock_initiative(s, id);
     auto i = load_initiative(s, actor, id, false);
     auto review = repo::find_review(s, id, review_id);
@@ -1061,7 +1093,9 @@ GateReview ChangeService::decide(const core::Actor& actor, std::int64_t id, std:
       search::enqueue(s, kSearchType, id);
     }
     if (review->requested_by != actor.user_id) {
-      const std::string decision(core::json::enum_name(in.decision));
+      const std::string decision = in.decision == GateDecision::pass                   ? "pass"
+                                   : in.decision == GateDecision::pass_with_conditions ? "pass with conditions"
+                                                                                       : "hold";
       Notice n;
       n.user_id = review->requested_by;
       n.kind = "change.review_decided";
@@ -1091,17 +1125,37 @@ InitiativeDetail ChangeService::move_back(const core::Actor& actor, std::int64_t
     if (!target) v.fail("gate_id", "not_found", "البوابة غير موجودة", "The gate does not exist");
     v.check();
     require_not_final(i);
-    if (target->position >= i.gate_position)
+    if (target->position == i.gate_position)
+      throw conflict("same_gate", "المبادرة عند هذه البوابة بالفعل", "The initiative is already at this gate",
+                     "gate_id");
+    if (target->position > i.gate_position)
       throw conflict("gate_skip", "لا تصل المبادرة إلى البوابة التالية إلا عبر مراجعة؛ النقل اليدوي إلى الخلف فقط",
                      "An initiative reaches the next gate only through a review; a manual move goes backwards only",
                      "gate_id");
     // An open review asked about the gate after the one the initiative leaves: it no longer applies, so it is closed
     // as held, with the reason, by the caller.
+    // The comment is the reason as given (one language, the caller's); the reviewers' notification says in both
+    // languages why the review closed.
     std::optional<std::int64_t> closed;
     if (auto open = repo::open_review(s, id)) {
-      repo::decide_review(s, *open, GateDecision::hold, "", "أُعيدت المبادرة إلى بوابة سابقة / Moved back: " + reason,
-                          actor.user_id, at);
+      repo::decide_review(s, *open, GateDecision::hold, "", reason, actor.user_id, at);
       closed = *open;
+      const auto review = *repo::find_review(s, id, *open);
+      Notice n;
+      n.kind = "change.review_closed";
+      n.title_ar = "أُغلقت مراجعة بوابة «" + review.gate_name_ar + "» بإعادة المبادرة إلى بوابة سابقة: " + i.title_ar;
+      n.title_en =
+          "Gate review of " + review.gate_name_en + " closed: the initiative was moved back (" + i.title_en + ")";
+      n.body_ar = reason;
+      n.body_en = reason;
+      n.link = link_of(id);
+      n.resource_type = "change_review";
+      n.resource_id = std::to_string(*open);
+      for (const auto& r : review.reviewers) {
+        if (r.user_id == actor.user_id) continue;
+        n.user_id = r.user_id;
+        notify(s, clock_, n);
+      }
     }
     auto moved = i;
     moved.gate_id = target->id;

@@ -37,6 +37,7 @@ constexpr KindLabel kKinds[] = {
     {"partnership.action_overdue", "إجراءات متابعة متأخرة", "Overdue follow-up actions"},
     {"change.review_requested", "مراجعات بوابات طُلبت منك", "Gate reviews requested of you"},
     {"change.review_decided", "مراجعات بوابات بُتّ فيها", "Gate reviews decided"},
+    {"change.review_closed", "مراجعات بوابات أُغلقت بإعادة مبادراتها", "Gate reviews closed by a move back"},
     {"change.action_assigned", "إجراءات تغيير أُسندت إليك", "Change actions assigned to you"},
 };
 

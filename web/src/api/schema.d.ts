@@ -3922,6 +3922,7 @@ export interface components {
             ability?: number | null;
             reinforcement?: number | null;
             barrier_point?: ("awareness" | "desire" | "knowledge" | "ability" | "reinforcement") | null;
+            results_hidden_reason?: ("open" | "too_few") | null;
         };
         SurveyInput: {
             title_ar: string;
@@ -4040,7 +4041,8 @@ export interface components {
             /** Format: int64 */
             capacity: number;
             governance_project: boolean;
-            version?: number | null;
+            /** Format: int64 */
+            version: number;
         };
         NationalChange: {
             totals: components["schemas"]["NationalChangeTotals"];

@@ -50,7 +50,7 @@ function CapacityModal({ sat, opened, onClose }: { sat: Saturation; opened: bool
       await unwrap(
         api.PUT('/api/v1/change/entities/{organization_id}', {
           params: { path: { organization_id: String(sat.organization_id) } },
-          body: { capacity: Number(v.capacity) || 0, governance_project: v.governance_project, version: row?.version },
+          body: { capacity: Number(v.capacity) || 0, governance_project: v.governance_project, version: row?.version ?? 0 },
         }),
       );
       await qc.invalidateQueries({ queryKey: ['change'] });
