@@ -3922,6 +3922,7 @@ export interface components {
             ability?: number | null;
             reinforcement?: number | null;
             barrier_point?: ("awareness" | "desire" | "knowledge" | "ability" | "reinforcement") | null;
+            results_hidden_reason?: ("open" | "too_few") | null;
         };
         SurveyInput: {
             title_ar: string;
