@@ -273,6 +273,17 @@ describe('change portfolio (change-team head in Arabic, program office in Englis
     await page.getByTestId('current-gate').getByText(/At gate [2٢] · Plan approved/).waitFor();
     await page.getByTestId('gate-stepper').locator('[aria-current="step"]').getByText(/^[2٢] · Plan approved/).waitFor();
 
+    // Not at the last gate: the edit form does not offer "Completed" (the server would refuse it).
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit the initiative' });
+    await edit.waitFor();
+    await edit.getByRole('combobox', { name: /^Status/ }).click();
+    await page.getByRole('option', { name: 'On hold' }).waitFor();
+    assert.equal(await page.getByRole('option', { name: 'Completed' }).count(), 0, 'completed only at the last gate');
+    await page.keyboard.press('Escape');
+    await edit.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await edit.waitFor({ state: 'hidden' });
+
     // The national view counts it at gate 2 for the ministry.
     const national = answerTo(page, 'GET', /^\/api\/v1\/change\/national$/);
     await page.goto(`${env.server.url}/change/national`);

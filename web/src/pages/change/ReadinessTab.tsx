@@ -17,6 +17,9 @@ import { EmptyState, ErrorState, FormError, LoadingState } from '../../component
 import { useI18n } from '../../i18n';
 import { adkar, adkarHeat, choicesQuery, surveysQuery, todayIso, type ChangeSurvey, type InitiativeDetail, scrollable } from './api';
 
+/** The server's kMinResponses: a group's results show from this many answers (and once the survey is closed). */
+const minResponses = 5;
+
 function useRefresh(id: number) {
   const qc = useQueryClient();
   return () => qc.invalidateQueries({ queryKey: surveysQuery(id).queryKey });
@@ -245,7 +248,7 @@ function SurveyCard({ detail, survey, onLinks }: { detail: InitiativeDetail; sur
                       // Hidden for anonymity: one sentence across the result columns, not grey cells that read as zero.
                       <Table.Td colSpan={adkar.length + 1} data-testid="results-hidden">
                         <Text size="sm" c="dimmed">
-                          {t(`change.resultsHidden.${g.results_hidden_reason}`)}
+                          {t(`change.resultsHidden.${g.results_hidden_reason}`, { min: number(minResponses) })}
                         </Text>
                       </Table.Td>
                     ) : (
@@ -313,7 +316,7 @@ function BarrierOverTime({ surveys }: { surveys: ChangeSurvey[] }) {
                         <>
                           —{' '}
                           <Text span size="xs" c="dimmed">
-                            ({t(`change.resultsHiddenShort.${g.results_hidden_reason}`)})
+                            ({t(`change.resultsHiddenShort.${g.results_hidden_reason}`, { min: number(minResponses) })})
                           </Text>
                         </>
                       ) : g.responses === 0 ? (
@@ -336,7 +339,7 @@ function BarrierOverTime({ surveys }: { surveys: ChangeSurvey[] }) {
 }
 
 export function ReadinessTab({ detail }: { detail: InitiativeDetail }) {
-  const { t } = useI18n();
+  const { t, number } = useI18n();
   const q = useQuery(surveysQuery(detail.id));
   const [creating, setCreating] = useState(false);
   const [linksFor, setLinksFor] = useState<ChangeSurvey | null>(null);
@@ -357,7 +360,7 @@ export function ReadinessTab({ detail }: { detail: InitiativeDetail }) {
         {createButton}
       </Group>
       <Text size="sm" data-testid="anonymity-note">
-        {t('change.anonymityNote')}
+        {t('change.anonymityNote', { min: number(minResponses) })}
       </Text>
       {surveys.length === 0 ? (
         <EmptyState title={t('change.surveysEmpty')} action={createButton}>
