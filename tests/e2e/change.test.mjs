@@ -1,7 +1,8 @@
 // Change portfolio: MTCIT's change-team head registers an initiative, assesses its impact on a new stakeholder
-// group, opens an ADKAR survey and creates links; two employees answer through the links without an account
-// (a second answer through a used link is refused on the page), and the head sees the means and the barrier
-// point. The head requests a review of the next gate naming the program office; office@ ticks the checklist,
+// group, opens an ADKAR survey and creates links; five employees answer through the links without an account
+// (two on the page, where a second answer through a used link is refused; three more by the same public API),
+// the head sees the results hidden while the survey is open (anonymity), closes it and sees the means and the
+// barrier point. The head requests a review of the next gate naming the program office; office@ ticks the checklist,
 // attaches the evidence and passes the gate; the initiative shows the new gate and the national view counts it.
 // The saturation heatmap renders in Arabic (right to left) and English; every page passes axe-core.
 //
@@ -87,7 +88,7 @@ describe('change portfolio (change-team head in Arabic, program office in Englis
     await grid.getByRole('cell', { name: `${groupAr}، العمليات: ٥` }).waitFor();
     await expectNoSeriousA11yViolations(page, 'impact grid (ar)');
 
-    // Readiness: a survey round and three links for the group.
+    // Readiness: a survey round and six links for the group (results show from five answers, once closed).
     await page.getByRole('tab', { name: 'الجاهزية' }).click();
     await page.getByRole('button', { name: 'جولة استبيان جديدة' }).first().click();
     const survey = page.getByRole('dialog', { name: 'جولة استبيان جديدة' });
@@ -100,14 +101,14 @@ describe('change portfolio (change-team head in Arabic, program office in Englis
     await page.getByRole('button', { name: 'إنشاء روابط' }).click();
     const linksDialog = page.getByRole('dialog', { name: 'إنشاء روابط' });
     await choose(page, linksDialog.getByRole('combobox', { name: /^مجموعة أصحاب المصلحة/ }), groupAr);
-    await linksDialog.getByLabel(/^عدد الروابط/).fill('3');
+    await linksDialog.getByLabel(/^عدد الروابط/).fill('6');
     const batch = answerTo(page, 'POST', /\/links$/);
     await linksDialog.getByRole('button', { name: 'إنشاء روابط' }).click();
     assert.equal((await batch).status(), 201);
     const box = linksDialog.getByTestId('survey-links');
     await box.waitFor();
     links = (await box.inputValue()).split('\n').filter(Boolean);
-    assert.equal(links.length, 3);
+    assert.equal(links.length, 6);
     for (const l of links) assert.match(l, /^http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9_-]{40,}$/);
     await expectNoSeriousA11yViolations(page, 'survey links dialog (ar)');
     await linksDialog.getByRole('button', { name: 'تم', exact: true }).click();
@@ -149,18 +150,55 @@ describe('change portfolio (change-team head in Arabic, program office in Englis
     expectCleanPage(b);
     await a.context().close();
     await b.context().close();
+
+    // Three more employees, through the same public endpoint from a fresh context without an account.
+    const more = await newPage(env.browser, { url: env.server.url, locale: 'ar' });
+    await more.goto(links[2]);
+    await more.getByRole('heading', { name: 'قياس الجاهزية الأول' }).waitFor();
+    const statuses = await more.evaluate(
+      async ({ tokens, body }) => {
+        const out = [];
+        for (const token of tokens) {
+          const r = await fetch(`/api/v1/change/survey/${token}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+          out.push(r.status);
+        }
+        return out;
+      },
+      { tokens: links.slice(2, 5).map((l) => l.split('/').pop()), body: { ...answers, comment: '' } },
+    );
+    assert.deepEqual(statuses, [201, 201, 201]);
+    expectCleanPage(more);
+    await more.context().close();
   });
 
-  test('the head sees the means and the barrier point, and requests a review of the next gate', async () => {
+  test('the head sees the results hidden while the survey is open, closes it, sees the means and the barrier point, and requests a review of the next gate', async () => {
     const page = await newPage(env.browser, { url: env.server.url, locale: 'ar' });
     await signIn(page, env.server.url, demoEmail('change.head'));
     const surveys = answerTo(page, 'GET', /\/surveys$/);
     await page.goto(`${initiativeUrl}?tab=readiness`);
-    await surveys;
+    assert.equal((await surveys).status(), 200);
     const round = page.getByTestId('survey-1');
+    // Open: five answers, but no means and no barrier point yet (anonymity), and the rule is said once.
+    await round.getByText('٥ من ٦').waitFor();
+    await round.getByText('تظهر النتائج عند إغلاق الاستبيان').waitFor();
+    assert.equal(await page.getByTestId('anonymity-note').count(), 1);
+    assert.equal(await round.getByRole('cell', { name: new RegExp(`^${groupAr}، المعرفة`) }).count(), 0, 'no means while open');
+    assert.equal(await round.getByText(/نقطة العائق:/).count(), 0, 'no barrier point while open');
+    await expectNoSeriousA11yViolations(page, 'readiness, results hidden (ar)');
+
+    // The head closes the round: the means and the barrier point appear.
+    await page.getByRole('button', { name: 'إغلاق الاستبيان' }).click();
+    const confirm = page.getByRole('dialog', { name: 'إغلاق جولة الاستبيان هذه؟' });
+    await confirm.waitFor();
+    const closed = answerTo(page, 'PUT', /\/surveys\/\d+$/);
+    const reloaded = answerTo(page, 'GET', /\/surveys$/);
+    await confirm.getByRole('button', { name: 'إغلاق الاستبيان' }).click();
+    assert.equal((await closed).status(), 200);
+    assert.equal((await reloaded).status(), 200);
     await round.getByRole('cell', { name: `${groupAr}، المعرفة: ٢` }).waitFor();
     await round.getByText('نقطة العائق: المعرفة').waitFor();
-    await round.getByText('٢ من ٣').waitFor();
+    await round.getByText('٥ من ٦').waitFor();
+    assert.equal(await round.getByTestId('results-hidden').count(), 0);
     await expectNoSeriousA11yViolations(page, 'readiness (ar)');
 
     await page.getByRole('tab', { name: 'البوابات' }).click();
@@ -234,6 +272,17 @@ describe('change portfolio (change-team head in Arabic, program office in Englis
     assert.equal((await decided).status(), 200);
     await page.getByTestId('current-gate').getByText(/At gate [2٢] · Plan approved/).waitFor();
     await page.getByTestId('gate-stepper').locator('[aria-current="step"]').getByText(/^[2٢] · Plan approved/).waitFor();
+
+    // Not at the last gate: the edit form does not offer "Completed" (the server would refuse it).
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit the initiative' });
+    await edit.waitFor();
+    await edit.getByRole('combobox', { name: /^Status/ }).click();
+    await page.getByRole('option', { name: 'On hold' }).waitFor();
+    assert.equal(await page.getByRole('option', { name: 'Completed' }).count(), 0, 'completed only at the last gate');
+    await page.keyboard.press('Escape');
+    await edit.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await edit.waitFor({ state: 'hidden' });
 
     // The national view counts it at gate 2 for the ministry.
     const national = answerTo(page, 'GET', /^\/api\/v1\/change\/national$/);

@@ -7,6 +7,7 @@ import { IconArrowBack, IconGavel, IconSend } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
+import { meQuery } from '../../auth/session';
 import { FileUpload } from '../../components/FileUpload';
 import { useServerErrors } from '../../components/forms';
 import { notifyError, notifySuccess } from '../../components/notify';
@@ -25,10 +26,13 @@ function useRefresh(id: number) {
     ]);
 }
 
-/** Who may review a gate: the program-office and platform-administrator users the entity's form choices list. */
+/** Who may review a gate: the program-office and platform-administrator users the entity's form choices list,
+ * less the requester (the server refuses a review of one's own request). */
 function useReviewerCandidates(organizationId: number, enabled: boolean) {
   const choices = useQuery({ ...choicesQuery(organizationId), enabled });
-  return { people: choices.data?.reviewers ?? [], loading: choices.isLoading };
+  const { data: me } = useQuery(meQuery);
+  const people = (choices.data?.reviewers ?? []).filter((p) => p.id !== me?.user.id);
+  return { people, loading: choices.isLoading };
 }
 
 function RequestReviewModal({ detail, nextGate, opened, onClose }: { detail: InitiativeDetail; nextGate: string; opened: boolean; onClose: () => void }) {

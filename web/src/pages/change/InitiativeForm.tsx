@@ -12,7 +12,7 @@ import { notifySuccess } from '../../components/notify';
 import { FormError } from '../../components/States';
 import { useI18n } from '../../i18n';
 import { OrganizationPicker } from '../admin/organizations/OrganizationPicker';
-import { choicesQuery, initiativeQuery, initiativeStatuses, initiativeTypes, managedEntity, todayIso, type InitiativeDetail } from './api';
+import { choicesQuery, gatesQuery, initiativeQuery, initiativeStatuses, initiativeTypes, managedEntity, todayIso, type InitiativeDetail } from './api';
 
 export function InitiativeModal({ opened, onClose, detail }: { opened: boolean; onClose: () => void; detail?: InitiativeDetail }) {
   const { t, pick } = useI18n();
@@ -47,6 +47,12 @@ export function InitiativeModal({ opened, onClose, detail }: { opened: boolean; 
   const server = useServerErrors(form);
   const orgId = Number(form.values.organization_id) || 0;
   const choices = useQuery({ ...choicesQuery(orgId), enabled: opened && orgId > 0 });
+  // The server marks an initiative completed only at the last gate (409 not_at_last_gate): elsewhere the status
+  // select does not offer it (the server's message still shows next to the field if the gates changed meanwhile).
+  const gates = useQuery({ ...gatesQuery, enabled: opened && !!d });
+  const lastPosition = Math.max(0, ...(gates.data ?? []).map((g) => g.position));
+  const atLastGate = !!d && lastPosition > 0 && d.gate_position >= lastPosition;
+  const statuses = initiativeStatuses.filter((x) => x !== 'completed' || atLastGate || d?.status === 'completed');
 
   const submit = form.onSubmit(async (v) => {
     server.clear();
@@ -132,7 +138,8 @@ export function InitiativeModal({ opened, onClose, detail }: { opened: boolean; 
             {d ? (
               <Select
                 label={t('change.status')}
-                data={initiativeStatuses.map((x) => ({ value: x, label: t(`change.statusName.${x}`) }))}
+                data={statuses.map((x) => ({ value: x, label: t(`change.statusName.${x}`) }))}
+                description={atLastGate ? undefined : t('change.completedAtLastGate')}
                 allowDeselect={false}
                 comboboxProps={{ withinPortal: true }}
                 {...form.getInputProps('status')}

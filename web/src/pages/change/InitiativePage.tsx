@@ -1,7 +1,7 @@
 // One change initiative: its header (entity, type, status, the gate stepper with the current gate marked) and
 // its tabs — overview with the gate history, impact grid, readiness surveys, stakeholders, plans, risks, gates.
-import { Badge, Button, Card, Group, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
-import { IconPencil } from '@tabler/icons-react';
+import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { IconLock, IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -130,7 +130,10 @@ export function InitiativePage() {
 
   if (q.isLoading) return <LoadingState />;
   if (q.error || !q.data) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
-  const d = q.data;
+  // A completed or cancelled initiative is a record: the server refuses every change (409 initiative_closed), so
+  // its pages and tabs show it as read-only rather than offer buttons that fail.
+  const closed = q.data.status === 'completed' || q.data.status === 'cancelled';
+  const d = closed ? { ...q.data, can_manage: false } : q.data;
   const tab = search.tab ?? 'overview';
 
   return (
@@ -160,6 +163,11 @@ export function InitiativePage() {
           {t('change.atGate', { gate: t('change.gateLabel', { position: number(d.gate_position), name: pick(d.gate_name_ar, d.gate_name_en) }) })}
         </Text>
       </Group>
+      {closed && (
+        <Alert color="gray" variant="light" icon={<IconLock size={18} aria-hidden />} data-testid="initiative-closed">
+          {t(`change.initiativeClosed.${d.status as 'completed' | 'cancelled'}`)}
+        </Alert>
+      )}
       <Card withBorder padding="sm">
         <GateStepper detail={d} />
       </Card>

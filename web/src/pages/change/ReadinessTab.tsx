@@ -1,6 +1,7 @@
 // Readiness: the ADKAR surveys of the initiative by round. Per group, the five means as a heat row with the
 // barrier point (the first element at 3 or less) named in words; the rounds side by side show the barrier
-// moving. Managers open a survey, create anonymous links for a group (shown once: copy all or a CSV file)
+// moving. The server keeps a group's results hidden (anonymity) until the survey is closed and the group has
+// 5 answers; those rows show the count and why, not empty cells. Managers open a survey, create anonymous links for a group (shown once: copy all or a CSV file)
 // and close it.
 import { Badge, Button, Card, CopyButton, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -15,6 +16,9 @@ import { notifyError, notifySuccess } from '../../components/notify';
 import { EmptyState, ErrorState, FormError, LoadingState } from '../../components/States';
 import { useI18n } from '../../i18n';
 import { adkar, adkarHeat, choicesQuery, surveysQuery, todayIso, type ChangeSurvey, type InitiativeDetail, scrollable } from './api';
+
+/** The server's kMinResponses: a group's results show from this many answers (and once the survey is closed). */
+const minResponses = 5;
 
 function useRefresh(id: number) {
   const qc = useQueryClient();
@@ -240,18 +244,29 @@ function SurveyCard({ detail, survey, onLinks }: { detail: InitiativeDetail; sur
                   <Table.Tr key={g.group_id}>
                     <Table.Th scope="row">{name}</Table.Th>
                     <Table.Td>{t('change.responsesOf', { responses: number(g.responses), links: number(g.links) })}</Table.Td>
-                    {adkar.map((e) => (
-                      <MeanCell key={e} value={g[e]} label={t('change.meanOf', { group: name, element: t(`change.adkar.${e}`) })} />
-                    ))}
-                    <Table.Td>
-                      {g.barrier_point ? (
-                        <Badge color="red.9" variant="filled" tt="none" radius="sm" h="auto" py={2} styles={{ label: { whiteSpace: 'normal' } }}>
-                          {t('change.barrierPoint', { element: t(`change.adkar.${g.barrier_point}`) })}
-                        </Badge>
-                      ) : (
-                        <Text size="sm">{g.responses > 0 ? t('change.noBarrier') : t('change.noAnswers')}</Text>
-                      )}
-                    </Table.Td>
+                    {g.results_hidden_reason ? (
+                      // Hidden for anonymity: one sentence across the result columns, not grey cells that read as zero.
+                      <Table.Td colSpan={adkar.length + 1} data-testid="results-hidden">
+                        <Text size="sm" c="dimmed">
+                          {t(`change.resultsHidden.${g.results_hidden_reason}`, { min: number(minResponses) })}
+                        </Text>
+                      </Table.Td>
+                    ) : (
+                      <>
+                        {adkar.map((e) => (
+                          <MeanCell key={e} value={g[e]} label={t('change.meanOf', { group: name, element: t(`change.adkar.${e}`) })} />
+                        ))}
+                        <Table.Td>
+                          {g.barrier_point ? (
+                            <Badge color="red.9" variant="filled" tt="none" radius="sm" h="auto" py={2} styles={{ label: { whiteSpace: 'normal' } }}>
+                              {t('change.barrierPoint', { element: t(`change.adkar.${g.barrier_point}`) })}
+                            </Badge>
+                          ) : (
+                            <Text size="sm">{g.responses > 0 ? t('change.noBarrier') : t('change.noAnswers')}</Text>
+                          )}
+                        </Table.Td>
+                      </>
+                    )}
                   </Table.Tr>
                 );
               })}
@@ -295,7 +310,22 @@ function BarrierOverTime({ surveys }: { surveys: ChangeSurvey[] }) {
                   const g = s.groups.find((x) => x.group_id === id);
                   return (
                     <Table.Td key={s.id}>
-                      {!g || g.responses === 0 ? '—' : g.barrier_point ? t(`change.adkar.${g.barrier_point}`) : t('change.noBarrier')}
+                      {!g ? (
+                        '—'
+                      ) : g.results_hidden_reason ? (
+                        <>
+                          —{' '}
+                          <Text span size="xs" c="dimmed">
+                            ({t(`change.resultsHiddenShort.${g.results_hidden_reason}`, { min: number(minResponses) })})
+                          </Text>
+                        </>
+                      ) : g.responses === 0 ? (
+                        '—'
+                      ) : g.barrier_point ? (
+                        t(`change.adkar.${g.barrier_point}`)
+                      ) : (
+                        t('change.noBarrier')
+                      )}
                     </Table.Td>
                   );
                 })}
@@ -309,7 +339,7 @@ function BarrierOverTime({ surveys }: { surveys: ChangeSurvey[] }) {
 }
 
 export function ReadinessTab({ detail }: { detail: InitiativeDetail }) {
-  const { t } = useI18n();
+  const { t, number } = useI18n();
   const q = useQuery(surveysQuery(detail.id));
   const [creating, setCreating] = useState(false);
   const [linksFor, setLinksFor] = useState<ChangeSurvey | null>(null);
@@ -329,6 +359,9 @@ export function ReadinessTab({ detail }: { detail: InitiativeDetail }) {
         </Text>
         {createButton}
       </Group>
+      <Text size="sm" data-testid="anonymity-note">
+        {t('change.anonymityNote', { min: number(minResponses) })}
+      </Text>
       {surveys.length === 0 ? (
         <EmptyState title={t('change.surveysEmpty')} action={createButton}>
           {detail.can_manage ? t('change.surveysEmptyHint') : undefined}
