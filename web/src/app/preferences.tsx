@@ -47,14 +47,25 @@ export function PreferencesProvider({ children }: { children: ReactNode }) {
   const update = useCallback<Update>(
     async (change) => {
       const next = { ...prefs, ...change };
-      if (me) {
-        // A `me` request still in flight would land after the change and put the old language back.
-        await queryClient.cancelQueries({ queryKey: meQuery.queryKey });
-        const user = await unwrap<Schemas['User']>(api.PATCH('/api/v1/me', { body: change }));
-        queryClient.setQueryData<Me | null>(meQuery.queryKey, (old) => (old ? { ...old, user } : old));
-      }
       setLocal(next);
       remember(next);
+      if (!me) return;
+      // The choice shows at once and is then saved. A `me` answer still in flight would land after it and put the
+      // old language back, so it is cancelled first; one that starts while the change is being saved may still
+      // carry the old language, so `me` is fetched again once the change is saved.
+      await queryClient.cancelQueries({ queryKey: meQuery.queryKey });
+      const before = queryClient.getQueryData<Me | null>(meQuery.queryKey);
+      queryClient.setQueryData<Me | null>(meQuery.queryKey, (old) =>
+        old ? { ...old, user: { ...old.user, ...change } } : old,
+      );
+      try {
+        const user = await unwrap<Schemas['User']>(api.PATCH('/api/v1/me', { body: change }));
+        queryClient.setQueryData<Me | null>(meQuery.queryKey, (old) => (old ? { ...old, user } : old));
+      } catch (e) {
+        queryClient.setQueryData<Me | null>(meQuery.queryKey, before);
+        throw e;
+      }
+      await queryClient.invalidateQueries({ queryKey: meQuery.queryKey });
     },
     [me, prefs, queryClient],
   );
