@@ -43,6 +43,28 @@ class DispatcherTest : public ::testing::Test {
   Dispatcher dispatcher_{router_, config_, metrics_, nullptr};
 };
 
+TEST_F(DispatcherTest, ACheckedRouteRefusesBeforeItReadsTheBody) {
+  router_.checked<Echo, Echo>(
+      Method::put, "/things/{id}", {.action = kPublic, .summary = "c"},
+      [](Context& c) {
+        if (c.param("id") != "1") throw core::Error::not_found("غير موجود", "Not found");
+      },
+      [](Context&, Echo in) { return in; });
+  auto put = [&](std::string path, std::string body) {
+    Request r;
+    r.method = Method::put;
+    r.path = std::move(path);
+    r.headers = {{"content-type", "application/json"}};
+    r.body = std::move(body);
+    return dispatcher_.handle(r);
+  };
+  EXPECT_EQ(put("/things/2", "not json").status, 404);  // hidden: the body is never looked at
+  EXPECT_EQ(put("/things/1", "not json").status, 400);
+  const auto ok = put("/things/1", R"({"who":"me"})");
+  EXPECT_EQ(ok.status, 200);
+  EXPECT_NE(ok.body.find("me"), std::string::npos);
+}
+
 TEST_F(DispatcherTest, TheAccessLogNeverWritesASecretPathParameter) {
   router_.get<Echo>("/links/{token}", {.action = kPublic, .summary = "l", .secret_in_path = true},
                     [](Context& c) { return Echo{std::string(c.param("token"))}; });

@@ -113,6 +113,12 @@ class Router {
   void del(std::string path, RouteDoc doc, F fn) {
     add_typed<void, Out>(Method::delete_, std::move(path), std::move(doc), std::move(fn));
   }
+  /// As post/put/patch, with `check(c)` run before the body is decoded: it throws for a record the caller may not
+  /// see or act on, so another entity's record is refused the same way whatever the body holds.
+  template <class In, class Out, class Check, class F>
+  void checked(Method method, std::string path, RouteDoc doc, Check check, F fn) {
+    add_typed<In, Out>(method, std::move(path), std::move(doc), std::move(fn), std::move(check));
+  }
 
   /// Groups the routes registered from now on under an OpenAPI tag.
   void set_tag(std::string tag) { tag_ = std::move(tag); }
@@ -131,10 +137,15 @@ class Router {
   boost::json::value openapi(std::string_view version) const;
 
  private:
-  template <class In, class Out, class F>
-  void add_typed(Method method, std::string path, RouteDoc doc, F fn) {
+  struct NoCheck {
+    void operator()(Context&) const {}
+  };
+
+  template <class In, class Out, class F, class Check = NoCheck>
+  void add_typed(Method method, std::string path, RouteDoc doc, F fn, Check check = {}) {
     const int status = doc.status;
-    Handler h = [fn = std::move(fn), status](Context& c) {
+    Handler h = [fn = std::move(fn), check = std::move(check), status](Context& c) {
+      check(c);
       auto respond = [&](auto&&... in) {
         if constexpr (std::is_void_v<Out>) {
           fn(c, std::forward<decltype(in)>(in)...);

@@ -11,20 +11,13 @@ namespace manzuma::modules {
 namespace {
 
 // A write on one adoption whose body is decoded only after the caller is known to see the adoption, so
-// another entity's adoption is a 404 whatever the body holds (the router's typed routes decode first).
+// another entity's adoption is a 404 whatever the body holds.
 template <class In, class Out, class F>
 void scoped_write(http::Router& r, http::Method method, std::string path, http::RouteDoc doc, AdoptionService& svc,
                   F fn) {
-  const int status = doc.status;
-  r.add(
-      method, std::move(path), std::move(doc),
-      [&svc, fn = std::move(fn), status](http::Context& c) {
-        svc.require_visible(c.actor(), c.id());
-        Out out = fn(c, core::json::decode<In>(c.json_body()));
-        if (c.response.status == 200) c.response.status = status;
-        c.response.body = core::json::to_text_of(out);
-      },
-      &core::json::schema<In>, &core::json::schema<Out>);
+  r.checked<In, Out>(
+      method, std::move(path), std::move(doc), [&svc](http::Context& c) { svc.require_visible(c.actor(), c.id()); },
+      std::move(fn));
 }
 
 }  // namespace

@@ -16,20 +16,13 @@ namespace {
 const std::string kBase = "/api/v1/change";
 
 // A write under an initiative whose body is decoded only after the caller is known to read the initiative, so
-// another entity's initiative is a 404 whatever the body holds (the router's typed routes decode first).
+// another entity's initiative is a 404 whatever the body holds.
 template <class In, class Out, class F>
 void initiative_write(http::Router& r, http::Method method, std::string path, http::RouteDoc doc, ReadinessService& svc,
                       F fn) {
-  const int status = doc.status;
-  r.add(
-      method, std::move(path), std::move(doc),
-      [&svc, fn = std::move(fn), status](http::Context& c) {
-        svc.require_visible(c.actor(), c.id());
-        Out out = fn(c, core::json::decode<In>(c.json_body()));
-        if (c.response.status == 200) c.response.status = status;
-        c.response.body = core::json::to_text_of(out);
-      },
-      &core::json::schema<In>, &core::json::schema<Out>);
+  r.checked<In, Out>(
+      method, std::move(path), std::move(doc), [&svc](http::Context& c) { svc.require_visible(c.actor(), c.id()); },
+      std::move(fn));
 }
 
 std::optional<std::int64_t> int_param(const http::Context& c, std::string_view name, bool required) {

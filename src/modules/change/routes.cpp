@@ -14,22 +14,6 @@ namespace {
 
 const std::string kBase = "/api/v1/change";
 
-// A write under one record whose body is decoded only after the caller is known to read the record, so
-// another entity's record is a 404 whatever the body holds (the router's typed routes decode first).
-template <class In, class Out, class Check, class F>
-void scoped_write(http::Router& r, http::Method method, std::string path, http::RouteDoc doc, Check check, F fn) {
-  const int status = doc.status;
-  r.add(
-      method, std::move(path), std::move(doc),
-      [check = std::move(check), fn = std::move(fn), status](http::Context& c) {
-        check(c);
-        Out out = fn(c, core::json::decode<In>(c.json_body()));
-        if (c.response.status == 200) c.response.status = status;
-        c.response.body = core::json::to_text_of(out);
-      },
-      &core::json::schema<In>, &core::json::schema<Out>);
-}
-
 // ?organization_id= of the choices route: a positive id, else 400 naming it.
 std::int64_t organization_param(const http::Context& c) {
   const auto raw = c.request.query_param("organization_id");
@@ -86,12 +70,12 @@ void change_routes(http::Router& r, ChangeService& svc) {
   r.get<ChangeTeam>(kBase + "/teams/{id}", {.action = "change.read", .summary = "One team with its members"},
                     [&svc](http::Context& c) { return svc.team(c.actor(), c.id()); });
   auto team_visible = [&svc](http::Context& c) { svc.require_team_visible(c.actor(), c.id()); };
-  scoped_write<ChangeTeamUpdate, ChangeTeam>(
-      r, Method::put, kBase + "/teams/{id}",
+  r.checked<ChangeTeamUpdate, ChangeTeam>(
+      Method::put, kBase + "/teams/{id}",
       {.action = "change.manage", .summary = "Edit a team's names, head and programs (send the version)"}, team_visible,
       [&svc](http::Context& c, ChangeTeamUpdate in) { return svc.update_team(c.actor(), c.id(), in); });
-  scoped_write<ChangeTeamMemberInput, ChangeTeam>(
-      r, Method::put, kBase + "/teams/{id}/members/{user_id}",
+  r.checked<ChangeTeamMemberInput, ChangeTeam>(
+      Method::put, kBase + "/teams/{id}/members/{user_id}",
       {.action = "change.manage", .summary = "Add a user of the entity to the team, or change their training"},
       team_visible, [&svc](http::Context& c, ChangeTeamMemberInput in) {
         return svc.put_member(c.actor(), c.id(), c.id("user_id"), in);
@@ -112,8 +96,8 @@ void change_routes(http::Router& r, ChangeService& svc) {
   r.post<ChangeGroupInput, ChangeGroup>(
       kBase + "/groups", {.action = "change.manage", .summary = "Add a stakeholder group to an entity", .status = 201},
       [&svc](http::Context& c, ChangeGroupInput in) { return svc.create_group(c.actor(), in); });
-  scoped_write<ChangeGroupUpdate, ChangeGroup>(
-      r, Method::put, kBase + "/groups/{id}",
+  r.checked<ChangeGroupUpdate, ChangeGroup>(
+      Method::put, kBase + "/groups/{id}",
       {.action = "change.manage", .summary = "Edit a stakeholder group (send the version)"},
       [&svc](http::Context& c) { svc.require_group_visible(c.actor(), c.id()); },
       [&svc](http::Context& c, ChangeGroupUpdate in) { return svc.update_group(c.actor(), c.id(), in); });
@@ -152,8 +136,8 @@ void change_routes(http::Router& r, ChangeService& svc) {
   r.get<InitiativeDetail>(kBase + "/initiatives/{id}",
                           {.action = "change.read", .summary = "One initiative with its gate moves"},
                           [&svc](http::Context& c) { return svc.initiative(c.actor(), c.id()); });
-  scoped_write<InitiativeUpdate, InitiativeDetail>(
-      r, Method::put, kBase + "/initiatives/{id}",
+  r.checked<InitiativeUpdate, InitiativeDetail>(
+      Method::put, kBase + "/initiatives/{id}",
       {.action = "change.manage",
        .summary = "Edit an initiative or change its status (completed and cancelled are final; send the version)"},
       initiative_visible,
@@ -163,8 +147,8 @@ void change_routes(http::Router& r, ChangeService& svc) {
   r.get<ImpactGrid>(kBase + "/initiatives/{id}/impacts",
                     {.action = "change.read", .summary = "The impact grid: degrees 0–5 per group and aspect, totals"},
                     [&svc](http::Context& c) { return svc.impacts(c.actor(), c.id()); });
-  scoped_write<ImpactAspects, ImpactGrid>(
-      r, Method::put, kBase + "/initiatives/{id}/impacts/{group_id}",
+  r.checked<ImpactAspects, ImpactGrid>(
+      Method::put, kBase + "/initiatives/{id}/impacts/{group_id}",
       {.action = "change.manage", .summary = "Set the impact on one of the entity's groups (ten degrees 0–5)"},
       initiative_visible,
       [&svc](http::Context& c, ImpactAspects in) { return svc.put_impact(c.actor(), c.id(), c.id("group_id"), in); });
@@ -176,12 +160,12 @@ void change_routes(http::Router& r, ChangeService& svc) {
   r.get<std::vector<Stakeholder>>(kBase + "/initiatives/{id}/stakeholders",
                                   {.action = "change.read", .summary = "The stakeholder map: influence and support"},
                                   [&svc](http::Context& c) { return svc.stakeholders(c.actor(), c.id()); });
-  scoped_write<StakeholderInput, Stakeholder>(
-      r, Method::post, kBase + "/initiatives/{id}/stakeholders",
+  r.checked<StakeholderInput, Stakeholder>(
+      Method::post, kBase + "/initiatives/{id}/stakeholders",
       {.action = "change.manage", .summary = "Add a stakeholder", .status = 201}, initiative_visible,
       [&svc](http::Context& c, StakeholderInput in) { return svc.add_stakeholder(c.actor(), c.id(), in); });
-  scoped_write<StakeholderUpdate, Stakeholder>(
-      r, Method::put, kBase + "/initiatives/{id}/stakeholders/{sid}",
+  r.checked<StakeholderUpdate, Stakeholder>(
+      Method::put, kBase + "/initiatives/{id}/stakeholders/{sid}",
       {.action = "change.manage", .summary = "Edit a stakeholder (send the version)"}, initiative_visible,
       [&svc](http::Context& c, StakeholderUpdate in) {
         return svc.update_stakeholder(c.actor(), c.id(), c.id("sid"), in);
@@ -195,12 +179,12 @@ void change_routes(http::Router& r, ChangeService& svc) {
       kBase + "/initiatives/{id}/actions",
       {.action = "change.read", .summary = "The change plans' actions (communication, sponsorship, coaching, ...)"},
       [&svc](http::Context& c) { return svc.actions(c.actor(), c.id()); });
-  scoped_write<ChangeActionInput, ChangeAction>(
-      r, Method::post, kBase + "/initiatives/{id}/actions",
+  r.checked<ChangeActionInput, ChangeAction>(
+      Method::post, kBase + "/initiatives/{id}/actions",
       {.action = "change.manage", .summary = "Add a plan action", .status = 201}, initiative_visible,
       [&svc](http::Context& c, ChangeActionInput in) { return svc.add_action(c.actor(), c.id(), in); });
-  scoped_write<ChangeActionUpdate, ChangeAction>(
-      r, Method::put, kBase + "/initiatives/{id}/actions/{aid}",
+  r.checked<ChangeActionUpdate, ChangeAction>(
+      Method::put, kBase + "/initiatives/{id}/actions/{aid}",
       {.action = "change.manage", .summary = "Edit a plan action or its status (send the version)"}, initiative_visible,
       [&svc](http::Context& c, ChangeActionUpdate in) {
         return svc.update_action(c.actor(), c.id(), c.id("aid"), in);
@@ -212,12 +196,12 @@ void change_routes(http::Router& r, ChangeService& svc) {
   r.get<std::vector<ChangeRisk>>(kBase + "/initiatives/{id}/risks",
                                  {.action = "change.read", .summary = "The risks, highest score first"},
                                  [&svc](http::Context& c) { return svc.risks(c.actor(), c.id()); });
-  scoped_write<ChangeRiskInput, ChangeRisk>(
-      r, Method::post, kBase + "/initiatives/{id}/risks",
+  r.checked<ChangeRiskInput, ChangeRisk>(
+      Method::post, kBase + "/initiatives/{id}/risks",
       {.action = "change.manage", .summary = "Add a risk (likelihood and impact 1–5)", .status = 201},
       initiative_visible, [&svc](http::Context& c, ChangeRiskInput in) { return svc.add_risk(c.actor(), c.id(), in); });
-  scoped_write<ChangeRiskUpdate, ChangeRisk>(
-      r, Method::put, kBase + "/initiatives/{id}/risks/{rid}",
+  r.checked<ChangeRiskUpdate, ChangeRisk>(
+      Method::put, kBase + "/initiatives/{id}/risks/{rid}",
       {.action = "change.manage", .summary = "Edit a risk (send the version)"}, initiative_visible,
       [&svc](http::Context& c, ChangeRiskUpdate in) { return svc.update_risk(c.actor(), c.id(), c.id("rid"), in); });
   r.del<void>(kBase + "/initiatives/{id}/risks/{rid}", {.action = "change.manage", .summary = "Remove a risk"},
@@ -237,8 +221,8 @@ void change_routes(http::Router& r, ChangeService& svc) {
   r.post<ChangeChallengeInput, ChangeChallenge>(
       kBase + "/challenges", {.action = "change.manage", .summary = "Raise a challenge", .status = 201},
       [&svc](http::Context& c, ChangeChallengeInput in) { return svc.raise_challenge(c.actor(), in); });
-  scoped_write<ChangeChallengeUpdate, ChangeChallenge>(
-      r, Method::put, kBase + "/challenges/{id}",
+  r.checked<ChangeChallengeUpdate, ChangeChallenge>(
+      Method::put, kBase + "/challenges/{id}",
       {.action = "change.manage", .summary = "Re-categorise a challenge or change its status (send the version)"},
       [&svc](http::Context& c) { svc.require_challenge_visible(c.actor(), c.id()); },
       [&svc](http::Context& c, ChangeChallengeUpdate in) { return svc.update_challenge(c.actor(), c.id(), in); });
@@ -247,29 +231,29 @@ void change_routes(http::Router& r, ChangeService& svc) {
   r.get<std::vector<GateReview>>(kBase + "/initiatives/{id}/reviews",
                                  {.action = "change.read", .summary = "The initiative's gate reviews, newest first"},
                                  [&svc](http::Context& c) { return svc.reviews(c.actor(), c.id()); });
-  scoped_write<GateReviewInput, GateReview>(
-      r, Method::post, kBase + "/initiatives/{id}/reviews",
+  r.checked<GateReviewInput, GateReview>(
+      Method::post, kBase + "/initiatives/{id}/reviews",
       {.action = "change.manage",
        .summary = "Request a review of the next gate by program-office reviewers (they are notified)",
        .status = 201},
       initiative_visible,
       [&svc](http::Context& c, GateReviewInput in) { return svc.request_review(c.actor(), c.id(), in); });
-  scoped_write<GateCheckInput, GateReview>(
-      r, Method::put, kBase + "/initiatives/{id}/reviews/{rid}/checks/{criterion_id}",
+  r.checked<GateCheckInput, GateReview>(
+      Method::put, kBase + "/initiatives/{id}/reviews/{rid}/checks/{criterion_id}",
       {.action = "change.review",
        .summary = "Answer one criterion of an open review (the entity's managers or the review's reviewers)"},
       [&svc](http::Context& c) { svc.require_review_access(c.actor(), c.id(), c.id("rid"), false); },
       [&svc](http::Context& c, GateCheckInput in) {
         return svc.put_check(c.actor(), c.id(), c.id("rid"), c.id("criterion_id"), in);
       });
-  scoped_write<GateDecisionInput, GateReview>(
-      r, Method::post, kBase + "/initiatives/{id}/reviews/{rid}/decision",
+  r.checked<GateDecisionInput, GateReview>(
+      Method::post, kBase + "/initiatives/{id}/reviews/{rid}/decision",
       {.action = "change.review",
        .summary = "Decide an open review: pass, pass with conditions or hold (only a reviewer on it)"},
       [&svc](http::Context& c) { svc.require_review_access(c.actor(), c.id(), c.id("rid"), true); },
       [&svc](http::Context& c, GateDecisionInput in) { return svc.decide(c.actor(), c.id(), c.id("rid"), in); });
-  scoped_write<GateMoveInput, InitiativeDetail>(
-      r, Method::post, kBase + "/initiatives/{id}/gate",
+  r.checked<GateMoveInput, InitiativeDetail>(
+      Method::post, kBase + "/initiatives/{id}/gate",
       {.action = "change.manage",
        .summary = "Move an initiative back to an earlier gate with a reason (forward only through a review)"},
       initiative_visible, [&svc](http::Context& c, GateMoveInput in) { return svc.move_back(c.actor(), c.id(), in); });

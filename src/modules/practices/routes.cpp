@@ -9,27 +9,6 @@
 
 namespace manzuma::modules {
 
-namespace {
-
-// A typed route whose record is checked (404 when hidden from the caller, 403 when they may not act on it)
-// before the body is decoded, so another entity's record never answers with the shape of its input.
-template <class In, class Out, class Check, class F>
-void checked(http::Router& r, http::Method method, std::string path, http::RouteDoc doc, Check check, F fn) {
-  const int status = doc.status;
-  r.add(
-      method, std::move(path), std::move(doc),
-      [check = std::move(check), fn = std::move(fn), status](http::Context& c) {
-        check(c);
-        In in = core::json::decode<In>(c.json_body());
-        Out out = fn(c, std::move(in));
-        c.response.status = status;
-        c.response.body = core::json::to_text_of(out);
-      },
-      &core::json::schema<In>, &core::json::schema<Out>);
-}
-
-}  // namespace
-
 void practices_routes(http::Router& r, PracticeService& svc) {
   static const std::vector<std::string_view> kFilters = {"edition_id", "category", "organization_id", "owner_id",
                                                          "status"};
@@ -56,26 +35,26 @@ void practices_routes(http::Router& r, PracticeService& svc) {
       {.action = "practices.create", .summary = "Add a draft practice to an edition", .status = 201},
       [&svc](http::Context& c, PracticeInput in) { return svc.create(c.actor(), in); });
   auto editable = [&svc](http::Context& c) { svc.require_editable(c.actor(), c.id()); };
-  checked<PracticeUpdate, PracticeDetail>(
-      r, http::Method::put, "/api/v1/practices/{id}",
+  r.checked<PracticeUpdate, PracticeDetail>(
+      http::Method::put, "/api/v1/practices/{id}",
       {.action = "practices.update", .summary = "Edit a practice (national roles, or its owner; send the version)"},
       editable, [&svc](http::Context& c, PracticeUpdate in) { return svc.update(c.actor(), c.id(), in); });
-  checked<PracticeStatusChange, PracticeDetail>(
-      r, http::Method::post, "/api/v1/practices/{id}/status",
+  r.checked<PracticeStatusChange, PracticeDetail>(
+      http::Method::post, "/api/v1/practices/{id}/status",
       {.action = "practices.publish", .summary = "Publish, archive or restore a practice"}, editable,
       [&svc](http::Context& c, PracticeStatusChange in) { return svc.change_status(c.actor(), c.id(), in); });
   r.del<void>("/api/v1/practices/{id}",
               {.action = "practices.delete", .summary = "Delete a draft practice nobody adopted"},
               [&svc](http::Context& c) { svc.remove(c.actor(), c.id()); });
-  checked<ToolkitItemInput, ToolkitItem>(
-      r, http::Method::post, "/api/v1/practices/{id}/toolkit",
+  r.checked<ToolkitItemInput, ToolkitItem>(
+      http::Method::post, "/api/v1/practices/{id}/toolkit",
       {.action = "practices.update", .summary = "Add a file or link to a practice's toolkit", .status = 201}, editable,
       [&svc](http::Context& c, ToolkitItemInput in) { return svc.add_item(c.actor(), c.id(), in); });
-  checked<ToolkitItemInput, ToolkitItem>(r, http::Method::put, "/api/v1/practices/{id}/toolkit/{item_id}",
-                                         {.action = "practices.update", .summary = "Edit a toolkit item"}, editable,
-                                         [&svc](http::Context& c, ToolkitItemInput in) {
-                                           return svc.update_item(c.actor(), c.id(), c.id("item_id"), in);
-                                         });
+  r.checked<ToolkitItemInput, ToolkitItem>(http::Method::put, "/api/v1/practices/{id}/toolkit/{item_id}",
+                                           {.action = "practices.update", .summary = "Edit a toolkit item"}, editable,
+                                           [&svc](http::Context& c, ToolkitItemInput in) {
+                                             return svc.update_item(c.actor(), c.id(), c.id("item_id"), in);
+                                           });
   r.del<void>("/api/v1/practices/{id}/toolkit/{item_id}",
               {.action = "practices.update", .summary = "Remove a toolkit item"},
               [&svc](http::Context& c) { svc.remove_item(c.actor(), c.id(), c.id("item_id")); });

@@ -9,27 +9,6 @@
 
 namespace manzuma::modules {
 
-namespace {
-
-// A typed route whose record is checked (404 when hidden from the caller, 403 when they may not act on it)
-// before the body is decoded, so another entity's record never answers with the shape of its input.
-template <class In, class Out, class Check, class F>
-void checked(http::Router& r, http::Method method, std::string path, http::RouteDoc doc, Check check, F fn) {
-  const int status = doc.status;
-  r.add(
-      method, std::move(path), std::move(doc),
-      [check = std::move(check), fn = std::move(fn), status](http::Context& c) {
-        check(c);
-        In in = core::json::decode<In>(c.json_body());
-        Out out = fn(c, std::move(in));
-        c.response.status = status;
-        c.response.body = core::json::to_text_of(out);
-      },
-      &core::json::schema<In>, &core::json::schema<Out>);
-}
-
-}  // namespace
-
 void research_routes(http::Router& r, ResearchStudyService& svc) {
   static const std::vector<std::string_view> kFilters = {"edition_id", "organization_id", "status", "reviewer_id"};
   static const std::vector<std::string_view> kSorts = {"title_ar", "title_en", "id"};
@@ -56,24 +35,24 @@ void research_routes(http::Router& r, ResearchStudyService& svc) {
   auto sees = [&svc](http::Context& c) { svc.require_access(c.actor(), c.id(), ResearchAccess::see); };
   auto reviews = [&svc](http::Context& c) { svc.require_access(c.actor(), c.id(), ResearchAccess::review); };
   auto discusses = [&svc](http::Context& c) { svc.require_access(c.actor(), c.id(), ResearchAccess::discuss); };
-  checked<ReviewerAssignment, ResearchStudyDetail>(
-      r, http::Method::post, "/api/v1/research/{id}/reviewers",
+  r.checked<ReviewerAssignment, ResearchStudyDetail>(
+      http::Method::post, "/api/v1/research/{id}/reviewers",
       {.action = "research.decide", .summary = "Assign reviewers (a proposed study goes under review)"}, sees,
       [&svc](http::Context& c, ReviewerAssignment in) { return svc.assign_reviewers(c.actor(), c.id(), in); });
-  checked<RecommendationInput, ResearchStudyDetail>(
-      r, http::Method::post, "/api/v1/research/{id}/recommendation",
+  r.checked<RecommendationInput, ResearchStudyDetail>(
+      http::Method::post, "/api/v1/research/{id}/recommendation",
       {.action = "research.review", .summary = "An assigned reviewer's recommendation"}, reviews,
       [&svc](http::Context& c, RecommendationInput in) { return svc.recommend(c.actor(), c.id(), in); });
-  checked<ResearchCommentInput, ResearchStudyDetail>(
-      r, http::Method::post, "/api/v1/research/{id}/comments",
+  r.checked<ResearchCommentInput, ResearchStudyDetail>(
+      http::Method::post, "/api/v1/research/{id}/comments",
       {.action = "research.comment", .summary = "Add to a study's discussion"}, discusses,
       [&svc](http::Context& c, ResearchCommentInput in) { return svc.comment(c.actor(), c.id(), in); });
-  checked<DecisionInput, ResearchStudyDetail>(
-      r, http::Method::post, "/api/v1/research/{id}/decision",
+  r.checked<DecisionInput, ResearchStudyDetail>(
+      http::Method::post, "/api/v1/research/{id}/decision",
       {.action = "research.decide", .summary = "Accept or reject a study"}, sees,
       [&svc](http::Context& c, DecisionInput in) { return svc.decide(c.actor(), c.id(), in); });
-  checked<ApplyInput, ResearchStudyDetail>(
-      r, http::Method::post, "/api/v1/research/{id}/practice",
+  r.checked<ApplyInput, ResearchStudyDetail>(
+      http::Method::post, "/api/v1/research/{id}/practice",
       {.action = "research.decide", .summary = "Turn an accepted study into a draft practice"}, sees,
       [&svc](http::Context& c, ApplyInput in) { return svc.apply(c.actor(), c.id(), in); });
 }
